@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Verity.Cli.Commands;
+
+/// <summary>Every verb of <c>verity</c>, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliContext context)
+    {
+        yield break;
+    }
+}
