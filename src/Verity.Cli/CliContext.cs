@@ -11,8 +11,17 @@ namespace Verity.Cli;
 public sealed record CliContext(IAnsiConsole Out, TextWriter Error, IClock Clock, string DataDirectory)
 {
     /// <summary>The context of a real process: the terminal, the system clock and the data folder beside the binary.</summary>
-    public static CliContext FromProcess() =>
-        new(AnsiConsole.Console, Console.Error, SystemClock.Instance, LocateDataDirectory());
+    public static CliContext FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Piped output is read by programs and files, not a terminal: never wrap lines.
+            console.Profile.Width = 240;
+        }
+
+        return new(console, Console.Error, SystemClock.Instance, LocateDataDirectory());
+    }
 
     /// <summary>Today's date in treaty time (UTC).</summary>
     public LocalDate Today => Clock.GetCurrentInstant().InUtc().Date;

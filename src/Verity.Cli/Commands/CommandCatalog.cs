@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context)
     {
-        yield break;
+        yield return TreatyCommand.Create(context);
+        yield return ComplyCommand.Create(context);
+        yield return ReplayCommand.Create(context);
     }
 }

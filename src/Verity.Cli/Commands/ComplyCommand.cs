@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Verity.Core.Compliance;
+using Verity.Core.Loading;
+
+namespace Verity.Cli.Commands;
+
+/// <summary><c>verity comply</c>: each limit's value, ceiling, margin and status for an inventory on a date.</summary>
+internal static class ComplyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var treatyOption = new Option<string>("--treaty") { Description = "The treaty definition (YAML file), or a bundled treaty's name such as new-start.", Required = true };
+        var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...].", Required = true };
+        var partyOption = new Option<string>("--party") { Description = "Only this party (ISO 3166-1 alpha-2) and the groups it belongs to." };
+        var atOption = new Option<string>("--at") { Description = "The date, YYYY-MM-DD (default: today, UTC)." };
+        var interpretationOption = new Option<string>("--interpretation") { Description = "A named reading of the counting rules, such as ru-2022 (default: agreed)." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs instead of tables." };
+        var explainOption = new Option<bool>("--explain") { Description = "Show which items each figure counts." };
+        var command = new Command("comply", """
+            Evaluate every limit of a treaty for each party and group on a date.
+            Exit 0 when no limit in effect is exceeded, 1 when one is, 2 on bad input.
+
+            Examples:
+              verity comply --treaty new-start --inventory forces.csv --at 2022-03-01
+              verity comply --treaty data/treaties/new-start.yaml --inventory forces.csv --party US --interpretation ru-2022 --json
+            """)
+        {
+            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption,
+        };
+
+        command.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!);
+            var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
+            var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
+            var interpretation = CommandLineInput.ParseInterpretation(parse.GetValue(interpretationOption), treaty);
+            var inventoryPath = parse.GetValue(inventoryOption)!;
+            using var reader = CommandLineInput.OpenText(inventoryPath, "--inventory");
+            var inventory = InventoryReader.Parse(reader, inventoryPath, treaty);
+            var explain = parse.GetValue(explainOption);
+            var report = ComplianceEvaluator.Evaluate(treaty, inventory, at, interpretation, party, trace: explain);
+
+            if (parse.GetValue(jsonOption))
+            {
+                Json.Write(context, ToJson(report, explain));
+            }
+            else
+            {
+                Print(context, report, explain);
+            }
+
+            return report.AnyExceeded ? VerityApp.Finding : VerityApp.Ok;
+        }));
+        return command;
+    }
+
+    internal static JsonObject ToJson(ComplianceReport report, bool explain) => new()
+    {
+        ["treaty"] = report.Treaty.Id,
+        ["at"] = CommandLineInput.Format(report.At),
+        ["interpretation"] = report.Interpretation.Id,
+        ["standing"] = Names.Of(report.Standing),
+        ["parties"] = new JsonArray([.. report.Scopes.Select(scope => (JsonNode)new JsonObject
+        {
+            ["party"] = scope.Scope,
+            ["members"] = new JsonArray([.. scope.Members.Select(m => JsonValue.Create(m.Value))]),
+            ["limits"] = new JsonArray([.. scope.Limits.Select(limit =>
+            {
+                var node = new JsonObject
+                {
+                    ["id"] = limit.Limit.Id,
+                    ["article"] = limit.Limit.Article,
+                    ["value"] = limit.Value,
+                    ["max"] = limit.Ceiling,
+                    ["margin"] = limit.Margin,
+                    ["status"] = Names.Of(limit.Status),
+                };
+                if (explain)
+                {
+                    node["contributions"] = new JsonArray([.. limit.Contributions.Select(c => (JsonNode)new JsonObject
+                    {
+                        ["uid"] = report.Inventory[c.ItemIndex].Uid,
+                        ["term"] = c.Term,
+                        ["weight"] = c.Weight,
+                    })]);
+                }
+
+                return (JsonNode)node;
+            })]),
+        })]),
+    };
+
+    private static void Print(CliContext context, ComplianceReport report, bool explain)
+    {
+        var reading = report.Interpretation.Id == Core.Treaties.Interpretation.AgreedId ? "agreed reading" : $"reading '{report.Interpretation.Id}'";
+        context.Out.MarkupLineInterpolated($"[bold]{report.Treaty.Name}[/] as of {CommandLineInput.Format(report.At)} ({reading}): treaty {Names.Of(report.Standing)}");
+        foreach (var scope in report.Scopes)
+        {
+            var table = new Table().Title(scope.Scope).Border(TableBorder.Rounded);
+            table.AddColumn("Limit");
+            table.AddColumn("Provision");
+            table.AddColumn(new TableColumn("Counted").RightAligned());
+            table.AddColumn(new TableColumn("Max").RightAligned());
+            table.AddColumn(new TableColumn("Margin").RightAligned());
+            table.AddColumn("Status");
+            foreach (var limit in scope.Limits)
+            {
+                table.AddRow(
+                    Markup.Escape(limit.Limit.Name),
+                    Markup.Escape(limit.Limit.Article ?? string.Empty),
+                    limit.Value.ToString("N0", CultureInfo.InvariantCulture),
+                    limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture),
+                    limit.Margin.ToString("N0", CultureInfo.InvariantCulture),
+                    Names.Markup(limit.Status));
+            }
+
+            context.Out.Write(table);
+            if (explain)
+            {
+                foreach (var limit in scope.Limits)
+                {
+                    context.Out.MarkupLineInterpolated($"  [bold]{limit.Limit.Id}[/] = {limit.Value:N0}:");
+                    var groups = limit.Contributions
+                        .Select(c => (Item: report.Inventory[c.ItemIndex], c.Weight))
+                        .GroupBy(x => (x.Item.Kind, x.Item.Type, x.Item.Status))
+                        .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Type, StringComparer.Ordinal);
+                    foreach (var group in groups)
+                    {
+                        var uids = string.Join(", ", group.Take(5).Select(x => x.Item.Uid)) + (group.Count() > 5 ? ", …" : string.Empty);
+                        context.Out.MarkupLineInterpolated($"    {group.Sum(x => x.Weight),6:N0}  {group.Count(),5} × {group.Key.Kind} {group.Key.Type} ({group.Key.Status})  [grey]{uids}[/]");
+                    }
+                }
+            }
+        }
+    }
+}

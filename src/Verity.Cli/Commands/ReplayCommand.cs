@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Verity.Core;
+using Verity.Core.Loading;
+using Verity.Core.Replay;
+using Verity.Core.Treaties;
+
+namespace Verity.Cli.Commands;
+
+/// <summary><c>verity replay RECORD</c>: the public record replayed through the ledger, published beside computed.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var record = new Argument<string>("record") { Description = "The public record to replay, by name: new-start." };
+        var interpretationOption = new Option<string>("--interpretation") { Description = "A reading computed beside the agreed one, such as ru-2022." };
+        var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
+        var outOption = new Option<string>("--out") { Description = "Write a self-contained HTML report with charts to this folder." };
+        var command = new Command("replay", """
+            Replay a treaty's public record: build an item-level history consistent with every published
+            figure, run the ledger and compliance at every date, and show published beside computed.
+            Exit 0 when every published figure is matched, 1 when one is not.
+
+            Examples:
+              verity replay new-start
+              verity replay new-start --interpretation ru-2022 --out report/
+              verity replay new-start --json
+            """)
+        { record, interpretationOption, jsonOption, outOption };
+
+        command.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption));
+            if (parse.GetValue(jsonOption))
+            {
+                Json.Write(context, ToJson(result));
+            }
+            else
+            {
+                Print(context, result);
+            }
+
+            if (parse.GetValue(outOption) is { } outDir)
+            {
+                var path = ReplayReport.Write(result, outDir);
+                if (!parse.GetValue(jsonOption))
+                {
+                    context.Out.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
+                }
+            }
+
+            return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
+        }));
+        return command;
+    }
+
+    /// <summary>Reads a bundled record (aggregates, breakdowns, force model and treaty) and replays it.</summary>
+    internal static ReplayResult Load(CliContext context, string name, string? interpretationName)
+    {
+        var history = Path.Combine(context.DataDirectory, "history");
+        var modelPath = Path.Combine(history, $"{name}-forces.yaml");
+        if (!File.Exists(modelPath))
+        {
+            var known = Directory.Exists(history)
+                ? Directory.GetFiles(history, "*-forces.yaml").Select(f => Path.GetFileName(f)[..^"-forces.yaml".Length]).Order().ToList()
+                : [];
+            throw new InputException(new Diagnostic("replay", 0, 0, string.Empty, $"unknown record '{name}': known records are {string.Join(", ", known)}"));
+        }
+
+        var model = HistoryReader.ReadForceModel(CommandLineInput.ReadText(modelPath, "replay"), modelPath);
+        var treaty = CommandLineInput.ReadTreaty(context, model.TreatyId);
+        var interpretation = CommandLineInput.ParseInterpretation(interpretationName, treaty);
+        var aggregatesPath = Path.Combine(history, $"{name}-aggregates.csv");
+        var breakdownsPath = Path.Combine(history, $"{name}-breakdowns.csv");
+        using var aggregates = CommandLineInput.OpenText(aggregatesPath, "replay");
+        var figures = HistoryReader.ReadAggregates(aggregates, aggregatesPath);
+        var breakdowns = File.Exists(breakdownsPath)
+            ? HistoryReader.ReadBreakdowns(new StringReader(CommandLineInput.ReadText(breakdownsPath, "replay")), breakdownsPath)
+            : [];
+        return ReplayRunner.Run(treaty, model, figures, breakdowns, interpretation);
+    }
+
+    internal static JsonObject ToJson(ReplayResult result)
+    {
+        JsonObject Figures(IReadOnlyDictionary<string, long?> values) =>
+            new(result.Measures.Select(m => KeyValuePair.Create(m, values.GetValueOrDefault(m) is { } v ? (JsonNode?)JsonValue.Create(v) : null)));
+
+        return new JsonObject
+        {
+            ["treaty"] = result.Treaty.Id,
+            ["interpretation"] = result.Interpretation.Id,
+            ["compared"] = result.Compared,
+            ["matched"] = result.Matched,
+            ["points"] = new JsonArray([.. result.Points.Select(p =>
+            {
+                var node = new JsonObject
+                {
+                    ["date"] = CommandLineInput.Format(p.Date),
+                    ["party"] = p.Party.Value,
+                    ["published"] = Figures(p.Published.ToDictionary(kv => kv.Key, kv => kv.Value.Value)),
+                    ["computed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value)),
+                };
+                if (!p.Reading.IsEmpty)
+                {
+                    node[result.Interpretation.Id] = Figures(p.Reading.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                }
+
+                node["status"] = new JsonObject(p.Status.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Names.Of(s.Value))));
+                return (JsonNode)node;
+            })]),
+            ["breakdowns"] = new JsonArray([.. result.Breakdowns.Select(b => (JsonNode)new JsonObject
+            {
+                ["date"] = CommandLineInput.Format(b.Published.Date),
+                ["party"] = b.Published.Party.Value,
+                ["kind"] = b.Published.Kind,
+                ["type"] = b.Published.Type,
+                ["statuses"] = new JsonArray([.. b.Published.Statuses.Select(s => JsonValue.Create(s))]),
+                ["published"] = b.Published.Count,
+                ["computed"] = b.Computed,
+            })]),
+            ["lifecycle"] = new JsonArray([.. result.Treaty.Lifecycle.Select(a => (JsonNode)new JsonObject
+            {
+                ["date"] = CommandLineInput.Format(a.Date),
+                ["act"] = a.Kind.ToString(),
+                ["party"] = a.Party?.Value,
+                ["text"] = a.Text,
+            })]),
+        };
+    }
+
+    internal static void Print(CliContext context, ReplayResult result)
+    {
+        var console = context.Out;
+        var reading = result.Interpretation.Id == Interpretation.AgreedId ? null : result.Interpretation;
+        console.MarkupLineInterpolated($"[bold]{result.Treaty.Name}[/]: the public record replayed item by item ({result.Ledger.Events.Length:N0} events on {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} items)");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Date");
+        table.AddColumn("Party");
+        foreach (var measure in result.Measures)
+        {
+            var limit = result.Treaty.FindLimit(measure)!;
+            table.AddColumn(new TableColumn($"{Markup.Escape(measure)} (≤{limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)})\npublished → computed").RightAligned());
+        }
+
+        if (reading is not null)
+        {
+            table.AddColumn(new TableColumn($"{Markup.Escape(reading.Id)}\n{string.Join(" / ", result.Measures.Select(Markup.Escape))}").RightAligned());
+        }
+
+        table.AddColumn("Status");
+        var acts = result.Treaty.Lifecycle.ToList();
+        LocalDateCursor cursor = new(acts);
+        foreach (var point in result.Points)
+        {
+            foreach (var act in cursor.Until(point.Date))
+            {
+                table.AddRow(new Markup($"[blue]{CommandLineInput.Format(act.Date)}[/]"), new Markup(string.Empty), new Markup($"[blue]{Markup.Escape(Describe(act))}[/]"));
+            }
+
+            var cells = new List<string> { CommandLineInput.Format(point.Date), point.Party.Value };
+            foreach (var measure in result.Measures)
+            {
+                var computed = point.Computed[measure].ToString("N0", CultureInfo.InvariantCulture);
+                cells.Add(point.Published.TryGetValue(measure, out var figure) && figure.Value is { } v
+                    ? v == point.Computed[measure]
+                        ? $"{v.ToString("N0", CultureInfo.InvariantCulture)} → {computed} [green]✓[/]{(figure.Basis == "derived" ? "[grey]ᵈ[/]" : string.Empty)}"
+                        : $"{v.ToString("N0", CultureInfo.InvariantCulture)} → {computed} [red]✗[/]"
+                    : $"[grey]—[/] → [grey]{computed}[/]");
+            }
+
+            if (reading is not null)
+            {
+                cells.Add(string.Join(" / ", result.Measures.Select(m => point.Reading[m].ToString("N0", CultureInfo.InvariantCulture))));
+            }
+
+            var statuses = point.Status.Values.Distinct().ToList();
+            cells.Add(statuses.Count == 1 ? Names.Markup(statuses[0]) : string.Join(", ", statuses.Select(Names.Markup)));
+            table.AddRow(cells.ToArray());
+        }
+
+        foreach (var act in cursor.Until(NodaTime.LocalDate.MaxIsoValue))
+        {
+            table.AddRow(new Markup($"[blue]{CommandLineInput.Format(act.Date)}[/]"), new Markup(string.Empty), new Markup($"[blue]{Markup.Escape(Describe(act))}[/]"));
+        }
+
+        if (result.Treaty.Expiry is { } expiry)
+        {
+            table.AddRow(new Markup($"[blue]{CommandLineInput.Format(expiry)}[/]"), new Markup(string.Empty), new Markup("[blue]Treaty expires[/]"));
+        }
+
+        console.Write(table);
+        var breakdownsMatched = result.Breakdowns.Count(b => b.Matches);
+        console.MarkupLineInterpolated($"Published figures matched: [bold]{result.Matched} of {result.Compared}[/]; published breakdowns matched: [bold]{breakdownsMatched} of {result.Breakdowns.Length}[/]. [grey]ᵈ derived by arithmetic from published figures; — not published or not retrieved.[/]");
+        foreach (var miss in result.Breakdowns.Where(b => !b.Matches))
+        {
+            console.MarkupLineInterpolated($"[red]breakdown {CommandLineInput.Format(miss.Published.Date)} {miss.Published.Label}: published {miss.Published.Count}, computed {miss.Computed}[/]");
+        }
+    }
+
+    internal static string Describe(LifecycleAct act) =>
+        (act.Party is { } p ? $"{p}: " : string.Empty) + (act.Text ?? act.Kind.ToString());
+
+    /// <summary>Walks the lifecycle acts in date order alongside the replay's dates.</summary>
+    private sealed class LocalDateCursor(List<LifecycleAct> acts)
+    {
+        private int _next;
+
+        public IEnumerable<LifecycleAct> Until(NodaTime.LocalDate date)
+        {
+            while (_next < acts.Count && acts[_next].Date <= date)
+            {
+                yield return acts[_next++];
+            }
+        }
+    }
+}

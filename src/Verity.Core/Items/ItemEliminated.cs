@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>An item is eliminated: it leaves the treaty's accounting for good.</summary>
+public sealed record ItemEliminated(LocalDate Date, string Uid) : ItemEvent(Date, Uid)
+{
+    /// <inheritdoc />
+    public override string Describe() => "eliminated";
+}

@@ -1,0 +1,11 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>A dated change to one item. A <see cref="Ledger"/> applies events in date order to give the state as of any date.</summary>
+/// <remarks>Events on one date apply in the order given. An event dated D is in effect as of D.</remarks>
+public abstract record ItemEvent(LocalDate Date, string Uid)
+{
+    /// <summary>A short name of the event for people and traces, such as "status changed".</summary>
+    public abstract string Describe();
+}

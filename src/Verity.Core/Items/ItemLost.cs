@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>An item is lost (accident, disablement beyond repair): it leaves the accounting for good.</summary>
+public sealed record ItemLost(LocalDate Date, string Uid) : ItemEvent(Date, Uid)
+{
+    /// <inheritdoc />
+    public override string Describe() => "lost";
+}

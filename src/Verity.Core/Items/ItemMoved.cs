@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>An item moves to another location.</summary>
+public sealed record ItemMoved(LocalDate Date, string Uid, string Location) : ItemEvent(Date, Uid)
+{
+    /// <inheritdoc />
+    public override string Describe() => $"moved to {Location}";
+}

@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>An item's status changes, such as from deployed to non-deployed.</summary>
+public sealed record ItemStatusChanged(LocalDate Date, string Uid, string Status) : ItemEvent(Date, Uid)
+{
+    /// <inheritdoc />
+    public override string Describe() => $"status changed to {Status}";
+}

@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Verity.Core.Items;
+
+/// <summary>Warheads are emplaced on an item.</summary>
+public sealed record WarheadsLoaded(LocalDate Date, string Uid, int Count) : ItemEvent(Date, Uid)
+{
+    /// <inheritdoc />
+    public override string Describe() => $"{Count} warhead(s) loaded";
+}

@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using NodaTime;
+using NodaTime.Text;
+using Verity.Core.Replay;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Verity.Core.Loading;
+
+/// <summary>Reads the public record: published aggregates, published breakdowns, and the force model of a replay.</summary>
+public static class HistoryReader
+{
+    private static readonly string[] AggregateColumns = ["date", "party", "measure", "value", "basis", "source", "note"];
+    private static readonly string[] BreakdownColumns = ["date", "party", "kind", "type", "statuses", "count", "source", "note"];
+    private static readonly HashSet<string> Bases = new(StringComparer.Ordinal) { "published", "derived", "not-retrieved", "not-provided" };
+
+    /// <summary>Reads <c>date,party,measure,value,basis,source,note</c> rows.</summary>
+    /// <exception cref="InputException">A row is malformed.</exception>
+    public static ImmutableArray<PublishedFigure> ReadAggregates(TextReader reader, string source) =>
+        ReadRows(reader, source, AggregateColumns, (row, problem) =>
+        {
+            var value = row("value");
+            long? number = null;
+            if (value.Length > 0)
+            {
+                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    problem("value", $"'{value}' is not a whole number");
+                }
+
+                number = n;
+            }
+
+            var basis = row("basis");
+            if (!Bases.Contains(basis))
+            {
+                problem("basis", $"unknown basis '{basis}': expected one of {string.Join(", ", Bases)}");
+            }
+
+            if (number is null && basis is "published" or "derived")
+            {
+                problem("value", $"a {basis} figure needs a value");
+            }
+
+            return new PublishedFigure(Date(row, problem), Party(row, problem), row("measure"), number, basis, row("source"), NullIfEmpty(row("note")));
+        });
+
+    /// <summary>Reads <c>date,party,kind,type,statuses,count,source,note</c> rows; statuses are separated by '|'.</summary>
+    /// <exception cref="InputException">A row is malformed.</exception>
+    public static ImmutableArray<PublishedBreakdown> ReadBreakdowns(TextReader reader, string source) =>
+        ReadRows(reader, source, BreakdownColumns, (row, problem) =>
+        {
+            if (!int.TryParse(row("count"), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                problem("count", $"'{row("count")}' is not a whole number");
+            }
+
+            return new PublishedBreakdown(
+                Date(row, problem),
+                Party(row, problem),
+                row("kind"),
+                NullIfEmpty(row("type")),
+                [.. row("statuses").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                count,
+                row("source"));
+        });
+
+    /// <summary>Reads a force model (YAML).</summary>
+    /// <exception cref="InputException">The file is malformed.</exception>
+    public static ForceModel ReadForceModel(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ModelDto dto;
+        try
+        {
+            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<ModelDto>(text)
+                ?? throw new InputException(new Diagnostic(source, 1, 1, string.Empty, "the file is empty"));
+        }
+        catch (YamlException e)
+        {
+            throw new InputException(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, e.InnerException?.Message ?? e.Message));
+        }
+
+        LocalDate D(string? s, string where) => s is not null && LocalDatePattern.Iso.Parse(s) is { Success: true } r
+            ? r.Value
+            : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{s}' is not a date"));
+
+        AnchoredSeries Series(List<Dictionary<string, string>>? anchors, string where) => new([.. (anchors ?? []).Select(a => (
+            D(a.GetValueOrDefault("date"), where),
+            a.Where(kv => kv.Key != "date").ToImmutableDictionary(kv => kv.Key, kv => double.Parse(kv.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal)))]);
+
+        ForceType Type(TypeDto t) => new(t.Type ?? string.Empty, t.Code ?? string.Empty, t.MaxWarheads, [.. t.Bases ?? []]);
+
+        CountAnchor Anchor(CountDto c, string where) => new(D(c.Date, where), c.Kind ?? string.Empty, c.Type ?? string.Empty, c.Count, (c.Attributes ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
+
+        return new ForceModel(
+            dto.Treaty ?? string.Empty,
+            D(dto.Start, "start"),
+            new AggregateMeasures(
+                dto.Measures?.GetValueOrDefault("deployed") ?? "deployed",
+                dto.Measures?.GetValueOrDefault("warheads") ?? "warheads",
+                dto.Measures?.GetValueOrDefault("launchers") ?? "launchers"),
+            dto.WarheadsCountedPerBomber,
+            [.. (dto.Parties ?? []).Select((p, i) => new PartyForces(
+                PartyCode.Parse(p.Party ?? string.Empty),
+                [.. (p.Missiles ?? []).Select(m => new MissileCategory(m.Kind ?? string.Empty, m.LauncherKind ?? string.Empty, m.Storage ?? "storage", [.. (m.Types ?? []).Select(Type)]))],
+                new BomberCategory(p.Bombers?.Kind ?? string.Empty, [.. (p.Bombers?.Types ?? []).Select(Type)]),
+                Series(p.WarheadsEach, $"parties[{i}].warheads_each"),
+                Series(p.DeployedShares, $"parties[{i}].deployed_shares"),
+                Series(p.NonDeployedShares, $"parties[{i}].non_deployed_shares"),
+                Series(p.TypeShares, $"parties[{i}].type_shares"),
+                [.. (p.Test ?? []).Select(c => Anchor(c, $"parties[{i}].test"))],
+                [.. (p.Training ?? []).Select(t => new FixedItems(t.Kind ?? string.Empty, t.Type ?? string.Empty, t.Count, t.Location ?? string.Empty, "training"))],
+                [.. (p.Conversions ?? []).Select(c => Anchor(c, $"parties[{i}].conversions"))]))]);
+    }
+
+    private static ImmutableArray<T> ReadRows<T>(TextReader reader, string source, string[] columns, Func<Func<string, string>, Action<string, string>, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var problems = new List<Diagnostic>();
+        var rows = ImmutableArray.CreateBuilder<T>();
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, MissingFieldFound = null });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !columns.SequenceEqual(header))
+        {
+            throw new InputException(new Diagnostic(source, 1, 0, string.Empty, $"expected the header {string.Join(",", columns)}"));
+        }
+
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var record = csv.Parser.Record ?? [];
+            if (record.Length != columns.Length)
+            {
+                problems.Add(new Diagnostic(source, line, 0, string.Empty, $"{record.Length} field(s), expected {columns.Length}"));
+                continue;
+            }
+
+            string Row(string name) => record[Array.IndexOf(columns, name)];
+            void Problem(string column, string message) => problems.Add(new Diagnostic(source, line, Array.IndexOf(columns, column) + 1, column, message));
+            rows.Add(map(Row, Problem));
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : rows.ToImmutable();
+    }
+
+    private static LocalDate Date(Func<string, string> row, Action<string, string> problem)
+    {
+        var result = LocalDatePattern.Iso.Parse(row("date"));
+        if (!result.Success)
+        {
+            problem("date", $"'{row("date")}' is not a date: expected YYYY-MM-DD");
+            return default;
+        }
+
+        return result.Value;
+    }
+
+    private static PartyCode Party(Func<string, string> row, Action<string, string> problem)
+    {
+        if (!PartyCode.TryParse(row("party"), out var party))
+        {
+            problem("party", $"'{row("party")}' is not a party code");
+        }
+
+        return party;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+#pragma warning disable CA1812, CA2227, CA1002 // Instantiated and filled by the YAML deserializer.
+    private sealed class ModelDto
+    {
+        public string? Treaty { get; set; }
+
+        public string? Start { get; set; }
+
+        public Dictionary<string, string>? Measures { get; set; }
+
+        public int WarheadsCountedPerBomber { get; set; }
+
+        public List<PartyDto>? Parties { get; set; }
+    }
+
+    private sealed class PartyDto
+    {
+        public string? Party { get; set; }
+
+        public List<MissileDto>? Missiles { get; set; }
+
+        public BomberDto? Bombers { get; set; }
+
+        public List<Dictionary<string, string>>? WarheadsEach { get; set; }
+
+        public List<Dictionary<string, string>>? DeployedShares { get; set; }
+
+        public List<Dictionary<string, string>>? NonDeployedShares { get; set; }
+
+        public List<Dictionary<string, string>>? TypeShares { get; set; }
+
+        public List<CountDto>? Test { get; set; }
+
+        public List<TrainingDto>? Training { get; set; }
+
+        public List<CountDto>? Conversions { get; set; }
+    }
+
+    private sealed class MissileDto
+    {
+        public string? Kind { get; set; }
+
+        public string? LauncherKind { get; set; }
+
+        public string? Storage { get; set; }
+
+        public List<TypeDto>? Types { get; set; }
+    }
+
+    private sealed class BomberDto
+    {
+        public string? Kind { get; set; }
+
+        public List<TypeDto>? Types { get; set; }
+    }
+
+    private sealed class TypeDto
+    {
+        public string? Type { get; set; }
+
+        public string? Code { get; set; }
+
+        public int MaxWarheads { get; set; }
+
+        public List<string>? Bases { get; set; }
+    }
+
+    private sealed class CountDto
+    {
+        public string? Date { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? Type { get; set; }
+
+        public int Count { get; set; }
+
+        public Dictionary<string, string>? Attributes { get; set; }
+    }
+
+    private sealed class TrainingDto
+    {
+        public string? Kind { get; set; }
+
+        public string? Type { get; set; }
+
+        public int Count { get; set; }
+
+        public string? Location { get; set; }
+    }
+#pragma warning restore CA1812, CA2227, CA1002
+}

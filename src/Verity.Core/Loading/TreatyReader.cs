@@ -1,0 +1,474 @@
+using System.Collections.Immutable;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using NodaTime.Text;
+using Verity.Core.Counting;
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Loading;
+
+/// <summary>
+/// Reads a treaty definition from YAML text: checks it against the treaty JSON Schema, then checks its meaning
+/// (references resolve, dates in order, rules name known kinds and statuses), then builds the <see cref="Treaty"/>.
+/// </summary>
+/// <remarks>Every problem found is reported, each with file, line, column and field.</remarks>
+public static class TreatyReader
+{
+    private static readonly HashSet<string> BuiltInFilterAttributes = new(StringComparer.Ordinal) { "uid", "party", "kind", "type", "status", "location" };
+
+    /// <summary>The JSON Schema treaty files are checked against.</summary>
+    public static string SchemaText => TreatySchema.Text;
+
+    /// <summary>Reads a treaty.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="source">The file name to put in diagnostics.</param>
+    /// <exception cref="InputException">The text is not a valid treaty definition; every problem is listed.</exception>
+    public static Treaty Parse(string text, string source)
+    {
+        var problems = new List<Diagnostic>();
+        var treaty = TryParse(text, source, problems);
+        return treaty ?? throw new InputException(problems);
+    }
+
+    /// <summary>Reads a treaty, collecting problems instead of throwing.</summary>
+    /// <returns>The treaty, or <c>null</c> when <paramref name="problems"/> has any.</returns>
+    public static Treaty? TryParse(string text, string source, List<Diagnostic> problems)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(problems);
+        var before = problems.Count;
+        var document = YamlDocument.Parse(text, source, problems);
+        if (document is null || problems.Count > before)
+        {
+            return null;
+        }
+
+        if (document.Root is not JObject)
+        {
+            problems.Add(document.At(string.Empty, "expected a mapping with the treaty's fields"));
+            return null;
+        }
+
+        TreatySchema.Validate(document, problems);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        var treaty = new Builder(document, problems).Build();
+        return problems.Count > before ? null : treaty;
+    }
+
+    private sealed class Builder(YamlDocument document, List<Diagnostic> problems)
+    {
+        private readonly JObject _root = (JObject)document.Root;
+        private ImmutableHashSet<string> _kinds = [];
+        private ImmutableHashSet<string> _statuses = [];
+        private ImmutableHashSet<string> _parties = [];
+        private ImmutableHashSet<string> _sources = [];
+        private ImmutableDictionary<string, AttributeDefinition> _attributes = ImmutableDictionary<string, AttributeDefinition>.Empty;
+
+        public Treaty Build()
+        {
+            var sources = Array("sources").Select(s => new Source(Str(s, "id")!, Str(s, "title")!, Str(s, "url")!, OptDate(s, "date"))).ToImmutableArray();
+            _sources = Unique(Array("sources"), "id");
+            var parties = Array("parties").Select(p => new Party(PartyCode.Parse(Str(p, "code")!), Str(p, "name")!)).ToImmutableArray();
+            _parties = Unique(Array("parties"), "code");
+            var groups = Array("groups").Select(BuildGroup).ToImmutableArray();
+            Unique(Array("groups"), "id");
+            var kinds = Vocabulary("item_kinds");
+            _kinds = [.. kinds.Select(k => k.Id)];
+            var statuses = Vocabulary("statuses");
+            _statuses = [.. statuses.Select(s => s.Id)];
+            var attributes = Array("attributes").Select(BuildAttribute).ToImmutableArray();
+            Unique(Array("attributes"), "id");
+            _attributes = attributes.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
+
+            var dates = BuildDates();
+            var lifecycle = Array("lifecycle").Select(a => BuildAct(a, dates)).ToImmutableArray();
+            CheckOrder(Array("lifecycle"));
+
+            var groupIds = groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            var limits = Array("limits").Select(l => BuildLimit(l, groupIds)).ToImmutableArray();
+            Unique(Array("limits"), "id");
+            var limitIds = limits.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            var interpretations = Array("interpretations").Select(i => BuildInterpretation(i, limitIds)).ToImmutableArray();
+            Unique(Array("interpretations"), "id");
+
+            return new Treaty(
+                Str(_root, "id")!,
+                Str(_root, "name")!,
+                Str(_root, "title"),
+                sources,
+                parties,
+                groups,
+                dates,
+                lifecycle,
+                kinds,
+                statuses,
+                attributes,
+                limits,
+                BuildInspections(),
+                interpretations);
+        }
+
+        private IEnumerable<JObject> Array(string name, JObject? parent = null) =>
+            ((parent ?? _root)[name] as JArray)?.OfType<JObject>() ?? [];
+
+        private static string? Str(JToken token, string name) => token[name]?.Type == JTokenType.Null ? null : token[name]?.Value<string>();
+
+        private ImmutableHashSet<string> Unique(IEnumerable<JObject> items, string field)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                var id = Str(item, field);
+                if (id is not null && !seen.Add(id))
+                {
+                    problems.Add(document.At(item[field]!, $"'{id}' is defined twice"));
+                }
+            }
+
+            return [.. seen];
+        }
+
+        private ImmutableArray<VocabularyEntry> Vocabulary(string name)
+        {
+            Unique(Array(name), "id");
+            return [.. Array(name).Select(e => new VocabularyEntry(Str(e, "id")!, Str(e, "name") ?? Str(e, "id")!, Str(e, "text")))];
+        }
+
+        private PartyGroup BuildGroup(JObject group)
+        {
+            var members = ((JArray)group["members"]!).Select(m =>
+            {
+                var code = m.Value<string>()!;
+                if (!_parties.Contains(code))
+                {
+                    problems.Add(document.At(m, $"unknown party '{code}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+                }
+
+                return PartyCode.Parse(code);
+            }).ToImmutableArray();
+            return new PartyGroup(Str(group, "id")!, Str(group, "name") ?? Str(group, "id")!, members);
+        }
+
+        private AttributeDefinition BuildAttribute(JObject attribute)
+        {
+            var id = Str(attribute, "id")!;
+            var values = (attribute["values"] as JArray)?.Select(v => v.Value<string>()!).ToImmutableArray() ?? [];
+            var fallback = Str(attribute, "default");
+            if (BuiltInFilterAttributes.Contains(id) || id == "warheads")
+            {
+                problems.Add(document.At(attribute["id"]!, $"'{id}' is a built-in item attribute and cannot be redefined"));
+            }
+
+            if (fallback is not null && !values.IsEmpty && !values.Contains(fallback))
+            {
+                problems.Add(document.At(attribute["default"]!, $"default '{fallback}' is not one of the values {string.Join(", ", values)}"));
+            }
+
+            return new AttributeDefinition(id, values, fallback, Str(attribute, "text"));
+        }
+
+        private TreatyDates BuildDates()
+        {
+            var dates = (JObject)_root["dates"]!;
+            var signature = OptDate(dates, "signature");
+            var entry = OptDate(dates, "entry_into_force") ?? default;
+            var expiry = OptDate(dates, "expiry");
+            if (signature is { } s && s > entry)
+            {
+                problems.Add(document.At(dates["entry_into_force"]!, $"dates out of order: entry into force {entry:yyyy-MM-dd} is before signature {s:yyyy-MM-dd}"));
+            }
+
+            if (expiry is { } e && e <= entry)
+            {
+                problems.Add(document.At(dates["expiry"]!, $"dates out of order: expiry {e:yyyy-MM-dd} is not after entry into force {entry:yyyy-MM-dd}"));
+            }
+
+            if (expiry is not null && dates["duration"] is not null)
+            {
+                problems.Add(document.At(dates["expiry"]!, "give either a duration or an expiry date, not both"));
+            }
+
+            return new TreatyDates(signature, entry, OptPeriod(dates, "duration"), expiry, OptPeriod(dates["extension"], "max"), OptPeriod(dates, "withdrawal_notice"));
+        }
+
+        private LifecycleAct BuildAct(JObject act, TreatyDates dates)
+        {
+            var kind = Str(act, "act") switch
+            {
+                "entry-into-force" => LifecycleActKind.EntryIntoForce,
+                "extension" => LifecycleActKind.Extension,
+                "suspension" => LifecycleActKind.Suspension,
+                "resumption" => LifecycleActKind.Resumption,
+                "withdrawal-notice" => LifecycleActKind.WithdrawalNotice,
+                "withdrawal" => LifecycleActKind.Withdrawal,
+                "termination" => LifecycleActKind.Termination,
+                "inspections-paused" => LifecycleActKind.InspectionsPaused,
+                "inspections-resumed" => LifecycleActKind.InspectionsResumed,
+                _ => LifecycleActKind.Note,
+            };
+            var party = Str(act, "party");
+            if (party is not null && !_parties.Contains(party))
+            {
+                problems.Add(document.At(act["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+            }
+
+            if (party is null && kind is LifecycleActKind.Suspension or LifecycleActKind.Resumption or LifecycleActKind.WithdrawalNotice or LifecycleActKind.Withdrawal)
+            {
+                problems.Add(document.At(act, $"a {Str(act, "act")} act names the party acting: add 'party'"));
+            }
+
+            var period = OptPeriod(act, "period");
+            var date = OptDate(act, "date") ?? default;
+            if (kind == LifecycleActKind.Extension)
+            {
+                if (period is null)
+                {
+                    problems.Add(document.At(act, "an extension act gives its length: add 'period', such as P5Y"));
+                }
+                else if (dates.MaxExtension is null)
+                {
+                    problems.Add(document.At(act["period"]!, "the treaty allows no extension: add dates.extension.max"));
+                }
+                else if (dates.EntryIntoForce.Plus(period) > dates.EntryIntoForce.Plus(dates.MaxExtension))
+                {
+                    problems.Add(document.At(act["period"]!, $"extension of {period} is longer than the {dates.MaxExtension} the treaty allows"));
+                }
+            }
+
+            if (kind == LifecycleActKind.WithdrawalNotice && dates.WithdrawalNotice is null)
+            {
+                problems.Add(document.At(act, "a withdrawal notice needs the treaty's notice period: add dates.withdrawal_notice"));
+            }
+
+            CheckSource(act);
+            return new LifecycleAct(date, kind, party is null ? null : PartyCode.Parse(party), period, Str(act, "text"), Str(act, "source"));
+        }
+
+        private void CheckOrder(IEnumerable<JObject> acts)
+        {
+            LocalDate? previous = null;
+            foreach (var act in acts)
+            {
+                var date = OptDate(act, "date");
+                if (date is { } d && previous is { } p && d < p)
+                {
+                    problems.Add(document.At(act["date"]!, $"dates out of order: {d:yyyy-MM-dd} comes after {p:yyyy-MM-dd} in the lifecycle"));
+                }
+
+                previous = date ?? previous;
+            }
+        }
+
+        private Limit BuildLimit(JObject limit, HashSet<string> groupIds)
+        {
+            var scopeToken = limit["scope"]!;
+            LimitScope scope = LimitScope.EachParty;
+            if (scopeToken is JObject scopeObject)
+            {
+                if (Str(scopeObject, "party") is { } party)
+                {
+                    if (!_parties.Contains(party))
+                    {
+                        problems.Add(document.At(scopeObject["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+                    }
+
+                    scope = LimitScope.ForParty(PartyCode.Parse(party));
+                }
+                else if (Str(scopeObject, "group") is { } group)
+                {
+                    if (!groupIds.Contains(group))
+                    {
+                        problems.Add(document.At(scopeObject["group"]!, $"unknown group '{group}': define it under groups"));
+                    }
+
+                    scope = LimitScope.ForGroup(group);
+                }
+            }
+
+            CheckSource(limit);
+            return new Limit(
+                Str(limit, "id")!,
+                Str(limit, "article"),
+                Str(limit, "name")!,
+                limit["max"]!.Value<long>(),
+                scope,
+                BuildRule((JArray)limit["rule"]!),
+                OptDate(limit, "from") ?? default,
+                Str(limit, "source"));
+        }
+
+        private CountingRule BuildRule(JArray terms) => new([.. terms.OfType<JObject>().Select(BuildTerm)]);
+
+        private CountingTerm BuildTerm(JObject term)
+        {
+            var conditions = ((JObject)term["where"]!).Properties().Select(property =>
+            {
+                var negated = property.Value is JObject;
+                var valuesToken = (JArray)(negated ? property.Value["not"]! : property.Value);
+                var values = valuesToken.Select(v => v.Value<string>()!).ToImmutableArray();
+                CheckCondition(property.Name, valuesToken, property.Value);
+                return new Condition(property.Name, values, negated);
+            }).ToImmutableArray();
+
+            var weightToken = term["weight"]!;
+            Weight weight;
+            if (weightToken.Type == JTokenType.Integer)
+            {
+                weight = Weight.Constant(weightToken.Value<long>());
+            }
+            else if (Str(weightToken, "attribute") is { } attribute)
+            {
+                if (attribute != "warheads" && !_attributes.ContainsKey(attribute))
+                {
+                    problems.Add(document.At(weightToken["attribute"]!, $"unknown attribute '{attribute}': weigh by 'warheads' or an attribute defined under attributes"));
+                }
+
+                weight = Weight.FromAttribute(attribute);
+            }
+            else
+            {
+                var by = Str(weightToken, "by")!;
+                if (!BuiltInFilterAttributes.Contains(by) && !_attributes.ContainsKey(by))
+                {
+                    problems.Add(document.At(weightToken["by"]!, $"unknown attribute '{by}'"));
+                }
+
+                var table = ((JObject)weightToken["values"]!).Properties().ToImmutableDictionary(p => p.Name, p => p.Value.Value<long>(), StringComparer.Ordinal);
+                weight = Weight.Lookup(by, table, weightToken["default"]?.Value<long>() ?? 0);
+            }
+
+            var maxItems = term["max_items"]?.Value<int>();
+            return new CountingTerm(conditions, weight, maxItems, Str(term, "text"));
+        }
+
+        private void CheckCondition(string attribute, JArray values, JToken at)
+        {
+            ImmutableHashSet<string>? allowed = attribute switch
+            {
+                "kind" => _kinds,
+                "status" => _statuses,
+                "party" => _parties,
+                _ => null,
+            };
+            if (allowed is null && !BuiltInFilterAttributes.Contains(attribute))
+            {
+                if (!_attributes.TryGetValue(attribute, out var definition))
+                {
+                    problems.Add(document.At(at, $"unknown attribute '{attribute}': filter on kind, type, status, party, location or an attribute defined under attributes"));
+                    return;
+                }
+
+                allowed = definition.Values.IsEmpty ? null : [.. definition.Values];
+            }
+
+            if (allowed is null)
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                var text = value.Value<string>()!;
+                if (!allowed.Contains(text))
+                {
+                    problems.Add(document.At(value, $"unknown {attribute} '{text}': expected one of {string.Join(", ", allowed.Order())}"));
+                }
+            }
+        }
+
+        private InspectionRegime BuildInspections()
+        {
+            if (_root["inspections"] is not JObject inspections)
+            {
+                return InspectionRegime.None;
+            }
+
+            var quotas = Array("quotas", inspections).Select(q =>
+            {
+                var from = q["from_year"]?.Value<int>();
+                var until = q["until_year"]?.Value<int>();
+                if (from is { } f && until is { } u && u < f)
+                {
+                    problems.Add(document.At(q["until_year"]!, $"until_year {u} is before from_year {f}"));
+                }
+
+                CheckSource(q);
+                return new InspectionQuota(Str(q, "type")!, Str(q, "name") ?? Str(q, "type")!, q["per_year"]!.Value<int>(), from, until, Str(q, "source"));
+            }).ToImmutableArray();
+            return new InspectionRegime(OptDate(inspections, "from"), quotas);
+        }
+
+        private Interpretation BuildInterpretation(JObject interpretation, HashSet<string> limitIds)
+        {
+            var id = Str(interpretation, "id")!;
+            if (id == Interpretation.AgreedId)
+            {
+                problems.Add(document.At(interpretation["id"]!, "'agreed' names the treaty's own rules and cannot be redefined"));
+            }
+
+            var overlays = Array("overlays", interpretation).Select(o =>
+            {
+                var limit = Str(o, "limit")!;
+                if (!limitIds.Contains(limit))
+                {
+                    problems.Add(document.At(o["limit"]!, $"unknown limit '{limit}': the treaty's limits are {string.Join(", ", limitIds.Order())}"));
+                }
+
+                if (o["add"] is null && o["replace"] is null)
+                {
+                    problems.Add(document.At(o, "an overlay needs 'add' or 'replace' terms"));
+                }
+
+                return new RuleOverlay(limit, o["add"] is JArray add ? BuildRule(add) : null, o["replace"] is JArray replace ? BuildRule(replace) : null);
+            }).ToImmutableArray();
+            CheckSource(interpretation);
+            return new Interpretation(id, Str(interpretation, "name")!, Str(interpretation, "text"), Str(interpretation, "source"), overlays);
+        }
+
+        private void CheckSource(JObject owner)
+        {
+            if (Str(owner, "source") is { } source && !_sources.Contains(source))
+            {
+                problems.Add(document.At(owner["source"]!, $"unknown source '{source}': list it under sources"));
+            }
+        }
+
+        private LocalDate? OptDate(JToken? owner, string name)
+        {
+            if (owner?[name] is not { } token || token.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            var result = LocalDatePattern.Iso.Parse(token.Value<string>()!);
+            if (!result.Success)
+            {
+                problems.Add(document.At(token, $"'{token}' is not a calendar date"));
+                return null;
+            }
+
+            return result.Value;
+        }
+
+        private Period? OptPeriod(JToken? owner, string name)
+        {
+            if (owner?[name] is not { } token || token.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            var result = PeriodPattern.Roundtrip.Parse(token.Value<string>()!);
+            if (!result.Success)
+            {
+                problems.Add(document.At(token, $"'{token}' is not a period such as P10Y"));
+                return null;
+            }
+
+            return result.Value;
+        }
+    }
+}

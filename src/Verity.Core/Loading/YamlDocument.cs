@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Verity.Core.Loading;
+
+/// <summary>
+/// A YAML document read into JSON tokens, remembering where in the text each token came from, so that every
+/// later problem (schema or meaning) can point at file, line and column.
+/// </summary>
+internal sealed partial class YamlDocument
+{
+    private readonly Dictionary<string, (int Line, int Column)> _positions;
+
+    private YamlDocument(string source, JToken root, Dictionary<string, (int Line, int Column)> positions)
+    {
+        Source = source;
+        Root = root;
+        _positions = positions;
+    }
+
+    public string Source { get; }
+
+    public JToken Root { get; }
+
+    /// <summary>Reads YAML text; syntax errors and duplicate keys come back as diagnostics.</summary>
+    public static YamlDocument? Parse(string text, string source, List<Diagnostic> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            message = PositionPrefix().Replace(message, string.Empty);
+            problems.Add(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Add(new Diagnostic(source, 1, 1, string.Empty, "the file is empty: expected a YAML mapping"));
+            return null;
+        }
+
+        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var root = Convert(stream.Documents[0].RootNode, string.Empty, source, positions, problems);
+        return new YamlDocument(source, root, positions);
+    }
+
+    /// <summary>Where a token (by its JSON path, as <see cref="JToken.Path"/> gives it) stands in the text; (0, 0) when unknown.</summary>
+    public (int Line, int Column) PositionOf(string path)
+    {
+        while (true)
+        {
+            if (_positions.TryGetValue(path, out var position))
+            {
+                return position;
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                return _positions.GetValueOrDefault(string.Empty);
+            }
+
+            path = path[..cut];
+        }
+    }
+
+    public Diagnostic At(string path, string message)
+    {
+        var (line, column) = PositionOf(path);
+        return new Diagnostic(Source, line, column, path, message);
+    }
+
+    public Diagnostic At(JToken token, string message) => At(token.Path, message);
+
+    private static JToken Convert(YamlNode node, string path, string source, Dictionary<string, (int, int)> positions, List<Diagnostic> problems)
+    {
+        positions[path] = ((int)node.Start.Line, (int)node.Start.Column);
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+            {
+                var obj = new JObject();
+                foreach (var (keyNode, valueNode) in mapping.Children)
+                {
+                    var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                    if (obj.ContainsKey(key))
+                    {
+                        problems.Add(new Diagnostic(source, (int)keyNode.Start.Line, (int)keyNode.Start.Column, childPath, $"duplicate key '{key}'"));
+                        continue;
+                    }
+
+                    positions[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                    obj[key] = Convert(valueNode, childPath, source, positions, problems);
+                    positions[childPath] = ((int)valueNode.Start.Line, (int)valueNode.Start.Column);
+                }
+
+                return obj;
+            }
+
+            case YamlSequenceNode sequence:
+            {
+                var array = new JArray();
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    array.Add(Convert(sequence.Children[i], $"{path}[{i}]", source, positions, problems));
+                }
+
+                return array;
+            }
+
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            default:
+                return JValue.CreateNull();
+        }
+    }
+
+    private static JValue Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? string.Empty;
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return new JValue(value);
+        }
+
+        if (value is "" or "~" or "null" or "Null" or "NULL")
+        {
+            return JValue.CreateNull();
+        }
+
+        if (value is "true" or "True" or "TRUE")
+        {
+            return new JValue(true);
+        }
+
+        if (value is "false" or "False" or "FALSE")
+        {
+            return new JValue(false);
+        }
+
+        if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return new JValue(integer);
+        }
+
+        if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        {
+            return new JValue(real);
+        }
+
+        return new JValue(value);
+    }
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex PositionPrefix();
+}

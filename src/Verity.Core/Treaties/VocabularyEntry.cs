@@ -1,0 +1,7 @@
+namespace Verity.Core.Treaties;
+
+/// <summary>An item kind or an item status the treaty defines, such as <c>icbm</c> or <c>deployed</c>.</summary>
+/// <param name="Id">The identifier used in inventories and counting rules.</param>
+/// <param name="Name">A readable name.</param>
+/// <param name="Text">What the treaty says of it, where it helps.</param>
+public sealed record VocabularyEntry(string Id, string Name, string? Text);
