@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context)
     {
+        yield return DemoCommand.Create(context);
         yield return TreatyCommand.Create(context);
         yield return ComplyCommand.Create(context);
         yield return ReplayCommand.Create(context);

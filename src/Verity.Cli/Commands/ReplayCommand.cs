@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Verity.Core;
 using Verity.Core.Loading;
 using Verity.Core.Replay;
@@ -156,7 +157,7 @@ internal static class ReplayCommand
         {
             foreach (var act in cursor.Until(point.Date))
             {
-                table.AddRow(new Markup($"[blue]{CommandLineInput.Format(act.Date)}[/]"), new Markup(string.Empty), new Markup($"[blue]{Markup.Escape(Describe(act))}[/]"));
+                AddActRow(table, act.Date, Short(act), result.Measures.Length + (reading is null ? 0 : 1));
             }
 
             var cells = new List<string> { CommandLineInput.Format(point.Date), point.Party.Value };
@@ -182,12 +183,12 @@ internal static class ReplayCommand
 
         foreach (var act in cursor.Until(NodaTime.LocalDate.MaxIsoValue))
         {
-            table.AddRow(new Markup($"[blue]{CommandLineInput.Format(act.Date)}[/]"), new Markup(string.Empty), new Markup($"[blue]{Markup.Escape(Describe(act))}[/]"));
+            AddActRow(table, act.Date, Short(act), result.Measures.Length + (reading is null ? 0 : 1));
         }
 
         if (result.Treaty.Expiry is { } expiry)
         {
-            table.AddRow(new Markup($"[blue]{CommandLineInput.Format(expiry)}[/]"), new Markup(string.Empty), new Markup("[blue]Treaty expires[/]"));
+            AddActRow(table, expiry, "treaty expires", result.Measures.Length + (reading is null ? 0 : 1));
         }
 
         console.Write(table);
@@ -198,6 +199,35 @@ internal static class ReplayCommand
             console.MarkupLineInterpolated($"[red]breakdown {CommandLineInput.Format(miss.Published.Date)} {miss.Published.Label}: published {miss.Published.Count}, computed {miss.Computed}[/]");
         }
     }
+
+    private static void AddActRow(Table table, NodaTime.LocalDate date, string text, int blanks)
+    {
+        var cells = new List<IRenderable> { new Markup($"[blue]{CommandLineInput.Format(date)}[/]"), new Markup("[blue]◆[/]") };
+        cells.AddRange(Enumerable.Range(0, blanks).Select(_ => new Markup(string.Empty)));
+        cells.Add(new Markup($"[blue]{Markup.Escape(text)}[/]"));
+        table.AddRow(cells);
+    }
+
+    /// <summary>A few words for a lifecycle act, for table rows and chart labels.</summary>
+    internal static string Short(LifecycleAct act)
+    {
+        var party = act.Party is { } p ? p.Value + " " : string.Empty;
+        return act.Kind switch
+        {
+            LifecycleActKind.EntryIntoForce => "entry into force",
+            LifecycleActKind.Extension => $"extended ({act.Period})",
+            LifecycleActKind.Suspension => $"{party}suspends",
+            LifecycleActKind.Resumption => $"{party}resumes",
+            LifecycleActKind.WithdrawalNotice => $"{party}notice of withdrawal",
+            LifecycleActKind.Withdrawal => $"{party}withdraws",
+            LifecycleActKind.Termination => "terminated",
+            LifecycleActKind.InspectionsPaused => "inspections paused",
+            LifecycleActKind.InspectionsResumed => "inspections resume",
+            _ => Truncate((act.Text ?? "note").Split(" (")[0], 40),
+        };
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     internal static string Describe(LifecycleAct act) =>
         (act.Party is { } p ? $"{p}: " : string.Empty) + (act.Text ?? act.Kind.ToString());

@@ -1,15 +1,228 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NodaTime;
 using Verity.Core.Replay;
+using Verity.Core.Treaties;
 
 namespace Verity.Cli.Commands;
 
-/// <summary>The self-contained HTML report of a replay.</summary>
+/// <summary>
+/// The self-contained HTML report of a replay: for each limit, a chart of each party's value over time against
+/// the ceiling, with the published figures marked and the lifecycle on the time axis; then every data point.
+/// </summary>
+/// <remarks>One file, no scripts, no external resources: it opens offline and prints.</remarks>
 internal static class ReplayReport
 {
+    private const int Width = 960;
+    private const int Height = 320;
+    private const int Left = 64;
+    private const int Right = 24;
+    private const int Top = 24;
+    private const int Bottom = 40;
+    private static readonly string[] Colours = ["#1f5aa6", "#c0392b", "#2e8b57", "#8e44ad", "#d35400"];
+
+    /// <summary>Writes <c>index.html</c> into <paramref name="directory"/> (created if needed) through a temporary file.</summary>
+    /// <returns>The path written.</returns>
     public static string Write(ReplayResult result, string directory)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "index.html");
-        File.WriteAllText(path, $"<html><body>{result.Treaty.Name}</body></html>");
-        return path;
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, Render(result), new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+        return Path.GetFullPath(path);
     }
+
+    public static string Render(ReplayResult result)
+    {
+        var treaty = result.Treaty;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>{E(treaty.Name)}: the public record replayed</title>
+            <style>
+            body {"{"} font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; {"}"}
+            h1 {"{"} font-size: 1.6rem; {"}"} h2 {"{"} font-size: 1.2rem; margin-top: 2rem; {"}"}
+            table {"{"} border-collapse: collapse; font-size: .85rem; {"}"}
+            th, td {"{"} border-bottom: 1px solid #ddd; padding: .2rem .5rem; text-align: right; {"}"}
+            th:first-child, td:first-child, td.text {"{"} text-align: left; {"}"}
+            .match {"{"} color: #2e7d32; {"}"} .miss {"{"} color: #c62828; font-weight: bold; {"}"} .none {"{"} color: #999; {"}"}
+            .legend span {"{"} margin-right: 1.2rem; {"}"} svg text {"{"} font-size: 11px; fill: #444; {"}"}
+            .note {"{"} color: #555; font-size: .9rem; {"}"}
+            </style>
+            </head>
+            <body>
+            <h1>{E(treaty.Name)}: the public record replayed</h1>
+            <p>{E(treaty.Title ?? treaty.Name)}.</p>
+            <p class="summary"><strong>{result.Matched} of {result.Compared}</strong> published figures and
+            <strong>{result.Breakdowns.Count(b => b.Matches)} of {result.Breakdowns.Length}</strong> published breakdowns are matched exactly by
+            counting a synthetic item-level history of {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} items and
+            {result.Ledger.Events.Length:N0} events with the treaty's counting rules.</p>
+            """);
+
+        foreach (var measure in result.Measures)
+        {
+            html.Append(Chart(result, treaty.FindLimit(measure)!));
+        }
+
+        html.Append(Timeline(treaty));
+        html.Append(Points(result));
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <h2>Sources</h2>
+            <p class="note">Published figures: <code>data/history/</code> (each row names its source). Treaty terms: <code>data/treaties/{E(treaty.Id)}.yaml</code>.</p>
+            <ul>{string.Concat(treaty.Sources.Select(s => $"<li>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
+            <p class="note">Item identifiers are synthetic; types and bases are those the public record names; where no breakdown was published, the
+            split between kinds and types is illustrative and shapes only the items, never the aggregates.</p>
+            </body>
+            </html>
+            """);
+        return html.ToString();
+    }
+
+    private static string Chart(ReplayResult result, Limit limit)
+    {
+        var treaty = result.Treaty;
+        var start = treaty.Dates.EntryIntoForce;
+        var end = treaty.Expiry ?? result.Points.Max(p => p.Date).PlusYears(1);
+        var parties = treaty.Parties.Select(p => p.Code).ToList();
+        var values = result.Points.SelectMany(p => new[] { p.Computed[limit.Id] }.Concat(p.Reading.TryGetValue(limit.Id, out var r) ? [r] : [])).ToList();
+        var top = Nice(Math.Max(values.Max(), limit.Ceiling) * 1.1);
+        double X(LocalDate d) => Left + ((Width - Left - Right) * (double)Period.Between(start, d, PeriodUnits.Days).Days / Period.Between(start, end, PeriodUnits.Days).Days);
+        double Y(double v) => Top + ((Height - Top - Bottom) * (1 - (v / top)));
+        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"""<h2 id="{E(limit.Id)}">{E(limit.Name)} ({E(limit.Article ?? limit.Id)}): at most {limit.Ceiling:N0}</h2>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg role="img" aria-label="{E(limit.Name)} over time" data-limit="{E(limit.Id)}" viewBox="0 0 {Width} {Height}" width="100%">""");
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = top * i / 4;
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{F(Y(v))}" y2="{F(Y(v))}" stroke="#eee"/><text x="{Left - 6}" y="{F(Y(v) + 4)}" text-anchor="end">{v:N0}</text>""");
+        }
+
+        for (var year = start.Year; year <= end.Year; year++)
+        {
+            var d = new LocalDate(year, 1, 1);
+            if (d >= start && d <= end)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(d))}" y="{Height - Bottom + 16}" text-anchor="middle">{year}</text>""");
+            }
+        }
+
+        var acts = treaty.Lifecycle.Where(a => a.Date >= start && a.Date <= end).ToList();
+        for (var i = 0; i < acts.Count; i++)
+        {
+            var act = acts[i];
+            var x = F(X(act.Date));
+            svg.Append(CultureInfo.InvariantCulture, $"""<line class="lifecycle" x1="{x}" x2="{x}" y1="{Top}" y2="{Height - Bottom}" stroke="#9aa" stroke-dasharray="2,3"><title>{E(act.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}: {E(ReplayCommand.Describe(act))}</title></line>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(act.Date) + 3)}" y="{Top + 10 + (i % 3 * 12)}" fill="#678">{E(ReplayCommand.Short(act))}</text>""");
+        }
+
+        var ceilingEnd = treaty.Expiry ?? end;
+        svg.Append(CultureInfo.InvariantCulture, $"""<line class="ceiling" data-value="{limit.Ceiling}" x1="{F(X(limit.From))}" x2="{F(X(ceilingEnd))}" y1="{F(Y(limit.Ceiling))}" y2="{F(Y(limit.Ceiling))}" stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(limit.From) + 4)}" y="{F(Y(limit.Ceiling) - 6)}">limit {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}</text>""");
+
+        for (var p = 0; p < parties.Count; p++)
+        {
+            var colour = Colours[p % Colours.Length];
+            var points = result.Points.Where(x => x.Party == parties[p]).OrderBy(x => x.Date).ToList();
+            var line = string.Join(" ", points.Select(x => $"{F(X(x.Date))},{F(Y(x.Computed[limit.Id]))}"));
+            svg.Append(CultureInfo.InvariantCulture, $"""<polyline class="computed" data-party="{parties[p]}" fill="none" stroke="{colour}" stroke-width="2" points="{line}"/>""");
+            if (points.All(x => x.Reading.ContainsKey(limit.Id)) && points.Any(x => x.Reading[limit.Id] != x.Computed[limit.Id]))
+            {
+                var reading = string.Join(" ", points.Select(x => $"{F(X(x.Date))},{F(Y(x.Reading[limit.Id]))}"));
+                svg.Append(CultureInfo.InvariantCulture, $"""<polyline class="reading" fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="5,3" points="{reading}"/>""");
+            }
+
+            foreach (var x in points.Where(x => x.Published.TryGetValue(limit.Id, out var f) && f.Value is not null))
+            {
+                var published = x.Published[limit.Id];
+                svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(X(x.Date))}" cy="{F(Y(published.Value!.Value))}" r="3.5" fill="white" stroke="{colour}" stroke-width="1.5"><title>{parties[p]} {x.Date:yyyy-MM-dd}: published {published.Value:N0}, computed {x.Computed[limit.Id]:N0}</title></circle>""");
+            }
+        }
+
+        svg.Append("</svg>");
+        svg.Append("<p class=\"legend\">");
+        for (var p = 0; p < parties.Count; p++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<span style="color:{Colours[p % Colours.Length]}">━ {parties[p]} computed ○ published</span>""");
+        }
+
+        if (result.Points.Any(x => x.Reading.TryGetValue(limit.Id, out var r) && r != x.Computed[limit.Id]))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<span>┅ {E(result.Interpretation.Id)} reading</span>""");
+        }
+
+        svg.Append("<span>- - limit</span><span>┊ lifecycle</span></p>");
+        return svg.ToString();
+    }
+
+    private static string Timeline(Treaty treaty)
+    {
+        var rows = treaty.Lifecycle.Select(a => (a.Date, Text: ReplayCommand.Describe(a))).ToList();
+        if (treaty.Expiry is { } expiry)
+        {
+            rows.Add((expiry, "Treaty expires"));
+        }
+
+        return "<h2>Lifecycle</h2><table><tr><th>Date</th><th>Act</th></tr>"
+            + string.Concat(rows.OrderBy(r => r.Date).Select(r => $"<tr><td>{r.Date:yyyy-MM-dd}</td><td class=\"text\">{E(r.Text)}</td></tr>"))
+            + "</table>";
+    }
+
+    private static string Points(ReplayResult result)
+    {
+        var html = new StringBuilder("<h2>Every data point</h2><table><tr><th>Date</th><th>Party</th>");
+        foreach (var m in result.Measures)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(m)} published</th><th>computed</th>");
+        }
+
+        if (result.Interpretation.Id != Interpretation.AgreedId)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(result.Interpretation.Id)}</th>");
+        }
+
+        html.Append("<th>Source</th></tr>");
+        foreach (var p in result.Points)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{p.Date:yyyy-MM-dd}</td><td>{p.Party}</td>");
+            foreach (var m in result.Measures)
+            {
+                var computed = p.Computed[m];
+                if (p.Published.TryGetValue(m, out var f) && f.Value is { } v)
+                {
+                    var cls = v == computed ? "match" : "miss";
+                    var title = f.Note is null ? f.Basis : $"{f.Basis}: {f.Note}";
+                    html.Append(CultureInfo.InvariantCulture, $"<td title=\"{E(title)}\">{v:N0}{(f.Basis == "derived" ? "ᵈ" : string.Empty)}</td><td class=\"{cls}\">{computed:N0}</td>");
+                }
+                else
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td class=\"none\" title=\"{E(f?.Note ?? "not published")}\">—</td><td class=\"none\">{computed:N0}</td>");
+                }
+            }
+
+            if (!p.Reading.IsEmpty)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{string.Join(" / ", result.Measures.Select(m => p.Reading[m].ToString("N0", CultureInfo.InvariantCulture)))}</td>");
+            }
+
+            var source = p.Published.Values.Select(f => f.Source).FirstOrDefault();
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"text\">{(source is null ? string.Empty : $"<a href=\"{E(source)}\">source</a>")}</td></tr>");
+        }
+
+        return html.Append("</table>").ToString();
+    }
+
+    private static double Nice(double value)
+    {
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return Math.Ceiling(value / (magnitude / 2)) * (magnitude / 2);
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
 }

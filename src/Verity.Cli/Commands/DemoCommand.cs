@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verity.Core.Compliance;
+using Verity.Core.Replay;
+
+namespace Verity.Cli.Commands;
+
+/// <summary><c>verity demo</c>: the first thing to run. New START's public record replayed item by item, with a report.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var outOption = new Option<string>("--out") { Description = "Where to write the HTML report (default: ./verity-report).", DefaultValueFactory = _ => "verity-report" };
+        var command = new Command("demo", """
+            Replay New START's public record (2011-2026) item by item: every published figure beside what the
+            ledger counts, the lifecycle on the timeline, Russia's 2022 reading beside the agreed one, and an
+            HTML report with charts.
+
+            Example:
+              verity demo
+            """)
+        { outOption };
+        command.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var result = ReplayCommand.Load(context, "new-start", "ru-2022");
+            ReplayCommand.Print(context, result);
+            Summarize(context, result);
+            var path = ReplayReport.Write(result, parse.GetValue(outOption)!);
+            context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
+            context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity --help[/] for everything.");
+            return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
+        }));
+        return command;
+    }
+
+    private static void Summarize(CliContext context, ReplayResult result)
+    {
+        var console = context.Out;
+        var treaty = result.Treaty;
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]What this shows[/]");
+        console.MarkupLineInterpolated($"• Every published New START figure from {result.Points.Min(p => p.Date):yyyy-MM-dd} to {result.Points.Max(p => p.Date):yyyy-MM-dd} ({result.Compared} values) is reproduced exactly by counting {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} individual items with the treaty's counting rules ({result.Matched} of {result.Compared} matched).");
+        foreach (var limit in treaty.Limits.Where(l => result.Measures.Contains(l.Id)))
+        {
+            var inEffect = result.Points.Where(p => p.Status.GetValueOrDefault(limit.Id) is LimitStatus.Within or LimitStatus.Exceeds).ToList();
+            var peak = inEffect.Count == 0 ? null : inEffect.MaxBy(p => p.Computed[limit.Id]);
+            if (peak is not null)
+            {
+                console.MarkupLineInterpolated($"• {limit.Name} ({limit.Article}): at most {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}; the highest count while in effect was {peak.Computed[limit.Id]:N0} ({peak.Party}, {peak.Date:yyyy-MM-dd}).");
+            }
+        }
+
+        var interpretation = result.Interpretation;
+        var disputed = result.Points
+            .SelectMany(p => p.Reading.Where(r => r.Value != p.Computed[r.Key]).Select(r => (Point: p, Measure: r.Key, Value: r.Value)))
+            .Where(x => x.Point.Status.GetValueOrDefault(x.Measure) is LimitStatus.Within or LimitStatus.Exceeds)
+            .ToList();
+        if (disputed.Count > 0)
+        {
+            var last = disputed.MaxBy(x => x.Point.Date);
+            var limit = treaty.FindLimit(last.Measure)!;
+            console.MarkupLineInterpolated($"• Under {interpretation.Name} ('{interpretation.Id}'), {last.Point.Party} counts {last.Value:N0} against the {limit.Ceiling:N0} limit on {last.Point.Date:yyyy-MM-dd} ({last.Value - limit.Ceiling:+#;-#;0} over), where the agreed reading counts {last.Point.Computed[last.Measure]:N0}.");
+        }
+
+        if (treaty.Expiry is { } expiry)
+        {
+            console.MarkupLineInterpolated($"• The treaty entered into force on {treaty.Dates.EntryIntoForce:yyyy-MM-dd}, was extended to {expiry:yyyy-MM-dd} and has expired: on {context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} its limits stand '{Names.Of(ComplianceEvaluator.StatusOf(treaty.Limits[0], 0, context.Today, treaty.StandingAt(context.Today)))}'.");
+        }
+    }
+}
