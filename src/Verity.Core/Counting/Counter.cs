@@ -10,8 +10,9 @@ namespace Verity.Core.Counting;
 /// <remarks>
 /// Each rule is compiled against the inventory's dictionaries into a table from the combination of the
 /// filtered attributes' codes to the first matching term, so that counting an item is a few array reads.
-/// A rule with a capped term (<see cref="CountingTerm.MaxItems"/>) is evaluated term by term instead,
-/// since whether an item counts then depends on the items before it.
+/// Without a trace, items are first tallied by that combination (their profile) and party, and the rules are
+/// applied once per profile. A rule with a capped term (<see cref="CountingTerm.MaxItems"/>) is evaluated term
+/// by term instead, since whether an item counts then depends on the items before it.
 /// </remarks>
 public static class Counter
 {
@@ -106,6 +107,12 @@ public static class Counter
             }
 
             var fast = stride <= MaxTableSize;
+            if (fast && traces is null && rules.All(r => r.Table is not null))
+            {
+                RunByProfile(rules, codes, missing, strides, stride, partyCodes, partyCount, values);
+                return;
+            }
+
             var keys = new int[attributeCount];
             var used = rules.Select(r => new int[r.Terms.Length]).ToArray();
             var warheads = _inventory.Warheads;
@@ -139,6 +146,61 @@ public static class Counter
                     };
                     values[(r * partyCount) + p] += weight;
                     traces?[r].Add(new Contribution(i, t, weight));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The fast path: items with the same codes in every filtered attribute (a profile) count alike, so one pass
+        /// tallies items and warheads per profile and party, and the rules are applied once per profile.
+        /// </summary>
+        private void RunByProfile(CompiledRule[] rules, int[][] codes, int[] missing, int[] strides, int profiles, ReadOnlySpan<int> partyCodes, int partyCount, long[] values)
+        {
+            var counts = new long[profiles * partyCount];
+            var warheadSums = new long[profiles * partyCount];
+            var warheads = _inventory.Warheads;
+            var attributeCount = codes.Length;
+            for (var i = 0; i < partyCodes.Length; i++)
+            {
+                var key = 0;
+                for (var a = 0; a < attributeCount; a++)
+                {
+                    var c = codes[a][i];
+                    key += (c < 0 ? missing[a] : c) * strides[a];
+                }
+
+                var slot = (key * partyCount) + partyCodes[i];
+                counts[slot]++;
+                warheadSums[slot] += warheads[i];
+            }
+
+            var keys = new int[attributeCount];
+            for (var key = 0; key < profiles; key++)
+            {
+                for (var a = 0; a < attributeCount; a++)
+                {
+                    keys[a] = key / strides[a] % (missing[a] + 1);
+                }
+
+                for (var r = 0; r < rules.Length; r++)
+                {
+                    var t = rules[r].Table![key];
+                    if (t < 0)
+                    {
+                        continue;
+                    }
+
+                    var term = rules[r].Terms[t];
+                    for (var p = 0; p < partyCount; p++)
+                    {
+                        var slot = (key * partyCount) + p;
+                        values[(r * partyCount) + p] += term.Kind switch
+                        {
+                            WeightKind.Constant => term.Constant * counts[slot],
+                            WeightKind.Warheads => warheadSums[slot],
+                            _ => term.WeightByCode[keys[term.WeightAttribute]] * counts[slot],
+                        };
+                    }
                 }
             }
         }
