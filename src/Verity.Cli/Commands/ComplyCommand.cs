@@ -42,6 +42,12 @@ internal static class ComplyCommand
             var inventory = InventoryReader.Parse(reader, inventoryPath, treaty);
             var explain = parse.GetValue(explainOption);
             var report = ComplianceEvaluator.Evaluate(treaty, inventory, at, interpretation, party, trace: explain);
+            if (party is null)
+            {
+                // Without --party, report the parties the inventory declares items for (and their groups).
+                var present = inventory.Column("party")?.Values.ToHashSet(StringComparer.Ordinal) ?? [];
+                report = report with { Scopes = [.. report.Scopes.Where(s => s.Members.Any(m => present.Contains(m.Value)))] };
+            }
 
             if (parse.GetValue(jsonOption))
             {

@@ -19,6 +19,8 @@ internal static class ReplayCommand
         var interpretationOption = new Option<string>("--interpretation") { Description = "A reading computed beside the agreed one, such as ru-2022." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
         var outOption = new Option<string>("--out") { Description = "Write a self-contained HTML report with charts to this folder." };
+        var exportOption = new Option<string>("--export-inventory") { Description = "Write the replayed items as of --at to this CSV file (an inventory for verity comply)." };
+        var atOption = new Option<string>("--at") { Description = "The date of --export-inventory, YYYY-MM-DD." };
         var command = new Command("replay", """
             Replay a treaty's public record: build an item-level history consistent with every published
             figure, run the ledger and compliance at every date, and show published beside computed.
@@ -28,12 +30,26 @@ internal static class ReplayCommand
               verity replay new-start
               verity replay new-start --interpretation ru-2022 --out report/
               verity replay new-start --json
+              verity replay new-start --export-inventory us-2022.csv --at 2022-03-01
             """)
-        { record, interpretationOption, jsonOption, outOption };
+        { record, interpretationOption, jsonOption, outOption, exportOption, atOption };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
+            var export = parse.GetValue(exportOption);
+            var at = parse.GetValue(atOption);
+            if ((export is null) != (at is null))
+            {
+                throw new InputException(new Diagnostic("--export-inventory", 0, 0, string.Empty, "--export-inventory and --at go together: give both"));
+            }
+
+            var exportDate = at is null ? default : CommandLineInput.ParseDate(at, "--at", context.Today);
             var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption));
+            if (export is not null)
+            {
+                InventoryCsv.Write(result.Ledger.AsOf(exportDate), export);
+            }
+
             if (parse.GetValue(jsonOption))
             {
                 Json.Write(context, ToJson(result));

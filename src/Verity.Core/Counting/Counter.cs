@@ -289,18 +289,18 @@ public static class Counter
                 case Weight.AttributeWeight { Name: "warheads" }:
                     return new CompiledTerm(conditions, WeightKind.Warheads, 0, -1, [], maxItems);
                 case Weight.AttributeWeight numeric:
-                {
-                    var a = Reference(numeric.Name);
-                    var table = WeightTable(a, value => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
-                    return new CompiledTerm(conditions, WeightKind.ByCode, 0, a, table, maxItems);
-                }
+                    {
+                        var a = Reference(numeric.Name);
+                        var table = WeightTable(a, value => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
+                        return new CompiledTerm(conditions, WeightKind.ByCode, 0, a, table, maxItems);
+                    }
 
                 case Weight.LookupWeight lookup:
-                {
-                    var a = Reference(lookup.By);
-                    var table = WeightTable(a, lookup.For);
-                    return new CompiledTerm(conditions, WeightKind.ByCode, 0, a, table, maxItems);
-                }
+                    {
+                        var a = Reference(lookup.By);
+                        var table = WeightTable(a, lookup.For);
+                        return new CompiledTerm(conditions, WeightKind.ByCode, 0, a, table, maxItems);
+                    }
 
                 default:
                     throw new ArgumentException($"Unknown weight {term.Weight}.", nameof(term));

@@ -86,36 +86,36 @@ internal sealed partial class YamlDocument
         switch (node)
         {
             case YamlMappingNode mapping:
-            {
-                var obj = new JObject();
-                foreach (var (keyNode, valueNode) in mapping.Children)
                 {
-                    var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
-                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
-                    if (obj.ContainsKey(key))
+                    var obj = new JObject();
+                    foreach (var (keyNode, valueNode) in mapping.Children)
                     {
-                        problems.Add(new Diagnostic(source, (int)keyNode.Start.Line, (int)keyNode.Start.Column, childPath, $"duplicate key '{key}'"));
-                        continue;
+                        var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+                        var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                        if (obj.ContainsKey(key))
+                        {
+                            problems.Add(new Diagnostic(source, (int)keyNode.Start.Line, (int)keyNode.Start.Column, childPath, $"duplicate key '{key}'"));
+                            continue;
+                        }
+
+                        positions[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                        obj[key] = Convert(valueNode, childPath, source, positions, problems);
+                        positions[childPath] = ((int)valueNode.Start.Line, (int)valueNode.Start.Column);
                     }
 
-                    positions[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
-                    obj[key] = Convert(valueNode, childPath, source, positions, problems);
-                    positions[childPath] = ((int)valueNode.Start.Line, (int)valueNode.Start.Column);
+                    return obj;
                 }
-
-                return obj;
-            }
 
             case YamlSequenceNode sequence:
-            {
-                var array = new JArray();
-                for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    array.Add(Convert(sequence.Children[i], $"{path}[{i}]", source, positions, problems));
-                }
+                    var array = new JArray();
+                    for (var i = 0; i < sequence.Children.Count; i++)
+                    {
+                        array.Add(Convert(sequence.Children[i], $"{path}[{i}]", source, positions, problems));
+                    }
 
-                return array;
-            }
+                    return array;
+                }
 
             case YamlScalarNode scalar:
                 return Scalar(scalar);

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using Verity.Core.Items;
+using Verity.Core.Loading;
+
+namespace Verity.Cli;
+
+/// <summary>Writes an inventory in the CSV format <see cref="InventoryReader"/> reads.</summary>
+internal static class InventoryCsv
+{
+    public static void Write(Inventory inventory, string path)
+    {
+        var attributes = inventory.SelectMany(i => i.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(",", InventoryReader.RequiredColumns.Concat(attributes)));
+        foreach (var item in inventory.OrderBy(i => i.Uid, StringComparer.Ordinal))
+        {
+            var fields = new[] { item.Uid, item.Party.Value, item.Kind, item.Type, item.Status, item.Warheads.ToString(CultureInfo.InvariantCulture), item.Location }
+                .Concat(attributes.Select(a => item.Attributes.GetValueOrDefault(a) ?? string.Empty));
+            text.AppendLine(string.Join(",", fields.Select(Quote)));
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+}
