@@ -437,38 +437,27 @@ public static class TreatyReader
             }
         }
 
-        private LocalDate? OptDate(JToken? owner, string name)
+        private LocalDate? OptDate(JToken? owner, string name) =>
+            Optional(owner, name, LocalDatePattern.Iso, "a calendar date") is (true, var date) ? date : null;
+
+        private Period? OptPeriod(JToken? owner, string name) =>
+            Optional(owner, name, PeriodPattern.Roundtrip, "a period such as P10Y") is (true, var period) ? period : null;
+
+        private (bool Found, T Value) Optional<T>(JToken? owner, string name, IPattern<T> pattern, string expected)
         {
             if (owner?[name] is not { } token || token.Type == JTokenType.Null)
             {
-                return null;
+                return (false, default!);
             }
 
-            var result = LocalDatePattern.Iso.Parse(token.Value<string>()!);
+            var result = pattern.Parse(token.Value<string>()!);
             if (!result.Success)
             {
-                problems.Add(document.At(token, $"'{token}' is not a calendar date"));
-                return null;
+                problems.Add(document.At(token, $"'{token}' is not {expected}"));
+                return (false, default!);
             }
 
-            return result.Value;
-        }
-
-        private Period? OptPeriod(JToken? owner, string name)
-        {
-            if (owner?[name] is not { } token || token.Type == JTokenType.Null)
-            {
-                return null;
-            }
-
-            var result = PeriodPattern.Roundtrip.Parse(token.Value<string>()!);
-            if (!result.Success)
-            {
-                problems.Add(document.At(token, $"'{token}' is not a period such as P10Y"));
-                return null;
-            }
-
-            return result.Value;
+            return (true, result.Value);
         }
     }
 }
