@@ -55,8 +55,10 @@ public static class TreatyReader
             return null;
         }
 
-        var treaty = new Builder(document, problems).Build();
-        return problems.Count > before ? null : treaty;
+        var found = new List<Diagnostic>();
+        var treaty = new Builder(document, found).Build();
+        problems.AddRange(found.OrderBy(d => d.Line).ThenBy(d => d.Column));
+        return found.Count > 0 ? null : treaty;
     }
 
     private sealed class Builder(YamlDocument document, List<Diagnostic> problems)
@@ -175,14 +177,15 @@ public static class TreatyReader
         {
             var dates = (JObject)_root["dates"]!;
             var signature = OptDate(dates, "signature");
-            var entry = OptDate(dates, "entry_into_force") ?? default;
+            var entryOrNull = OptDate(dates, "entry_into_force");
+            var entry = entryOrNull ?? default;
             var expiry = OptDate(dates, "expiry");
-            if (signature is { } s && s > entry)
+            if (signature is { } s && entryOrNull is not null && s > entry)
             {
                 problems.Add(document.At(dates["entry_into_force"]!, $"dates out of order: entry into force {entry:yyyy-MM-dd} is before signature {s:yyyy-MM-dd}"));
             }
 
-            if (expiry is { } e && e <= entry)
+            if (expiry is { } e && entryOrNull is not null && e <= entry)
             {
                 problems.Add(document.At(dates["expiry"]!, $"dates out of order: expiry {e:yyyy-MM-dd} is not after entry into force {entry:yyyy-MM-dd}"));
             }
