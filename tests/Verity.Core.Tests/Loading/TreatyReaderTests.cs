@@ -165,6 +165,20 @@ public class TreatyReaderTests
     }
 
     [Fact]
+    public void Parse_UnknownLifecycleAct_ReportsTheActInTheFile()
+    {
+        // As for max-as-text.yaml, the exact message is wrong today ("ArrayItemNotValid", see the report).
+        var text = File.ReadAllText(TestData.VectorPath("treaties", "unknown-act.yaml"));
+
+        var error = Assert.Throws<InputException>(() => TreatyReader.Parse(text, "unknown-act.yaml"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("unknown-act.yaml", diagnostic.Source);
+        Assert.StartsWith("lifecycle[1]", diagnostic.Path, StringComparison.Ordinal);
+        Assert.InRange(diagnostic.Line, 22, 23);
+    }
+
+    [Fact]
     public void TryParse_BadVector_ReturnsNullAndCollectsTheProblem()
     {
         var text = File.ReadAllText(TestData.VectorPath("treaties", "unknown-group-in-scope.yaml"));
