@@ -101,4 +101,35 @@ public class InventoryReaderTests
 
         Assert.Equal(["2:kind", "3:party", "3:status", "3:warheads"], error.Diagnostics.Select(d => $"{d.Line}:{d.Path}"));
     }
+
+    [Fact]
+    public void Parse_QuotedFieldsWithCommasAndNewlines_ReadsThemAndCountsPhysicalLines()
+    {
+        var read = () => Read("quoted-fields.csv");
+
+        var error = Assert.Throws<InputException>(read);
+
+        // the first row spans lines 2 and 3; the bad status is on line 4
+        Assert.Equal("quoted-fields.csv:4:5: status: unknown status 'parked': expected one of deployed, non-deployed, test, training, converted, eliminated", Assert.Single(error.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Parse_QuotedFields_KeepTheirCommasAndQuotes()
+    {
+        var csv = "uid,party,kind,type,status,warheads,location\nMM-001,US,icbm,\"Minuteman III, mod \"\"B\"\"\",deployed,1,\"Malmstrom AFB, MT\"\n";
+
+        var inventory = InventoryReader.Parse(new StringReader(csv), "q.csv", NewStart);
+
+        Assert.Equal(("Minuteman III, mod \"B\"", "Malmstrom AFB, MT"), (inventory[0].Type, inventory[0].Location));
+    }
+
+    [Fact]
+    public void Parse_StrayQuote_ReportsMalformedCsvOnItsLine()
+    {
+        var read = () => Read("stray-quote.csv");
+
+        var error = Assert.Throws<InputException>(read);
+
+        Assert.Contains(error.Diagnostics, d => d.Source == "stray-quote.csv" && d.Line == 2 && d.Message.StartsWith("malformed CSV", StringComparison.Ordinal));
+    }
 }
