@@ -1,5 +1,7 @@
 using NodaTime;
+using Verity.Core.Counting;
 using Verity.Core.Loading;
+using Verity.Core.Tests.Counting;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Tests.Loading;
@@ -136,6 +138,16 @@ public class TreatyReaderTests
     [InlineData("duplicate-limit-id.yaml", "duplicate-limit-id.yaml:40:9: limits[1].id: 'deployed' is defined twice")]
     [InlineData("impossible-date.yaml", "impossible-date.yaml:35:11: limits[0].from: '2018-02-31' is not a calendar date")]
     [InlineData("unknown-field.yaml", "unknown-field.yaml:35:14: limits[0].ceiling: unknown field 'ceiling'")]
+    [InlineData("duplicate-key.yaml", "duplicate-key.yaml:35:5: not valid YAML: Duplicate key max")]
+    [InlineData("interpretation-named-agreed.yaml", "interpretation-named-agreed.yaml:41:9: interpretations[0].id: 'agreed' names the treaty's own rules and cannot be redefined")]
+    [InlineData("unknown-source.yaml", "unknown-source.yaml:37:13: limits[0].source: unknown source 'treaty': list it under sources")]
+    [InlineData("suspension-without-party.yaml", "suspension-without-party.yaml:25:5: lifecycle[2]: a suspension act names the party acting: add 'party'")]
+    [InlineData("extension-not-allowed.yaml", "extension-not-allowed.yaml:22:13: lifecycle[1].period: the treaty allows no extension: add dates.extension.max")]
+    [InlineData("withdrawal-notice-without-period.yaml", "withdrawal-notice-without-period.yaml:24:5: lifecycle[2]: a withdrawal notice needs the treaty's notice period: add dates.withdrawal_notice")]
+    [InlineData("default-not-in-values.yaml", "default-not-in-values.yaml:34:14: attributes[0].default: default 'maybe' is not one of the values nuclear, non-nuclear")]
+    [InlineData("missing-entry-into-force.yaml", "missing-entry-into-force.yaml:13:3: dates.entry_into_force: missing required field 'entry_into_force'")]
+    [InlineData("unknown-filter-attribute.yaml", "unknown-filter-attribute.yaml:38:59: limits[0].rule[0].where.color: unknown attribute 'color': filter on kind, type, status, party, location or an attribute defined under attributes")]
+    [InlineData("expiry-and-duration.yaml", "expiry-and-duration.yaml:16:11: dates.expiry: give either a duration or an expiry date, not both")]
     public void Parse_BadVector_ReportsOneDiagnosticAtFileLineColumnAndField(string file, string expected)
     {
         var text = File.ReadAllText(TestData.VectorPath("treaties", file));
@@ -188,6 +200,19 @@ public class TreatyReaderTests
 
         Assert.Null(treaty);
         Assert.Equal("limits[0].scope.group", Assert.Single(problems).Path);
+    }
+
+    [Fact]
+    public void ApplyTo_ReplaceAndAdd_UsesTheReplacementThenTheAddedTerms()
+    {
+        var own = CounterTests.Rule(CounterTests.Term(Weight.Constant(1), CounterTests.In("kind", "a")));
+        var replacement = CounterTests.Rule(CounterTests.Term(Weight.Constant(2)));
+        var added = CounterTests.Rule(CounterTests.Term(Weight.Constant(3)));
+
+        var rule = new RuleOverlay("x", added, replacement).ApplyTo(own);
+
+        Assert.Equal(["2", "3"], rule.Terms.Select(t => t.Weight.ToString()));
+        Assert.Same(own, new RuleOverlay("x", null, null).ApplyTo(own));
     }
 
     [Fact]
