@@ -23,7 +23,11 @@ public static class CliHarness
 
     public static Task<CliRun> RunAsync(params string[] args) => RunOnAsync(DefaultToday, args);
 
-    public static async Task<CliRun> RunOnAsync(LocalDate today, params string[] args)
+    public static Task<CliRun> RunOnAsync(LocalDate today, params string[] args) => RunAsync(today, DataDirectory, args);
+
+    public static Task<CliRun> RunInAsync(string dataDirectory, params string[] args) => RunAsync(DefaultToday, dataDirectory, args);
+
+    private static async Task<CliRun> RunAsync(LocalDate today, string dataDirectory, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -36,7 +40,7 @@ public static class CliHarness
         });
         console.Profile.Width = 240;
         var clock = new FixedClock(today.AtMidnight().PlusHours(12).InUtc().ToInstant());
-        var context = new CliContext(console, error, clock, DataDirectory);
+        var context = new CliContext(console, error, clock, dataDirectory);
 
         var exitCode = await VerityApp.RunAsync(args, context);
 

@@ -173,4 +173,16 @@ public class ComplyCommandTests
         Assert.Empty(run.Out);
         Assert.StartsWith($"{path}:20:21: limits[0].scope.group: ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Comply_Explain_ListsTheCountedItemsUnderEachLimit()
+    {
+        var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", Within, "--at", "2019-01-01", "--party", "US", "--explain");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("launchers = 5:", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"2\s+2 × icbm-launcher Minuteman III \(deployed\)\s+SILO-001, SILO-002", run.Out);
+        Assert.DoesNotContain("SILO-004", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("TUBE-002", run.Out, StringComparison.Ordinal);
+    }
 }

@@ -107,4 +107,36 @@ public class ReplayCommandTests
         Assert.Empty(run.Out);
         Assert.StartsWith("--interpretation: unknown interpretation 'us-2022'", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Replay_DataWhoseTreatyLeavesTestLaunchersOut_ExitsOneAndMarksTheMisses()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"verity-data-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var file in Directory.GetFiles(DataDirectory, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(data, Path.GetRelativePath(DataDirectory, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var treatyPath = Path.Combine(data, "treaties", "new-start.yaml");
+            await File.WriteAllTextAsync(treatyPath, (await File.ReadAllTextAsync(treatyPath))
+                .Replace("{ kind: [icbm-launcher, slbm-launcher], status: [deployed, non-deployed, test] }", "{ kind: [icbm-launcher, slbm-launcher], status: [deployed, non-deployed] }", StringComparison.Ordinal));
+
+            var run = await RunInAsync(data, "replay", "new-start");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("✗", run.Out, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"Published figures matched: (\d+) of \1;", run.Out);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
 }

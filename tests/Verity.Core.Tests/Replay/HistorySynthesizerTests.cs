@@ -2,7 +2,7 @@ using Verity.Core.Replay;
 
 namespace Verity.Core.Tests.Replay;
 
-public class HistorySynthesizerTests
+public class HistorySynthesizerTests(NewStartRecord record) : IClassFixture<NewStartRecord>
 {
     private static readonly string[] Abc = ["a", "b", "c"];
 
@@ -67,5 +67,46 @@ public class HistorySynthesizerTests
         Assert.Equal(total, split.Values.Sum());
         var sum = weights.Values.Sum();
         Assert.All(keys, k => Assert.InRange(split[k] - (total * weights[k] / sum), -1 + 1e-9, 1 - 1e-9));
+    }
+
+    private HistorySynthesizer Synthesizer(params (string Date, long? Value)[] figures) => new(
+        record.Model,
+        [.. figures.Select(f => new PublishedFigure(NodaTime.Text.LocalDatePattern.Iso.Parse(f.Date).Value, PartyCode.Parse("US"), "deployed", f.Value, f.Value is null ? "not-retrieved" : "published", "test", null))],
+        []);
+
+    [Theory]
+    [InlineData("2020-01-01", 100L)] // published
+    [InlineData("2020-01-04", 130L)] // 100 + 100 × 3/10
+    [InlineData("2020-01-06", 150L)]
+    [InlineData("2020-01-11", 200L)] // published
+    [InlineData("2019-06-01", 100L)] // before the first figure: the first
+    [InlineData("2021-01-01", 200L)] // after the last: the last
+    public void ValueAt_BetweenPublishedFigures_InterpolatesLinearly(string date, long expected)
+    {
+        var synthesizer = Synthesizer(("2020-01-01", 100), ("2020-01-11", 200), ("2020-01-06", null));
+
+        var value = synthesizer.ValueAt(PartyCode.Parse("US"), "deployed", NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value);
+
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void ValueAt_NoFigures_IsNull()
+    {
+        var synthesizer = Synthesizer(("2020-01-01", 100));
+
+        var value = synthesizer.ValueAt(PartyCode.Parse("RU"), "deployed", new NodaTime.LocalDate(2020, 1, 1));
+
+        Assert.Null(value);
+    }
+
+    [Fact]
+    public void DataDates_FiguresWithoutValue_AreLeftOut()
+    {
+        var synthesizer = Synthesizer(("2020-01-11", 200), ("2020-01-01", 100), ("2020-01-06", null));
+
+        var dates = synthesizer.DataDates(PartyCode.Parse("US"));
+
+        Assert.Equal([new NodaTime.LocalDate(2020, 1, 1), new NodaTime.LocalDate(2020, 1, 11)], dates.ToArray());
     }
 }

@@ -124,4 +124,21 @@ public class ReplayRunnerTests(NewStartRecord record) : IClassFixture<NewStartRe
         Assert.IsType<ItemProduced>(history[0]);
         Assert.All(history.Zip(history.Skip(1)), pair => Assert.True(pair.First.Date <= pair.Second.Date));
     }
+
+    [Fact]
+    public void Run_TreatyThatLeavesTestLaunchersOut_MissesThePublishedLauncherFigures()
+    {
+        // The replay is a check, not an echo: count with a rule that drops test launchers and the published
+        // 800-limit figures no longer match wherever a party had test launchers.
+        var text = File.ReadAllText(TestData.DataPath("treaties", "new-start.yaml"))
+            .Replace("{ kind: [icbm-launcher, slbm-launcher], status: [deployed, non-deployed, test] }", "{ kind: [icbm-launcher, slbm-launcher], status: [deployed, non-deployed] }", StringComparison.Ordinal);
+        var treaty = Verity.Core.Loading.TreatyReader.Parse(text, "new-start-changed.yaml");
+
+        var result = ReplayRunner.Run(treaty, record.Model, record.Figures, record.Breakdowns, Verity.Core.Treaties.Interpretation.Agreed);
+
+        var missed = result.Points.SelectMany(p => p.Mismatches).Distinct().ToList();
+        Assert.True(result.Matched < result.Compared);
+        Assert.Equal(["launchers"], missed);
+        Assert.False(result.AllMatch);
+    }
 }
