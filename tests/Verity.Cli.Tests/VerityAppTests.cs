@@ -61,4 +61,14 @@ public class VerityAppTests
 
         Assert.Equal(2, run.ExitCode);
     }
+
+    [Fact]
+    public async Task RunAsync_UnknownOption_ExitsTwoNamingIt()
+    {
+        var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", Vector("inventories", "within.csv"), "--bogus");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("'--bogus'", run.Error, StringComparison.Ordinal);
+    }
 }
