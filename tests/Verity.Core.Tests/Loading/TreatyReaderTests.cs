@@ -164,8 +164,8 @@ public class TreatyReaderTests
     [Fact]
     public void Parse_MaxAsText_ReportsTheLimitInTheFile()
     {
-        // The exact message for this case is wrong today (see the report: "ArrayItemNotValid"); this test
-        // pins only what holds: the problem is reported, in this file, under limits[0].
+        // Known bug, reported for main: the message reads "limits[0]: ArrayItemNotValid" at the list item
+        // instead of "limits[0].max: expected an integer" at the value. This pins only what holds today.
         var text = File.ReadAllText(TestData.VectorPath("treaties", "max-as-text.yaml"));
 
         var error = Assert.Throws<InputException>(() => TreatyReader.Parse(text, "max-as-text.yaml"));
@@ -179,7 +179,7 @@ public class TreatyReaderTests
     [Fact]
     public void Parse_UnknownLifecycleAct_ReportsTheActInTheFile()
     {
-        // As for max-as-text.yaml, the exact message is wrong today ("ArrayItemNotValid", see the report).
+        // Known bug, as for max-as-text.yaml: the message reads "lifecycle[1]: ArrayItemNotValid".
         var text = File.ReadAllText(TestData.VectorPath("treaties", "unknown-act.yaml"));
 
         var error = Assert.Throws<InputException>(() => TreatyReader.Parse(text, "unknown-act.yaml"));
