@@ -38,7 +38,7 @@ internal static class CommandLineInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot read the file given to {option}: {Reason(e)}"));
+            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot read the file given to {option}: {Reason(e, path)}"));
         }
     }
 
@@ -50,7 +50,7 @@ internal static class CommandLineInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot read the file given to {option}: {Reason(e)}"));
+            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot read the file given to {option}: {Reason(e, path)}"));
         }
     }
 
@@ -99,8 +99,18 @@ internal static class CommandLineInput
 
     public static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Reason(Exception e) => e switch
+    /// <summary>Checks that an output folder can be one: not an existing file.</summary>
+    public static void CheckOutputDirectory(string? path, string option)
     {
+        if (path is not null && File.Exists(path))
+        {
+            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"{option} names a file; give a folder for the report"));
+        }
+    }
+
+    private static string Reason(Exception e, string path) => e switch
+    {
+        _ when Directory.Exists(path) => "it is a folder, not a file",
         FileNotFoundException or DirectoryNotFoundException => "no such file",
         UnauthorizedAccessException => "permission denied",
         _ => e.Message,

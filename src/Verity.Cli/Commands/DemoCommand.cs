@@ -23,6 +23,7 @@ internal static class DemoCommand
         { outOption };
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
+            CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
             var result = ReplayCommand.Load(context, "new-start", "ru-2022");
             ReplayCommand.Print(context, result);
             Summarize(context, result);

@@ -44,6 +44,7 @@ internal static class ReplayCommand
             }
 
             var exportDate = at is null ? default : CommandLineInput.ParseDate(at, "--at", context.Today);
+            CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
             var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption));
             if (export is not null)
             {

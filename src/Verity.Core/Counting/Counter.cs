@@ -114,7 +114,8 @@ public static class Counter
             }
 
             var keys = new int[attributeCount];
-            var used = rules.Select(r => new int[r.Terms.Length]).ToArray();
+            // A capped term counts its first items per party ("the first 150 bombers" of each party).
+            var used = rules.Select(r => new int[r.Terms.Length * Math.Max(1, partyCount)]).ToArray();
             var warheads = _inventory.Warheads;
             for (var i = 0; i < partyCodes.Length; i++)
             {
@@ -131,7 +132,7 @@ public static class Counter
                 for (var r = 0; r < rules.Length; r++)
                 {
                     var rule = rules[r];
-                    var t = fast && rule.Table is { } table ? table[key] : FirstMatch(rule, keys, used[r]);
+                    var t = fast && rule.Table is { } table ? table[key] : FirstMatch(rule, keys, used[r], p * rule.Terms.Length);
                     if (t < 0)
                     {
                         continue;
@@ -205,14 +206,14 @@ public static class Counter
             }
         }
 
-        private static int FirstMatch(CompiledRule rule, int[] keys, int[] used)
+        private static int FirstMatch(CompiledRule rule, int[] keys, int[] used, int offset)
         {
             for (var t = 0; t < rule.Terms.Length; t++)
             {
                 var term = rule.Terms[t];
-                if (Matches(term, keys) && (term.MaxItems == 0 || used[t] < term.MaxItems))
+                if (Matches(term, keys) && (term.MaxItems == 0 || used[offset + t] < term.MaxItems))
                 {
-                    used[t]++;
+                    used[offset + t]++;
                     return t;
                 }
             }

@@ -14,6 +14,7 @@ public sealed class Inventory : IReadOnlyList<Item>
     private readonly ImmutableArray<Item> _items;
     private readonly int[] _warheads;
     private readonly Dictionary<string, AttributeColumn> _columns;
+    private readonly Lazy<AttributeColumn> _uids;
 
     private Inventory(ImmutableArray<Item> items)
     {
@@ -47,6 +48,17 @@ public sealed class Inventory : IReadOnlyList<Item>
         }
 
         _columns = builders.ToDictionary(kv => kv.Key, kv => kv.Value.Build(), StringComparer.Ordinal);
+        _uids = new Lazy<AttributeColumn>(() =>
+        {
+            // Only a rule that filters on uid needs this column: a value per item, built on first use.
+            var builder = new ColumnBuilder(_items.Length);
+            for (var i = 0; i < _items.Length; i++)
+            {
+                builder.Set(i, _items[i].Uid);
+            }
+
+            return builder.Build();
+        });
     }
 
     /// <summary>No items.</summary>
@@ -86,7 +98,8 @@ public sealed class Inventory : IReadOnlyList<Item>
     public IEnumerable<string> AttributeNames => _columns.Keys;
 
     /// <summary>The column of one attribute, or <c>null</c> when no item has it.</summary>
-    public AttributeColumn? Column(string attribute) => _columns.GetValueOrDefault(attribute);
+    public AttributeColumn? Column(string attribute) =>
+        attribute == "uid" ? (_items.IsEmpty ? null : _uids.Value) : _columns.GetValueOrDefault(attribute);
 
     /// <summary>The items that satisfy a predicate, as a new inventory.</summary>
     public Inventory Where(Func<Item, bool> predicate) => new([.. _items.Where(predicate)]);

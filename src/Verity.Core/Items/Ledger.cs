@@ -91,6 +91,11 @@ public sealed class Ledger
             return $"{e.Describe()} for an item never produced or declared";
         }
 
+        if (e is WarheadsLoaded { Count: < 0 } or WarheadsRemoved { Count: < 0 })
+        {
+            return $"{e.Describe()}: a number of warheads is never negative";
+        }
+
         switch (e)
         {
             case ItemDeployed deployed:

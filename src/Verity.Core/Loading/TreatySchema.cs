@@ -29,16 +29,28 @@ internal static class TreatySchema
     public static void Validate(YamlDocument document, List<Diagnostic> problems)
     {
         var errors = Schema.Value.Validate(document.Root);
-        foreach (var error in Flatten(errors).DistinctBy(e => (e.Path, e.Message)).OrderBy(e => document.PositionOf(e.Path)))
-        {
-            problems.Add(document.At(error.Path, error.Message));
-        }
+        var diagnostics = Flatten(errors)
+            .DistinctBy(e => (e.Path, e.Message))
+            .Select(e => e.AtKey ? document.AtKey(e.Path, e.Message) : document.At(e.Path, e.Message))
+            .OrderBy(d => d.Line).ThenBy(d => d.Column);
+        problems.AddRange(diagnostics);
     }
 
-    private static IEnumerable<(string Path, string Message)> Flatten(IEnumerable<ValidationError> errors)
+    private static IEnumerable<(string Path, string Message, bool AtKey)> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
+            if (error is ChildSchemaValidationError { Kind: not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf) } nested && nested.Errors.Count > 0)
+            {
+                // An item of a list (or a nested schema) failed: its own errors say where and why.
+                foreach (var inner in Flatten(nested.Errors.Values.SelectMany(e => e)))
+                {
+                    yield return inner;
+                }
+
+                continue;
+            }
+
             if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
                 // A oneOf failed: report the branch that got furthest (fewest errors), or the kinds the value may be.
@@ -48,7 +60,7 @@ internal static class TreatySchema
                     or ValidationErrorKind.NotInEnumeration or ValidationErrorKind.NumberExpected));
                 if (allTypeErrors)
                 {
-                    yield return (PathOf(error), $"{Describe(error)}{Found(error.Token)}");
+                    yield return (PathOf(error), $"{Describe(error)}{Found(error.Token)}", false);
                 }
                 else
                 {
@@ -61,7 +73,7 @@ internal static class TreatySchema
                 continue;
             }
 
-            yield return (PathOf(error), $"{Describe(error)}{Found(error.Token)}");
+            yield return (PathOf(error), $"{Describe(error)}{Found(error.Token)}", error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed);
         }
     }
 

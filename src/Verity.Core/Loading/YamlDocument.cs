@@ -13,12 +13,14 @@ namespace Verity.Core.Loading;
 internal sealed partial class YamlDocument
 {
     private readonly Dictionary<string, (int Line, int Column)> _positions;
+    private readonly Dictionary<string, (int Line, int Column)> _keys;
 
-    private YamlDocument(string source, JToken root, Dictionary<string, (int Line, int Column)> positions)
+    private YamlDocument(string source, JToken root, Dictionary<string, (int Line, int Column)> positions, Dictionary<string, (int Line, int Column)> keys)
     {
         Source = source;
         Root = root;
         _positions = positions;
+        _keys = keys;
     }
 
     public string Source { get; }
@@ -48,8 +50,9 @@ internal sealed partial class YamlDocument
         }
 
         var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        var root = Convert(stream.Documents[0].RootNode, string.Empty, source, positions, problems);
-        return new YamlDocument(source, root, positions);
+        var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var root = Convert(stream.Documents[0].RootNode, string.Empty, source, positions, keys, problems);
+        return new YamlDocument(source, root, positions, keys);
     }
 
     /// <summary>Where a token (by its JSON path, as <see cref="JToken.Path"/> gives it) stands in the text; (0, 0) when unknown.</summary>
@@ -80,7 +83,14 @@ internal sealed partial class YamlDocument
 
     public Diagnostic At(JToken token, string message) => At(token.Path, message);
 
-    private static JToken Convert(YamlNode node, string path, string source, Dictionary<string, (int, int)> positions, List<Diagnostic> problems)
+    /// <summary>A diagnostic at a mapping key rather than its value, such as an unknown field.</summary>
+    public Diagnostic AtKey(string path, string message)
+    {
+        var (line, column) = _keys.TryGetValue(path, out var key) ? key : PositionOf(path);
+        return new Diagnostic(Source, line, column, path, message);
+    }
+
+    private static JToken Convert(YamlNode node, string path, string source, Dictionary<string, (int, int)> positions, Dictionary<string, (int, int)> keys, List<Diagnostic> problems)
     {
         positions[path] = ((int)node.Start.Line, (int)node.Start.Column);
         switch (node)
@@ -98,8 +108,8 @@ internal sealed partial class YamlDocument
                             continue;
                         }
 
-                        positions[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
-                        obj[key] = Convert(valueNode, childPath, source, positions, problems);
+                        keys[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                        obj[key] = Convert(valueNode, childPath, source, positions, keys, problems);
                         positions[childPath] = ((int)valueNode.Start.Line, (int)valueNode.Start.Column);
                     }
 
@@ -111,7 +121,7 @@ internal sealed partial class YamlDocument
                     var array = new JArray();
                     for (var i = 0; i < sequence.Children.Count; i++)
                     {
-                        array.Add(Convert(sequence.Children[i], $"{path}[{i}]", source, positions, problems));
+                        array.Add(Convert(sequence.Children[i], $"{path}[{i}]", source, positions, keys, problems));
                     }
 
                     return array;
