@@ -7,11 +7,14 @@ namespace Verity.Core.Items;
 /// <param name="Date">The date the conversion is complete.</param>
 /// <param name="Uid">The item.</param>
 /// <param name="Status">Its status after conversion.</param>
-/// <param name="Kind">Its kind after conversion, or <c>null</c> to keep it.</param>
-/// <param name="Type">Its type after conversion, or <c>null</c> to keep it.</param>
+/// <param name="NewKind">Its kind after conversion, or <c>null</c> to keep it.</param>
+/// <param name="NewType">Its type after conversion, or <c>null</c> to keep it.</param>
 /// <param name="Attributes">Further attributes set by the conversion, such as <c>armament: non-nuclear</c>.</param>
-public sealed record ItemConverted(LocalDate Date, string Uid, string Status, string? Kind, string? Type, ImmutableSortedDictionary<string, string> Attributes) : ItemEvent(Date, Uid)
+public sealed record ItemConverted(LocalDate Date, string Uid, string Status, string? NewKind, string? NewType, ImmutableSortedDictionary<string, string> Attributes) : ItemEvent(Date, Uid)
 {
+    /// <inheritdoc />
+    public override string Kind => "converted";
+
     /// <inheritdoc />
     public override string Describe() => $"converted ({Status})";
 }

@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record ItemDeployed(LocalDate Date, string Uid, string Location) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "deployed";
+
+    /// <inheritdoc />
     public override string Describe() => $"deployed at {Location}";
 }

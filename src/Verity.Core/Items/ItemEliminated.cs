@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record ItemEliminated(LocalDate Date, string Uid) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "eliminated";
+
+    /// <inheritdoc />
     public override string Describe() => "eliminated";
 }

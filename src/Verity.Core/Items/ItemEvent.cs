@@ -6,6 +6,9 @@ namespace Verity.Core.Items;
 /// <remarks>Events on one date apply in the order given. An event dated D is in effect as of D.</remarks>
 public abstract record ItemEvent(LocalDate Date, string Uid)
 {
+    /// <summary>The event's kind, as treaty files name it in notification triggers: <c>produced</c>, <c>deployed</c>, <c>moved</c>, <c>status-changed</c>, <c>warheads-loaded</c>, <c>warheads-removed</c>, <c>converted</c>, <c>eliminated</c>, <c>lost</c>.</summary>
+    public abstract string Kind { get; }
+
     /// <summary>A short name of the event for people and traces, such as "status changed".</summary>
     public abstract string Describe();
 }

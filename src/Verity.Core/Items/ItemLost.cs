@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record ItemLost(LocalDate Date, string Uid) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "lost";
+
+    /// <inheritdoc />
     public override string Describe() => "lost";
 }

@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record ItemMoved(LocalDate Date, string Uid, string Location) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "moved";
+
+    /// <inheritdoc />
     public override string Describe() => $"moved to {Location}";
 }

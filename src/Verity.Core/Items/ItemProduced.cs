@@ -8,5 +8,8 @@ namespace Verity.Core.Items;
 public sealed record ItemProduced(LocalDate Date, Item Item) : ItemEvent(Date, Item.Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "produced";
+
+    /// <inheritdoc />
     public override string Describe() => $"produced: {Item.Kind} {Item.Type}, {Item.Status}, at {Item.Location}";
 }

@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record ItemStatusChanged(LocalDate Date, string Uid, string Status) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "status-changed";
+
+    /// <inheritdoc />
     public override string Describe() => $"status changed to {Status}";
 }

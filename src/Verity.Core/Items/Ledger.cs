@@ -68,6 +68,16 @@ public sealed class Ledger
     /// <summary>The events of one item, in order; empty when the uid is unknown.</summary>
     public ImmutableArray<ItemEvent> History(string uid) => [.. _events.Where(e => e.Uid == uid)];
 
+    /// <summary>An item's state after one event (eliminated and lost items keep their last state).</summary>
+    /// <exception cref="ArgumentException">The event cannot apply to the item.</exception>
+    public static Item ApplyTo(Item item, ItemEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var state = new Dictionary<string, Item>(StringComparer.Ordinal) { [item.Uid] = item };
+        var problem = Apply(state, [], e);
+        return problem is not null ? throw new ArgumentException(problem, nameof(e)) : state.GetValueOrDefault(item.Uid, item);
+    }
+
     private static string? Apply(Dictionary<string, Item> state, Dictionary<string, ItemEvent> gone, ItemEvent e)
     {
         if (gone.TryGetValue(e.Uid, out var end))
@@ -119,8 +129,8 @@ public sealed class Ledger
                 state[e.Uid] = item with
                 {
                     Status = converted.Status,
-                    Kind = converted.Kind ?? item.Kind,
-                    Type = converted.Type ?? item.Type,
+                    Kind = converted.NewKind ?? item.Kind,
+                    Type = converted.NewType ?? item.Type,
                     Attributes = item.Attributes.SetItems(converted.Attributes),
                 };
                 break;

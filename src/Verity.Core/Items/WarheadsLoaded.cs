@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record WarheadsLoaded(LocalDate Date, string Uid, int Count) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "warheads-loaded";
+
+    /// <inheritdoc />
     public override string Describe() => $"{Count} warhead(s) loaded";
 }

@@ -6,5 +6,8 @@ namespace Verity.Core.Items;
 public sealed record WarheadsRemoved(LocalDate Date, string Uid, int Count) : ItemEvent(Date, Uid)
 {
     /// <inheritdoc />
+    public override string Kind => "warheads-removed";
+
+    /// <inheritdoc />
     public override string Describe() => $"{Count} warhead(s) removed";
 }

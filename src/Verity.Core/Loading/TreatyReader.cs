@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Verity.Core.Counting;
+using Verity.Core.Notifications;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Loading;
@@ -111,7 +112,8 @@ public static class TreatyReader
                 attributes,
                 limits,
                 BuildInspections(),
-                interpretations);
+                interpretations,
+                BuildNotifications());
         }
 
         private IEnumerable<JObject> Array(string name, JObject? parent = null) =>
@@ -137,7 +139,11 @@ public static class TreatyReader
         private ImmutableArray<VocabularyEntry> Vocabulary(string name)
         {
             Unique(Array(name), "id");
-            return [.. Array(name).Select(e => new VocabularyEntry(Str(e, "id")!, Str(e, "name") ?? Str(e, "id")!, Str(e, "text")))];
+            return [.. Array(name).Select(e => new VocabularyEntry(
+                Str(e, "id")!,
+                Str(e, "name") ?? Str(e, "id")!,
+                Str(e, "text"),
+                Str(e, "ru") is { } ru ? ImmutableDictionary<string, string>.Empty.Add("ru", ru) : ImmutableDictionary<string, string>.Empty))];
         }
 
         private PartyGroup BuildGroup(JObject group)
@@ -431,6 +437,116 @@ public static class TreatyReader
             CheckSource(interpretation);
             return new Interpretation(id, Str(interpretation, "name")!, Str(interpretation, "text"), Str(interpretation, "source"), overlays);
         }
+
+        private ImmutableArray<NotificationType> BuildNotifications()
+        {
+            var items = Array("notifications").ToList();
+            Unique(items, "id");
+            var ids = items.Select(n => Str(n, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return [.. items.Select(n => BuildNotification(n, ids))];
+        }
+
+        private NotificationType BuildNotification(JObject n, HashSet<string> ids)
+        {
+            var trigger = (JObject)n["trigger"]!;
+            NotificationTrigger built;
+            if (trigger["at"] is not null)
+            {
+                built = new AtEntryIntoForce();
+            }
+            else if (trigger["every"] is not null)
+            {
+                var first = Str(trigger, "first") == "calendar-year-after-entry-into-force"
+                    ? PeriodStart.CalendarYearAfterEntryIntoForce
+                    : PeriodStart.MonthAfterEntryIntoForce;
+                built = new EveryPeriod(OptPeriod(trigger, "every") ?? Period.FromMonths(6), first);
+            }
+            else if (trigger["item_events"] is JArray events)
+            {
+                built = new OnItemEvents([.. events.Select(e => e.Value<string>()!)]);
+            }
+            else if (Str(trigger, "activity") is { } activity)
+            {
+                built = new OnActivity(activity);
+            }
+            else
+            {
+                var received = Str(trigger, "received")!;
+                if (!ids.Contains(received))
+                {
+                    problems.Add(document.At(trigger["received"]!, $"unknown notification '{received}': define it under notifications"));
+                }
+
+                built = new OnReceipt(received);
+            }
+
+            var deadline = (JObject)n["deadline"]!;
+            var inAdvance = deadline["before"] is not null;
+            var offset = OptDuration(deadline, inAdvance ? "before" : "after") ?? Period.Zero;
+            var fields = Array("fields", n).Select(f => new NotificationField(
+                Str(f, "name")!,
+                Str(f, "type") switch
+                {
+                    "integer" => FieldType.WholeNumber,
+                    "date" => FieldType.Date,
+                    "date-time" => FieldType.DateTime,
+                    "uid" => FieldType.Uid,
+                    "party" => FieldType.Party,
+                    "kind" => FieldType.Kind,
+                    "status" => FieldType.Status,
+                    "location" => FieldType.Location,
+                    _ => FieldType.Text,
+                },
+                f["required"]?.Value<bool>() ?? false,
+                Str(f, "text"))).ToImmutableArray();
+            Unique(Array("fields", n), "name");
+
+            var templates = ImmutableDictionary<string, string>.Empty;
+            if (n["render"] is JObject render)
+            {
+                foreach (var property in render.Properties())
+                {
+                    var template = property.Value.Value<string>()!;
+                    foreach (var placeholder in TemplatePlaceholders(template))
+                    {
+                        if (!fields.Any(f => f.Name == placeholder))
+                        {
+                            problems.Add(document.At(property.Value, $"placeholder {{{placeholder}}} names no field of '{Str(n, "id")}'"));
+                        }
+                    }
+
+                    templates = templates.Add(property.Name, template);
+                }
+            }
+
+            CheckSource(n);
+            return new NotificationType(
+                Str(n, "id")!,
+                Str(n, "reference")!,
+                Str(n, "name")!,
+                Str(n, "text"),
+                Str(n, "source"),
+                n["confirmed"]?.Value<bool>() ?? true,
+                built,
+                new NotificationDeadline(offset, inAdvance),
+                fields,
+                templates);
+        }
+
+        private static IEnumerable<string> TemplatePlaceholders(string template)
+        {
+            for (var start = template.IndexOf('{', StringComparison.Ordinal); start >= 0; start = template.IndexOf('{', start + 1))
+            {
+                var end = template.IndexOf('}', start);
+                if (end > start)
+                {
+                    yield return template[(start + 1)..end];
+                }
+            }
+        }
+
+        private Period? OptDuration(JToken? owner, string name) =>
+            Optional(owner, name, PeriodPattern.NormalizingIso, "a period such as P5D or PT24H") is (true, var period) ? period : null;
 
         private void CheckSource(JObject owner)
         {

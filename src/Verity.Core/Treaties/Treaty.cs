@@ -24,8 +24,12 @@ public sealed partial record Treaty(
     ImmutableArray<AttributeDefinition> Attributes,
     ImmutableArray<Limit> Limits,
     InspectionRegime Inspections,
-    ImmutableArray<Interpretation> Interpretations)
+    ImmutableArray<Interpretation> Interpretations,
+    ImmutableArray<Notifications.NotificationType> Notifications)
 {
+    /// <summary>The notification type with this identifier, or <c>null</c>.</summary>
+    public Notifications.NotificationType? FindNotification(string id) => Notifications.FirstOrDefault(n => n.Id == id);
+
     /// <summary>Whether the treaty names this party.</summary>
     public bool HasParty(PartyCode party) => Parties.Any(p => p.Code == party);
 

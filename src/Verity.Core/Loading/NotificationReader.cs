@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema.Validation;
+using NodaTime;
+using NodaTime.Text;
+using Verity.Core.Notifications;
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Loading;
+
+/// <summary>
+/// Reads notifications provided (a JSON array of documents), each checked against its type's JSON Schema and
+/// against the record: a known type, every required field of the right type, an item the party declared, a date
+/// not before entry into force. One problem anywhere rejects the whole file, with the document and field named.
+/// </summary>
+public static class NotificationReader
+{
+    /// <summary>Reads and checks notification documents.</summary>
+    /// <param name="json">The JSON text: an array of documents.</param>
+    /// <param name="source">The file name for diagnostics.</param>
+    /// <param name="treaty">The treaty whose catalogue the documents follow.</param>
+    /// <param name="declared">Each party's declared uids (every item its record ever held).</param>
+    /// <exception cref="InputException">Any document has a problem; nothing is returned.</exception>
+    public static ImmutableArray<NotificationDocument> Parse(string json, string source, Treaty treaty, IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> declared)
+    {
+        ArgumentNullException.ThrowIfNull(treaty);
+        ArgumentNullException.ThrowIfNull(declared);
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
+        }
+
+        if (root is not JArray array)
+        {
+            throw new InputException(At(source, root, string.Empty, "expected a JSON array of notification documents"));
+        }
+
+        var problems = new List<Diagnostic>();
+        var documents = ImmutableArray.CreateBuilder<NotificationDocument>();
+        var numbers = new HashSet<(string, string)>();
+        foreach (var element in array)
+        {
+            var before = problems.Count;
+            var document = Read(element, source, treaty, declared, problems);
+            if (document is not null && !numbers.Add((document.Party.Value, document.Number)))
+            {
+                problems.Add(At(source, element["number"]!, element["number"]!.Path, $"number '{document.Number}' is used twice by {document.Party}"));
+            }
+
+            if (document is not null && problems.Count == before)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : documents.ToImmutable();
+    }
+
+    private static NotificationDocument? Read(JToken element, string source, Treaty treaty, IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> declared, List<Diagnostic> problems)
+    {
+        var where = element.Path;
+        if (element is not JObject obj)
+        {
+            problems.Add(At(source, element, where, "expected a notification document (a JSON object)"));
+            return null;
+        }
+
+        var typeId = obj["type"]?.Type == JTokenType.String ? obj["type"]!.Value<string>()! : null;
+        var type = typeId is null ? null : treaty.FindNotification(typeId);
+        if (type is null)
+        {
+            problems.Add(At(source, obj["type"] ?? obj, $"{where}.type", typeId is null
+                ? "missing the notification type"
+                : $"unknown notification type '{typeId}': {treaty.Name} has {string.Join(", ", treaty.Notifications.Select(n => n.Id))}"));
+            return null;
+        }
+
+        var errors = NotificationSchemas.Compile(treaty, type).Validate(obj);
+        foreach (var error in Flatten(errors))
+        {
+            var path = error.Property is { } property && error.Kind is ValidationErrorKind.PropertyRequired
+                ? $"{where}.{Trim(error.Path)}{(Trim(error.Path).Length > 0 ? "." : string.Empty)}{property}".Replace("..", ".", StringComparison.Ordinal)
+                : $"{where}.{Trim(error.Path)}";
+            var message = error.Kind switch
+            {
+                ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}' of {type.Id}",
+                ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field '{error.Property}' for {type.Id}",
+                ValidationErrorKind.IntegerExpected => "expected a whole number",
+                ValidationErrorKind.StringExpected => "expected text",
+                ValidationErrorKind.PatternMismatch => error.Schema?.Pattern?.Contains('T', StringComparison.Ordinal) == true ? "expected a date and time, YYYY-MM-DDTHH:MM (GMT)" : "expected a date, YYYY-MM-DD",
+                ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", (error.Schema?.Enumeration ?? []).Select(e => e?.ToString()))}",
+                ValidationErrorKind.StringTooShort => "expected non-empty text",
+                _ => error.Kind.ToString(),
+            };
+            problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path.TrimEnd('.'), message));
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var party = PartyCode.Parse(obj["party"]!.Value<string>()!);
+        var sent = ParseDateTime(obj["sent"]!, source, problems);
+        var triggered = ParseDate(obj["triggered"]!, source, problems);
+        var fields = ((JObject)obj["fields"]!).Properties()
+            .ToImmutableSortedDictionary(p => p.Name, p => p.Value.Type == JTokenType.Integer ? p.Value.Value<long>().ToString(CultureInfo.InvariantCulture) : p.Value.Value<string>()!, StringComparer.Ordinal);
+        foreach (var property in ((JObject)obj["fields"]!).Properties())
+        {
+            var field = type.Field(property.Name)!;
+            if (field.Type == FieldType.Date)
+            {
+                ParseDate(property.Value, source, problems);
+            }
+            else if (field.Type == FieldType.DateTime)
+            {
+                ParseDateTime(property.Value, source, problems);
+            }
+            else if (field.Type == FieldType.Uid && !(declared.GetValueOrDefault(party)?.Contains(property.Value.Value<string>()!) ?? false))
+            {
+                problems.Add(At(source, property.Value, property.Value.Path, $"item '{property.Value}' was never declared by {party}"));
+            }
+        }
+
+        if (sent is { } s && s.Date < treaty.Dates.EntryIntoForce)
+        {
+            problems.Add(At(source, obj["sent"]!, obj["sent"]!.Path, $"dated {s:yyyy-MM-dd}, before entry into force on {treaty.Dates.EntryIntoForce:yyyy-MM-dd}"));
+        }
+
+        return sent is null || triggered is null
+            ? null
+            : new NotificationDocument(type.Id, party, obj["number"]!.Value<string>()!, sent.Value, obj["subject"]!.Value<string>()!, triggered.Value, fields);
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(e => e is ChildSchemaValidationError child && child.Errors.Count > 0 ? Flatten(child.Errors.Values.SelectMany(x => x)) : [e]);
+
+    private static string Trim(string? path) => (path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
+
+    private static LocalDate? ParseDate(JToken token, string source, List<Diagnostic> problems)
+    {
+        var result = LocalDatePattern.Iso.Parse(token.Value<string>()!);
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        problems.Add(At(source, token, token.Path, $"'{token}' is not a calendar date"));
+        return null;
+    }
+
+    private static LocalDateTime? ParseDateTime(JToken token, string source, List<Diagnostic> problems)
+    {
+        var text = token.Value<string>()!;
+        var result = (text.Length == 16 ? LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm") : LocalDateTimePattern.GeneralIso).Parse(text);
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        problems.Add(At(source, token, token.Path, $"'{text}' is not a date and time"));
+        return null;
+    }
+
+    private static Diagnostic At(string source, JToken token, string path, string message)
+    {
+        var info = (IJsonLineInfo)token;
+        return new Diagnostic(source, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0, path, message);
+    }
+}
