@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return TreatyCommand.Create(context);
         yield return ComplyCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return NotifyCommand.Create(context);
+        yield return DeadlinesCommand.Create(context);
     }
 }

@@ -20,7 +20,7 @@ public static class DeadlineTracker
         var documents = provided.Where(d => d.Party == party && d.Sent < end).ToList();
         var byKey = documents.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Sent).First(), StringComparer.Ordinal);
         var tracked = obligations
-            .Where(o => o.Party == party && o.TriggeredAt.Date <= asOf)
+            .Where(o => o.Party == party && o.OwedFrom <= asOf)
             .Select(o =>
             {
                 var document = byKey.GetValueOrDefault(o.Key);

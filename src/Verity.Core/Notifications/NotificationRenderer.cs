@@ -12,15 +12,27 @@ public static class NotificationRenderer
         {
             ["en"] = new Dictionary<string, string>
             {
-                ["produced"] = "produced", ["deployed"] = "deployed", ["moved"] = "moved", ["status-changed"] = "status changed",
-                ["converted"] = "converted", ["eliminated"] = "eliminated", ["lost"] = "lost",
-                ["warheads-loaded"] = "warheads loaded", ["warheads-removed"] = "warheads removed",
+                ["produced"] = "produced",
+                ["deployed"] = "deployed",
+                ["moved"] = "moved",
+                ["status-changed"] = "status changed",
+                ["converted"] = "converted",
+                ["eliminated"] = "eliminated",
+                ["lost"] = "lost",
+                ["warheads-loaded"] = "warheads loaded",
+                ["warheads-removed"] = "warheads removed",
             }.ToImmutableDictionary(),
             ["ru"] = new Dictionary<string, string>
             {
-                ["produced"] = "произведён", ["deployed"] = "развёрнут", ["moved"] = "перемещён", ["status-changed"] = "изменён статус",
-                ["converted"] = "переоборудован", ["eliminated"] = "ликвидирован", ["lost"] = "утрачен",
-                ["warheads-loaded"] = "установлены боеголовки", ["warheads-removed"] = "сняты боеголовки",
+                ["produced"] = "произведён",
+                ["deployed"] = "развёрнут",
+                ["moved"] = "перемещён",
+                ["status-changed"] = "изменён статус",
+                ["converted"] = "переоборудован",
+                ["eliminated"] = "ликвидирован",
+                ["lost"] = "утрачен",
+                ["warheads-loaded"] = "установлены боеголовки",
+                ["warheads-removed"] = "сняты боеголовки",
             }.ToImmutableDictionary(),
         }.ToImmutableDictionary();
 

@@ -14,4 +14,7 @@ public sealed record Obligation(NotificationType Type, PartyCode Party, string S
 {
     /// <summary>What identifies the obligation among all of a party's: type, subject and trigger time.</summary>
     public string Key => ObligationKey.Of(Type.Id, Party, Subject, TriggeredAt.Date);
+
+    /// <summary>The first day it is owed: its trigger, or for an advance notice its deadline.</summary>
+    public LocalDate OwedFrom => Due < TriggeredAt ? Due.Date : TriggeredAt.Date;
 }

@@ -18,7 +18,7 @@ namespace Verity.Core.Notifications;
 /// </remarks>
 public static class ObligationGenerator
 {
-    /// <summary>Every obligation of <paramref name="party"/> triggered on or before <paramref name="until"/>.</summary>
+    /// <summary>Every obligation of <paramref name="party"/> triggered on or before <paramref name="until"/> (or, for an advance notice, due by then).</summary>
     public static ImmutableArray<Obligation> Generate(
         Treaty treaty,
         PartyCode party,
@@ -37,12 +37,16 @@ public static class ObligationGenerator
         void Add(NotificationType type, string subject, LocalDateTime triggered, ImmutableSortedDictionary<string, string> fields)
         {
             var date = triggered.Date;
-            if (date < entry || date > until || treaty.StandingAt(date, party) != TreatyStanding.InForce)
+            var due = type.Deadline.DueFor(triggered);
+
+            // An advance notice is owed from before its trigger: it counts once its deadline is reached.
+            var owedFrom = due < triggered ? due.Date : date;
+            if (date < entry || owedFrom > until || treaty.StandingAt(date, party) != TreatyStanding.InForce)
             {
                 return;
             }
 
-            result.Add(new Obligation(type, party, subject, triggered, type.Deadline.DueFor(triggered), fields));
+            result.Add(new Obligation(type, party, subject, triggered, due, fields));
         }
 
         foreach (var type in treaty.Notifications)
@@ -101,7 +105,7 @@ public static class ObligationGenerator
             PeriodStart.CalendarYearAfterEntryIntoForce => new LocalDate(entryIntoForce.Year + 1, 1, 1),
             _ => new LocalDate(entryIntoForce.Year, entryIntoForce.Month, 1).PlusMonths(1),
         };
-        while (start <= until)
+        while (start <= until.PlusYears(1))
         {
             var end = start.Plus(trigger.Every);
             yield return (start, end);

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Verity.Core;
+using Verity.Core.Items;
+using Verity.Core.Loading;
+using Verity.Core.Notifications;
+using Verity.Core.Replay;
+using Verity.Core.Treaties;
+
+namespace Verity.Cli.Commands;
+
+/// <summary>A record's notifications: what each party owed (from the replayed ledger) and what it provided.</summary>
+internal sealed record NotificationRecord(Treaty Treaty, Ledger Ledger, ImmutableArray<Obligation> Owed, ImmutableArray<NotificationDocument> Provided, bool Honest)
+{
+    /// <summary>Loads a bundled record; the notifications provided are the honest record's, or those of <paramref name="sentPath"/>.</summary>
+    public static NotificationRecord Load(CliContext context, string record, string? sentPath, LocalDate until)
+    {
+        var replay = ReplayCommand.Load(context, record, null);
+        var treaty = replay.Treaty;
+        var owed = treaty.Parties
+            .SelectMany(p => ObligationGenerator.Generate(treaty, p.Code, replay.Ledger, [], [], until))
+            .ToImmutableArray();
+        if (sentPath is null)
+        {
+            return new NotificationRecord(treaty, replay.Ledger, owed, NotificationPlan.Provide(owed), Honest: true);
+        }
+
+        var declared = Declared(replay.Ledger);
+        var provided = NotificationReader.Parse(CommandLineInput.ReadText(sentPath, "--sent"), sentPath, treaty, declared);
+        var withReplies = treaty.Parties
+            .SelectMany(p => ObligationGenerator.Generate(treaty, p.Code, replay.Ledger, [], provided, until))
+            .ToImmutableArray();
+        return new NotificationRecord(treaty, replay.Ledger, withReplies, provided, Honest: false);
+    }
+
+    /// <summary>Every uid each party's record ever held.</summary>
+    public static IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> Declared(Ledger ledger) =>
+        ledger.Events.OfType<ItemProduced>()
+            .GroupBy(e => e.Item.Party)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(e => e.Uid).ToHashSet(StringComparer.Ordinal));
+
+    public IEnumerable<PartyCode> Parties(PartyCode? only) => Treaty.Parties.Select(p => p.Code).Where(p => only is null || p == only);
+
+    public DeadlineReport Track(PartyCode party, LocalDate asOf) => DeadlineTracker.Track(Treaty, party, Owed, Provided, asOf);
+}

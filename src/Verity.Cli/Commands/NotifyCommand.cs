@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Verity.Core;
+using Verity.Core.Loading;
+using Verity.Core.Notifications;
+
+namespace Verity.Cli.Commands;
+
+/// <summary><c>verity notify</c>: the notifications a party owes under the record, with what it provided, rendered in English or Russian.</summary>
+internal static class NotifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var recordOption = new Option<string>("--record") { Description = "The public record whose ledger makes notifications owed.", DefaultValueFactory = _ => "new-start" };
+        var partyOption = new Option<string>("--party") { Description = "Only this party's notifications." };
+        var fromOption = new Option<string>("--from") { Description = "Only notifications triggered on or after this date, YYYY-MM-DD." };
+        var toOption = new Option<string>("--to") { Description = "Only notifications triggered on or before this date (default: today)." };
+        var typeOption = new Option<string>("--type") { Description = "Only this notification type, such as change-in-data." };
+        var langOption = new Option<string>("--lang") { Description = "The language of the renderings: en or ru (the treaty's authentic languages).", DefaultValueFactory = _ => "en" };
+        var sentOption = new Option<string>("--sent") { Description = "Notifications provided (a JSON array); default: the honest record's." };
+        var exportOption = new Option<string>("--export") { Description = "Write the notifications provided (as selected) to this JSON file." };
+        var limitOption = new Option<int>("--limit") { Description = "At most this many rows in the table (JSON lists all).", DefaultValueFactory = _ => 40 };
+        var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
+        var command = new Command("notify", """
+            The notifications a party owes under the record (from its items' events and the calendar), each with its
+            deadline and what was provided, rendered in English or Russian.
+
+            Examples:
+              verity notify --party US --from 2017-01-01 --to 2017-03-31 --type change-in-data
+              verity notify --party RU --lang ru --limit 10
+              verity notify --party US --to 2011-12-31 --export sent.json
+            """)
+        { recordOption, partyOption, fromOption, toOption, typeOption, langOption, sentOption, exportOption, limitOption, jsonOption };
+
+        var schemaType = new Argument<string>("type") { Description = "A notification type, such as change-in-data." };
+        var treatyOption = new Option<string>("--treaty") { Description = "The treaty (file or bundled name).", DefaultValueFactory = _ => "new-start" };
+        var schema = new Command("schema", "Print the JSON Schema of one notification type's documents.") { schemaType, treatyOption };
+        schema.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!);
+            var type = treaty.FindNotification(parse.GetValue(schemaType)!)
+                ?? throw new InputException(new Diagnostic("type", 0, 0, string.Empty, $"unknown notification type '{parse.GetValue(schemaType)}': {treaty.Name} has {string.Join(", ", treaty.Notifications.Select(n => n.Id))}"));
+            context.Out.Profile.Out.Writer.Write(NotificationSchemas.For(treaty, type));
+            return VerityApp.Ok;
+        }));
+        command.Subcommands.Add(schema);
+
+        command.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var language = parse.GetValue(langOption)!;
+            if (language is not ("en" or "ru"))
+            {
+                throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, $"'{language}' is not a language of the treaty: expected en or ru"));
+            }
+
+            var to = CommandLineInput.ParseDate(parse.GetValue(toOption), "--to", context.Today);
+            var from = CommandLineInput.ParseDate(parse.GetValue(fromOption), "--from", LocalDateMin);
+            var record = NotificationRecord.Load(context, parse.GetValue(recordOption)!, parse.GetValue(sentOption), to);
+            var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), record.Treaty);
+            var typeId = parse.GetValue(typeOption);
+            if (typeId is not null && record.Treaty.FindNotification(typeId) is null)
+            {
+                throw new InputException(new Diagnostic("--type", 0, 0, string.Empty, $"unknown notification type '{typeId}': {record.Treaty.Name} has {string.Join(", ", record.Treaty.Notifications.Select(n => n.Id))}"));
+            }
+
+            var rows = record.Parties(party)
+                .SelectMany(p => record.Track(p, to).Obligations)
+                .Where(t => t.Obligation.TriggeredAt.Date >= from && (typeId is null || t.Obligation.Type.Id == typeId))
+                .OrderBy(t => t.Obligation.TriggeredAt).ThenBy(t => t.Obligation.Party.Value, StringComparer.Ordinal)
+                .ToList();
+            if (parse.GetValue(exportOption) is { } export)
+            {
+                var documents = rows.Select(r => r.Provided).OfType<NotificationDocument>();
+                File.WriteAllText(export, NotificationWriter.ToJson(documents, record.Treaty));
+            }
+
+            if (parse.GetValue(jsonOption))
+            {
+                Json.Write(context, new JsonObject
+                {
+                    ["treaty"] = record.Treaty.Id,
+                    ["language"] = language,
+                    ["notifications"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["type"] = r.Obligation.Type.Id,
+                        ["reference"] = r.Obligation.Type.Reference,
+                        ["party"] = r.Obligation.Party.Value,
+                        ["subject"] = r.Obligation.Subject,
+                        ["triggered"] = Format(r.Obligation.TriggeredAt),
+                        ["due"] = Format(r.Obligation.Due),
+                        ["state"] = Name(r.State),
+                        ["sent"] = r.Provided is null ? null : Format(r.Provided.Sent),
+                        ["number"] = r.Provided?.Number,
+                        ["text"] = NotificationRenderer.Render(record.Treaty, r.Obligation.Type, r.Provided?.Fields ?? r.Obligation.Fields, language),
+                    })]),
+                });
+                return VerityApp.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var column in Columns)
+            {
+                table.AddColumn(column);
+            }
+
+            var limit = Math.Max(0, parse.GetValue(limitOption));
+            foreach (var r in rows.Take(limit))
+            {
+                table.AddRow(
+                    Markup.Escape(Format(r.Obligation.TriggeredAt)),
+                    Markup.Escape(Format(r.Obligation.Due)),
+                    r.Obligation.Party.Value,
+                    Markup.Escape($"{r.Obligation.Type.Id}\n{r.Obligation.Type.Reference}"),
+                    StateMarkup(r.State),
+                    Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, r.Provided?.Fields ?? r.Obligation.Fields, language)));
+            }
+
+            context.Out.Write(table);
+            context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed{(rows.Count > limit ? $", the first {limit} shown (--limit)" : string.Empty)}; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");
+            return VerityApp.Ok;
+        }));
+        return command;
+    }
+
+    internal static readonly NodaTime.LocalDate LocalDateMin = new(1, 1, 1);
+
+    private static readonly string[] Columns = ["Triggered", "Due", "Party", "Notification", "State", "Text"];
+
+    internal static string Format(NodaTime.LocalDateTime at) =>
+        at.TimeOfDay == NodaTime.LocalTime.Midnight
+            ? at.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : at.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    internal static string Name(DeadlineState state) => state switch
+    {
+        DeadlineState.OnTime => "on-time",
+        DeadlineState.Late => "late",
+        DeadlineState.Overdue => "overdue",
+        _ => "pending",
+    };
+
+    internal static string StateMarkup(DeadlineState state) => state switch
+    {
+        DeadlineState.OnTime => "[green]on time[/]",
+        DeadlineState.Late => "[bold red]LATE[/]",
+        DeadlineState.Overdue => "[bold red]OVERDUE[/]",
+        _ => "[yellow]pending[/]",
+    };
+}
