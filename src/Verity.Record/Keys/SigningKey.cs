@@ -78,7 +78,7 @@ public sealed class SigningKey : IDisposable
             return false;
         }
 
-        var parts = text[Prefix.Length..].Split('+');
+        var parts = text[Prefix.Length..].Split('+', 3);
         if (parts.Length != 3)
         {
             problem = $"signing key has {parts.Length} '+'-separated parts after PRIVATE+KEY+, expected 3: NAME+KEYID+BASE64";

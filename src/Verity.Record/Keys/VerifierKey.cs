@@ -70,7 +70,7 @@ public sealed class VerifierKey : IEquatable<VerifierKey>
             return false;
         }
 
-        var parts = text.Split('+');
+        var parts = text.Split('+', 3);
         if (parts.Length != 3)
         {
             problem = $"verifier key has {parts.Length} '+'-separated parts, expected 3: NAME+KEYID+BASE64";
