@@ -10,7 +10,8 @@ namespace Verity.Record.Sqlite;
 /// <remarks>
 /// Tables: <c>entries(idx, data, leaf_hash)</c>, <c>hashes(level, idx, hash)</c> for the stored levels above 0, and
 /// <c>sequences(party, sequence)</c>. The file is marked with <c>PRAGMA application_id</c> so that another SQLite file
-/// is refused instead of being written to. Calls are serialized on one connection; the store is safe to share.
+/// is refused instead of being written to. <c>secure_delete</c> is on, so cells moved when pages split leave no stale
+/// copies: every copy of an entry or hash in the file is the live one. Calls are serialized on one connection; the store is safe to share.
 /// </remarks>
 public sealed class SqliteLogStore : ILogStore
 {
@@ -217,6 +218,7 @@ public sealed class SqliteLogStore : ILogStore
         command.CommandText = $"""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
+            PRAGMA secure_delete = ON;
             PRAGMA application_id = {ApplicationId};
             CREATE TABLE IF NOT EXISTS entries(idx INTEGER PRIMARY KEY, data BLOB NOT NULL, leaf_hash BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS hashes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;
