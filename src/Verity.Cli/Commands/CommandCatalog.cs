@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext context)
     {
-        yield break;
+        yield return KeysCommand.Create(context);
+        yield return LogCommand.Create(context);
+        yield return EscrowCommand.Create(context);
+        yield return DrawCommand.Create(context);
     }
 }
