@@ -262,8 +262,11 @@ public sealed class SqliteLogStore : ILogStore
             throw Damaged($"{what} is missing");
         }
 
-        var bytes = reader.GetFieldValue<byte[]>(ordinal);
-        return bytes.Length == Sha256Hash.Length ? Sha256Hash.FromBytes(bytes) : throw Damaged($"{what} is {bytes.Length} bytes, not {Sha256Hash.Length}");
+        // Read into a small buffer: one byte more than a hash, so a longer blob is seen as damage.
+        var buffer = new byte[Sha256Hash.Length + 1];
+        var length = reader.GetBytes(ordinal, 0, buffer, 0, buffer.Length);
+        return length == Sha256Hash.Length ? Sha256Hash.FromBytes(buffer.AsSpan(0, Sha256Hash.Length))
+            : throw Damaged($"{what} is {reader.GetBytes(ordinal, 0, null, 0, 0)} bytes, not {Sha256Hash.Length}");
     }
 
     private LogStoreException Damaged(string detail) => LogStoreException.Corrupt(Location, detail);

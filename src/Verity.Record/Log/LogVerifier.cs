@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Verity.Record.Keys;
 using Verity.Record.Merkle;
 using Verity.Record.Statements;
@@ -59,22 +60,37 @@ public static class LogVerifier
             var leafHashes = new Sha256Hash[want];
             var problems = new string?[want];
             var parsed = options.Statements ? new SignedStatement?[want] : null;
-            Parallel.For(0, want, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+
+            // Work in groups of 16 entries: each group's leaf hashes, checks and level-4 hash run on any core.
+            const int Group = MerkleLog.GroupSize;
+            var aligned = pending.Count == 0 || pending[0].Count == 0;
+            var fullGroups = aligned ? want / Group : 0;
+            var level4 = new Sha256Hash[fullGroups];
+            Parallel.For(0, (want + Group - 1) / Group, new ParallelOptions { CancellationToken = cancellationToken }, g =>
             {
-                var entry = entries[i];
-                var leaf = Rfc9162.HashLeaf(entry.Data.Span);
-                leafHashes[i] = leaf;
-                if (entry.Index != start + i)
+                var end = Math.Min((g + 1) * Group, want);
+                for (var i = g * Group; i < end; i++)
                 {
-                    problems[i] = $"stored at index {entry.Index}";
+                    var entry = entries[i];
+                    var leaf = Rfc9162.HashLeaf(entry.Data.Span);
+                    leafHashes[i] = leaf;
+                    if (entry.Index != start + i)
+                    {
+                        problems[i] = $"stored at index {entry.Index}";
+                    }
+                    else if (leaf != entry.LeafHash)
+                    {
+                        problems[i] = $"leaf hash mismatch: stored {entry.LeafHash.ToHex()}, computed {leaf.ToHex()} from the entry bytes";
+                    }
+                    else if (parsed is not null)
+                    {
+                        problems[i] = CheckStatement(entry, byId, options.Signatures, out parsed[i]);
+                    }
                 }
-                else if (leaf != entry.LeafHash)
+
+                if (g < fullGroups)
                 {
-                    problems[i] = $"leaf hash mismatch: stored {entry.LeafHash.ToHex()}, computed {leaf.ToHex()} from the entry bytes";
-                }
-                else if (parsed is not null)
-                {
-                    problems[i] = CheckStatement(entry, byId, options.Signatures, out parsed[i]);
+                    level4[g] = Rfc9162.HashPerfect(leafHashes.AsSpan(g * Group, Group));
                 }
             });
 
@@ -98,7 +114,23 @@ public static class LogVerifier
                 }
             }
 
-            var hashes = MerkleLog.Extend(pending, leafHashes, start + want);
+            var hashes = ImmutableArray.CreateBuilder<StoredHash>();
+            if (fullGroups > 0)
+            {
+                var firstGroup = start / Group;
+                for (var g = 0; g < fullGroups; g++)
+                {
+                    hashes.Add(new StoredHash(new NodeId(MerkleLog.StoredLevelStep, firstGroup + g), level4[g]));
+                }
+
+                MerkleLog.ExtendFrom(pending, 1, level4, start + (fullGroups * Group), hashes);
+                MerkleLog.ExtendFrom(pending, 0, leafHashes.AsSpan(fullGroups * Group), start + want, hashes);
+            }
+            else
+            {
+                MerkleLog.ExtendFrom(pending, 0, leafHashes, start + want, hashes);
+            }
+
             if (await CompareStoredAsync(store, hashes, cancellationToken).ConfigureAwait(false) is { } finding)
             {
                 return LogVerification.BadLog(size, finding);
@@ -144,7 +176,7 @@ public static class LogVerifier
         return statement.Verify(key) ? null : $"signature by {label} does not verify";
     }
 
-    private static async Task<string?> CompareStoredAsync(ILogStore store, IReadOnlyList<StoredHash> computed, CancellationToken cancellationToken)
+    private static async Task<string?> CompareStoredAsync(ILogStore store, ImmutableArray<StoredHash>.Builder computed, CancellationToken cancellationToken)
     {
         var i = 0;
         while (i < computed.Count)

@@ -24,7 +24,8 @@ public sealed class MerkleLog : INodeHashReader
     /// <summary>The distance between stored levels.</summary>
     public const int StoredLevelStep = 4;
 
-    private const int GroupSize = 1 << StoredLevelStep;
+    /// <summary>Hashes per group: one stored hash of a level folds this many of the stored level below.</summary>
+    internal const int GroupSize = 1 << StoredLevelStep;
 
     private readonly ILogStore _store;
     private List<List<Sha256Hash>> _pending;
@@ -149,14 +150,22 @@ public sealed class MerkleLog : INodeHashReader
     /// <remarks><paramref name="pending"/>[k] holds the hashes at level 4k not yet folded into level 4k+4.</remarks>
     internal static ImmutableArray<StoredHash> Extend(List<List<Sha256Hash>> pending, ReadOnlySpan<Sha256Hash> leafHashes, long newSize)
     {
-        if (pending.Count == 0)
+        var hashes = ImmutableArray.CreateBuilder<StoredHash>();
+        ExtendFrom(pending, 0, leafHashes, newSize, hashes);
+        return hashes.ToImmutable();
+    }
+
+    /// <summary>As <see cref="Extend"/>, for hashes of stored level 4·<paramref name="k"/> computed elsewhere (for
+    /// example in parallel): adds them to pending[k] and folds every completed group upwards into <paramref name="emitted"/>.</summary>
+    internal static void ExtendFrom(List<List<Sha256Hash>> pending, int k, ReadOnlySpan<Sha256Hash> hashesAtLevel, long newSize, ImmutableArray<StoredHash>.Builder emitted)
+    {
+        while (pending.Count <= k)
         {
             pending.Add([]);
         }
 
-        pending[0].AddRange(leafHashes);
-        var hashes = ImmutableArray.CreateBuilder<StoredHash>();
-        for (var k = 0; k < pending.Count; k++)
+        pending[k].AddRange(hashesAtLevel);
+        for (; k < pending.Count; k++)
         {
             var level = k * StoredLevelStep;
             var group = pending[k];
@@ -177,14 +186,12 @@ public sealed class MerkleLog : INodeHashReader
                 }
 
                 pending[k + 1].Add(hash);
-                hashes.Add(new StoredHash(new NodeId(level + StoredLevelStep, (first + taken) / GroupSize), hash));
+                emitted.Add(new StoredHash(new NodeId(level + StoredLevelStep, (first + taken) / GroupSize), hash));
                 taken += GroupSize;
             }
 
             group.RemoveRange(0, taken);
         }
-
-        return hashes.ToImmutable();
     }
 
     private static async Task<(long Size, List<List<Sha256Hash>> Pending)> LoadAsync(ILogStore store, CancellationToken cancellationToken)

@@ -10,6 +10,22 @@ public sealed class LogVerifierTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("verity-verify-").FullName;
 
+    [Theory]
+    [InlineData(7)] // chunks not aligned to groups of 16: the sequential path
+    [InlineData(64)] // aligned chunks: groups hashed in parallel
+    [InlineData(8192)]
+    public async Task VerifyAsync_AnyChunkSize_SameRootAsTheLog(int chunkSize)
+    {
+        using var store = new MemoryLogStore();
+        var log = await MerkleLog.OpenAsync(store);
+        await log.AppendAsync([.. Enumerable.Range(0, 4100).Select(i => (ReadOnlyMemory<byte>)BitConverter.GetBytes(i))]);
+
+        var result = await LogVerifier.VerifyAsync(store, [], LogVerifierOptions.HashesOnly with { ChunkSize = chunkSize });
+
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal(await log.RootAsync(), result.Root);
+    }
+
     [Fact]
     public async Task VerifyAsync_HonestLog_ValidWithRootOfTheLog()
     {
