@@ -81,6 +81,19 @@ public class VerifyBenchmarks : IDisposable
     public async Task<bool> VerifyHashesSqlite() =>
         (await LogVerifier.VerifyAsync(_sqlite, [], LogVerifierOptions.HashesOnly)).IsValid ? true : throw new InvalidOperationException("log does not verify");
 
+    [Benchmark(Description = "read the entries from SQLite, no hashing")]
+    [BenchmarkCategory("hashing")]
+    public async Task<long> ReadSqlite()
+    {
+        long total = 0;
+        for (var start = 0; start < Size; start += 8192)
+        {
+            total += (await _sqlite.ReadEntriesAsync(start, 8192)).Count;
+        }
+
+        return total;
+    }
+
     [Benchmark(Baseline = true, Description = "raw Ed25519 verify, one core")]
     [BenchmarkCategory("signatures")]
     public int RawVerify()

@@ -66,6 +66,20 @@ public abstract class StoreContract<T>(T fixture) : IClassFixture<T> where T : c
     }
 
     [Fact]
+    public async Task AppendAsync_EmptyEntry_ReadsBackEmpty()
+    {
+        using var store = fixture.Create();
+        var log = await MerkleLog.OpenAsync(store);
+
+        await log.AppendAsync([Array.Empty<byte>(), new byte[] { 0 }]);
+
+        var entries = await store.ReadEntriesAsync(0, 2);
+        Assert.Empty(entries[0].Data.ToArray());
+        Assert.Equal(Rfc9162.HashLeaf([]), entries[0].LeafHash);
+        Assert.True((await LogVerifier.VerifyAsync(store, [], LogVerifierOptions.HashesOnly)).IsValid);
+    }
+
+    [Fact]
     public async Task ReadHashesAsync_PastEnd_ReturnsFewer()
     {
         using var store = fixture.Create();
