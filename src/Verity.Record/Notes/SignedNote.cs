@@ -106,7 +106,7 @@ public sealed class SignedNote
         var unverified = ImmutableArray.CreateBuilder<NoteSignature>();
         foreach (var signature in Signatures)
         {
-            var matches = known.Where(k => k.Name == signature.Name && k.KeyId == signature.KeyId).Distinct().ToList();
+            var matches = known.Where(k => k.Name == signature.Name && k.KeyId == signature.KeyId).ToList();
             if (matches.Count > 1)
             {
                 return NoteVerification.Failed($"ambiguous key {signature.KeyLabel}", verified.ToImmutable(), unverified.ToImmutable());

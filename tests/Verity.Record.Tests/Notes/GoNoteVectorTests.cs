@@ -150,15 +150,25 @@ public sealed class GoNoteVectorTests
     }
 
     [Fact]
-    public void Verify_DuplicatedVerifier_IsAmbiguous()
+    public void Verify_DuplicatedVerifierForTheSigner_IsAmbiguous()
     {
-        Assert.True(SignedNote.TryParse(Text + "\n" + SignedBoth[(Text.Length + 1)..].Split('\n')[1] + "\n", out var note, out var problem), problem);
-        var enoch = VerifierKey.Parse(EnochVkey);
-        var enochAgain = VerifierKey.Parse(EnochVkey);
+        // As TestOpen's "duplicated verifier": a signer listed twice among the verifiers is ambiguous.
+        var enochLine = SignedBoth[(Text.Length + 1)..].Split('\n')[1] + "\n";
+        Assert.True(SignedNote.TryParse(Text + "\n" + enochLine, out var note, out var problem), problem);
 
-        var result = note.Verify([enoch, VerifierKey.Parse(PeterVkey), enochAgain]);
+        var result = note.Verify([VerifierKey.Parse(EnochVkey), VerifierKey.Parse(PeterVkey), VerifierKey.Parse(EnochVkey)]);
 
-        // Equal keys count once: the Go package reports ambiguity only for distinct verifiers with one name and ID.
+        Assert.False(result.IsValid);
+        Assert.Equal("ambiguous key EnochRoot+af0cfe78", result.Message);
+    }
+
+    [Fact]
+    public void Verify_DuplicatedVerifierNotUsed_Verifies()
+    {
+        Assert.True(SignedNote.TryParse(SignedPeter, out var note, out _));
+
+        var result = note.Verify([VerifierKey.Parse(EnochVkey), VerifierKey.Parse(PeterVkey), VerifierKey.Parse(EnochVkey)]);
+
         Assert.True(result.IsValid, result.Message);
     }
 
