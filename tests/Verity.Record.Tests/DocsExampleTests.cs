@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text;
+using Verity.Record.Draw;
 using Verity.Record.Keys;
 using Verity.Record.Log;
 using Verity.Record.Merkle;
@@ -70,6 +72,22 @@ public sealed class DocsExampleTests
 
         Assert.Contains("```\n" + Encoding.UTF8.GetString(signed.Bytes.Span) + "```", Page, StringComparison.Ordinal);
         Assert.Contains($"`{signed.LeafHash.ToHex()}`", Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Draw_Example_IsTheDocumentedSeedAndSelection()
+    {
+        var us = Enumerable.Repeat((byte)1, 32).ToImmutableArray();
+        var ru = Enumerable.Repeat((byte)2, 32).ToImmutableArray();
+
+        var outcome = JointDraw.Conclude(["US", "RU"], [JointDraw.Commit("US", us), JointDraw.Commit("RU", ru)], [new DrawReveal("US", us), new DrawReveal("RU", ru)]);
+        var chosen = JointDraw.Select(outcome.Seed!.Value, 6, 2);
+
+        Assert.Contains($"`{JointDraw.Commit("US", us).Hash.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{JointDraw.Commit("RU", ru).Hash.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{outcome.Seed.Value.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Equal([4, 3], chosen.ToArray());
+        Assert.Contains("selects positions 4 and 3: **Bangor, then Kings Bay**", Page, StringComparison.Ordinal);
     }
 
     private static string FindDocs()
