@@ -71,6 +71,14 @@ public sealed record Statement
         return new Statement(type, party, sequence, seconds, body);
     }
 
+    /// <summary>Creates a statement issued now by <paramref name="clock"/>.</summary>
+    /// <exception cref="ArgumentException">A field is invalid; the message names it.</exception>
+    public static Statement Create(string type, string party, long sequence, TimeProvider clock, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return Create(type, party, sequence, clock.GetUtcNow(), body);
+    }
+
     /// <summary>The exact bytes to sign.</summary>
     public byte[] Encode()
     {

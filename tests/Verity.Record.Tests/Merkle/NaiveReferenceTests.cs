@@ -50,6 +50,29 @@ public sealed class NaiveReferenceTests
     }
 
     [Fact]
+    public async Task Proofs_SampledLargerTrees_MatchNaiveRfcCode()
+    {
+        // Sizes past 256 and 4096 exercise the stored levels 8 and 12; 120 seeded samples keep the naive code quick.
+        var random = new Random(9162);
+        var leaves = Enumerable.Range(0, 4200).Select(i => BitConverter.GetBytes(i * 104729)).ToArray();
+        var log = await MerkleLog.OpenAsync(new MemoryLogStore());
+        await log.AppendAsync([.. leaves.Select(l => (ReadOnlyMemory<byte>)l)]);
+
+        for (var sample = 0; sample < 60; sample++)
+        {
+            var n = random.Next(1, leaves.Length + 1);
+            var m = random.Next(n);
+            var want = NaiveTree.Path(m, leaves, 0, n).Select(h => Sha256Hash.FromBytes(h)).ToArray();
+            Assert.Equal(want, (await log.InclusionProofAsync(m, n)).Hashes.ToArray());
+
+            var first = random.Next(1, n + 1);
+            var wantConsistency = first == n ? [] : NaiveTree.Subproof(first, leaves, 0, n, true).Select(h => Sha256Hash.FromBytes(h)).ToArray();
+            Assert.Equal(wantConsistency, (await log.ConsistencyProofAsync(first, n)).Hashes.ToArray());
+            Assert.Equal(Sha256Hash.FromBytes(NaiveTree.Mth(leaves, 0, n)), await log.RootAsync(n));
+        }
+    }
+
+    [Fact]
     public async Task AppendAsync_ManySmallBatches_SameTreeAsOneBatch()
     {
         var random = new Random(1809);

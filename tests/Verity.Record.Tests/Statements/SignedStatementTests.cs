@@ -101,4 +101,20 @@ public sealed class SignedStatementTests
         Assert.False(SignedStatement.TryParse(Encoding.UTF8.GetBytes(text), out _, out var problem));
         Assert.Contains("RU", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_FromClock_IssuedTruncatedToTheSecond()
+    {
+        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 2, 5, 12, 30, 15, 999, TimeSpan.FromHours(3)));
+
+        var statement = Statement.Create("notification", "US", 1, clock, "x"u8.ToArray());
+
+        Assert.Equal(new DateTimeOffset(2026, 2, 5, 9, 30, 15, TimeSpan.Zero), statement.Issued);
+        Assert.Contains("issued 2026-02-05T09:30:15Z\n", Encoding.UTF8.GetString(statement.Encode()), StringComparison.Ordinal);
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
 }
