@@ -13,5 +13,9 @@ internal static class CommandCatalog
         yield return ReplayCommand.Create(context);
         yield return NotifyCommand.Create(context);
         yield return DeadlinesCommand.Create(context);
+        yield return KeysCommand.Create(context);
+        yield return LogCommand.Create(context);
+        yield return EscrowCommand.Create(context);
+        yield return DrawCommand.Create(context);
     }
 }

@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Verity.Record.Keys;
+using Verity.Record.Sqlite;
+using Verity.Record.Storage;
+
+namespace Verity.Cli.Commands;
+
+/// <summary>What the record verbs (keys, log, escrow, draw) share: reading key and JSON files, opening logs, writing
+/// files safely, and turning failures into exit codes in one place.</summary>
+internal static class RecordCli
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Runs a verb body: <see cref="UsageException"/> is exit 2, store damage exit 1, each with one message.</summary>
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await context.Error.WriteLineAsync($"verity: {e.Message}").ConfigureAwait(false);
+            return VerityApp.BadInput;
+        }
+        catch (LogStoreException e) when (e.IsCorruption)
+        {
+            await context.Error.WriteLineAsync($"verity: {e.Message}").ConfigureAwait(false);
+            return VerityApp.Finding;
+        }
+        catch (LogStoreException e)
+        {
+            await context.Error.WriteLineAsync($"verity: {e.Message}").ConfigureAwait(false);
+            return VerityApp.BadInput;
+        }
+    }
+
+    public static Option<string> RequiredOption(string name, string description, string helpName) =>
+        new(name) { Description = description, Required = true, HelpName = helpName };
+
+    public static SigningKey ReadSigningKey(string path)
+    {
+        var text = ReadText(path, "key file").TrimEnd('\n', '\r');
+        return SigningKey.TryParse(text, out var key, out var problem) ? key : throw new UsageException($"{path}: {problem}");
+    }
+
+    public static VerifierKey ReadVerifierKey(string path)
+    {
+        var text = ReadText(path, "verifier key file").TrimEnd('\n', '\r');
+        return VerifierKey.TryParse(text, out var key, out var problem) ? key : throw new UsageException($"{path}: {problem}");
+    }
+
+    public static string ReadText(string path, string what)
+    {
+        try
+        {
+            return File.ReadAllText(path, new UTF8Encoding(false, true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new UsageException($"{path}: cannot read {what}: {e.Message}");
+        }
+    }
+
+    public static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read file: {e.Message}");
+        }
+    }
+
+    public static JsonElement ReadJson(string path, string what)
+    {
+        var text = ReadText(path, what);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path}: {what} is not JSON: {e.Message}");
+        }
+    }
+
+    public static string String(JsonElement json, string field, string path) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()! : throw new UsageException($"{path}: field \"{field}\": expected a string");
+
+    public static long Long(JsonElement json, string field, string path) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number : throw new UsageException($"{path}: field \"{field}\": expected an integer");
+
+    public static byte[] Base64(string text, string field, string path)
+    {
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"{path}: field \"{field}\": '{text}' is not valid base64");
+        }
+    }
+
+    public static Verity.Record.Merkle.Sha256Hash Hash(string text, string field, string path) =>
+        Verity.Record.Merkle.Sha256Hash.TryParseBase64(text, out var hash) ? hash
+            : throw new UsageException($"{path}: field \"{field}\": '{text}' is not the base64 of a 32-byte hash");
+
+    /// <summary>Opens an existing log, or with <paramref name="create"/> a new one.</summary>
+    public static SqliteLogStore OpenLog(string path, bool create = false)
+    {
+        if (!create && !File.Exists(path))
+        {
+            throw new UsageException($"{path}: no such log file");
+        }
+
+        try
+        {
+            return SqliteLogStore.Open(path, create);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UsageException($"{path}: no such log file");
+        }
+    }
+
+    /// <summary>Writes JSON produced by <paramref name="write"/> to standard output, unwrapped.</summary>
+    public static void WriteJson(CliContext context, Action<Utf8JsonWriter> write) =>
+        WriteRaw(context, Json(write));
+
+    public static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Indented))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes text to standard output exactly, without markup or line wrapping.</summary>
+    public static void WriteRaw(CliContext context, string text) => context.Out.Profile.Out.Writer.Write(text);
+
+    /// <summary>Writes a file through a temporary name and a rename, optionally readable by its owner only.</summary>
+    public static void WriteFileAtomically(string path, string content, bool secret)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (secret && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(new UTF8Encoding(false).GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException e)
+        {
+            File.Delete(temporary);
+            throw new UsageException($"{path}: cannot write: {e.Message}");
+        }
+    }
+
+    public static void EnsureAbsent(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new UsageException($"{path}: already exists; refusing to overwrite");
+        }
+    }
+
+    public static void EnsureDirectory(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: no such directory");
+        }
+    }
+}
+
+/// <summary>Bad input or usage: the message names the file or field; the verb exits 2 having written nothing.</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException() : base("bad usage") { }
+
+    public UsageException(string message) : base(message) { }
+
+    public UsageException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,280 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Verity.Record.Merkle;
+using Verity.Record.Storage;
+
+namespace Verity.Record.Sqlite;
+
+/// <summary>A log store in one SQLite file: WAL journal, <c>synchronous=FULL</c>, one transaction per append batch, so an
+/// append is durable when it returns and a crash leaves either all of a batch or none of it.</summary>
+/// <remarks>
+/// Tables: <c>entries(idx, data, leaf_hash)</c>, <c>hashes(level, idx, hash)</c> for the stored levels above 0, and
+/// <c>sequences(party, sequence)</c>. The file is marked with <c>PRAGMA application_id</c> so that another SQLite file
+/// is refused instead of being written to. <c>secure_delete</c> is on, so cells moved when pages split leave no stale
+/// copies: every copy of an entry or hash in the file is the live one. Calls are serialized on one connection; the store is safe to share.
+/// </remarks>
+public sealed class SqliteLogStore : ILogStore
+{
+    /// <summary>The <c>application_id</c> of a Verity log file: "VRLG".</summary>
+    public const int ApplicationId = 0x56524C47;
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    private SqliteLogStore(string path, SqliteConnection connection)
+    {
+        Location = path;
+        _connection = connection;
+    }
+
+    /// <inheritdoc/>
+    public string Location { get; }
+
+    /// <summary>Opens the log file at <paramref name="path"/>, creating it if <paramref name="create"/> is set.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="create"/> is not set.</exception>
+    /// <exception cref="LogStoreException">The file is not a Verity log, or is damaged.</exception>
+    public static SqliteLogStore Open(string path, bool create = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!create && !File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such log file", path);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Initialize(connection, path);
+            return new SqliteLogStore(path, connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(path, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<long> GetSizeAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Run(() => Scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries")));
+
+    /// <inheritdoc/>
+    public Task AppendAsync(LogAppend batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Run(() =>
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var size = Scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries", transaction);
+            if (size != batch.StartIndex)
+            {
+                throw LogStoreException.Conflict(Location, batch.StartIndex, size);
+            }
+
+            using (var insert = _connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO entries(idx, data, leaf_hash) VALUES ($idx, $data, $leaf)";
+                var idx = insert.Parameters.Add("$idx", SqliteType.Integer);
+                var data = insert.Parameters.Add("$data", SqliteType.Blob);
+                var leaf = insert.Parameters.Add("$leaf", SqliteType.Blob);
+                insert.Prepare();
+                foreach (var entry in batch.Entries)
+                {
+                    idx.Value = entry.Index;
+                    data.Value = AsArray(entry.Data);
+                    leaf.Value = entry.LeafHash.ToArray();
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            using (var insert = _connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO hashes(level, idx, hash) VALUES ($level, $idx, $hash)";
+                var level = insert.Parameters.Add("$level", SqliteType.Integer);
+                var idx = insert.Parameters.Add("$idx", SqliteType.Integer);
+                var hash = insert.Parameters.Add("$hash", SqliteType.Blob);
+                insert.Prepare();
+                foreach (var stored in batch.Hashes)
+                {
+                    level.Value = stored.Node.Level;
+                    idx.Value = stored.Node.Index;
+                    hash.Value = stored.Hash.ToArray();
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            using (var upsert = _connection.CreateCommand())
+            {
+                upsert.Transaction = transaction;
+                upsert.CommandText = "INSERT INTO sequences(party, sequence) VALUES ($party, $sequence) ON CONFLICT(party) DO UPDATE SET sequence = excluded.sequence";
+                var party = upsert.Parameters.Add("$party", SqliteType.Text);
+                var sequence = upsert.Parameters.Add("$sequence", SqliteType.Integer);
+                foreach (var item in batch.Sequences)
+                {
+                    party.Value = item.Party;
+                    sequence.Value = item.Sequence;
+                    upsert.ExecuteNonQuery();
+                }
+            }
+
+            // With journal_mode=WAL and synchronous=FULL, the WAL is fsynced at commit: the batch is durable here.
+            transaction.Commit();
+            return 0;
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoredEntry>> ReadEntriesAsync(long start, int count, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredEntry>>(Run(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT idx, data, leaf_hash FROM entries WHERE idx >= $start ORDER BY idx LIMIT $count";
+            command.Parameters.AddWithValue("$start", start);
+            command.Parameters.AddWithValue("$count", count);
+            using var reader = command.ExecuteReader();
+            var entries = new List<StoredEntry>(Math.Min(count, 65536));
+            while (reader.Read())
+            {
+                var index = reader.GetInt64(0);
+                var data = ReadBlob(reader, 1, $"entry {index}");
+                entries.Add(new StoredEntry(index, data, ReadHash(reader, 2, $"leaf hash of entry {index}")));
+            }
+
+            return entries;
+        }));
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Sha256Hash>> ReadHashesAsync(int level, long start, int count, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Sha256Hash>>(Run(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = level == 0
+                ? "SELECT leaf_hash, idx FROM entries WHERE idx >= $start ORDER BY idx LIMIT $count"
+                : "SELECT hash, idx FROM hashes WHERE level = $level AND idx >= $start ORDER BY idx LIMIT $count";
+            command.Parameters.AddWithValue("$level", level);
+            command.Parameters.AddWithValue("$start", start);
+            command.Parameters.AddWithValue("$count", count);
+            using var reader = command.ExecuteReader();
+            var hashes = new Sha256Hash[count];
+            var n = 0;
+            while (reader.Read())
+            {
+                if (reader.GetInt64(1) != start + n)
+                {
+                    break; // a gap: return the run before it, the caller sees a short read
+                }
+
+                hashes[n] = ReadHash(reader, 0, $"hash {start + n} at level {level}");
+                n++;
+            }
+
+            return n == count ? hashes : hashes[..n];
+        }));
+
+    /// <inheritdoc/>
+    public Task<long> ReadSequenceAsync(string party, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Run(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT sequence FROM sequences WHERE party = $party";
+            command.Parameters.AddWithValue("$party", party);
+            var value = command.ExecuteScalar();
+            return value is null or DBNull ? 0L : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }));
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private static void Initialize(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA application_id";
+        var id = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_schema";
+        var tables = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (id != ApplicationId && tables > 0)
+        {
+            throw new LogStoreException($"{path}: not a Verity log (SQLite application_id {id:x8}, expected {ApplicationId:x8})");
+        }
+
+        command.CommandText = $"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA secure_delete = ON;
+            PRAGMA application_id = {ApplicationId};
+            CREATE TABLE IF NOT EXISTS entries(idx INTEGER PRIMARY KEY, data BLOB NOT NULL, leaf_hash BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS hashes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS sequences(party TEXT PRIMARY KEY, sequence INTEGER NOT NULL) WITHOUT ROWID;
+            """;
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA synchronous";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 2)
+        {
+            throw new LogStoreException($"{path}: SQLite refused synchronous=FULL");
+        }
+    }
+
+    private T Run<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return action();
+            }
+            catch (SqliteException e)
+            {
+                throw Translate(Location, e);
+            }
+        }
+    }
+
+    private long Scalar(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private Sha256Hash ReadHash(SqliteDataReader reader, int ordinal, string what) =>
+        ReadBlob(reader, ordinal, what) is { Length: Sha256Hash.Length } bytes ? Sha256Hash.FromBytes(bytes)
+            : throw Damaged($"{what} is not {Sha256Hash.Length} bytes");
+
+    // GetValue is the fast path for blobs in Microsoft.Data.Sqlite (GetBytes and GetFieldValue<byte[]> are several
+    // times slower); a value of another type (NULL, text, integer) is damage.
+    private byte[] ReadBlob(SqliteDataReader reader, int ordinal, string what) =>
+        reader.GetValue(ordinal) as byte[] ?? throw Damaged($"{what} is not a blob");
+
+    private LogStoreException Damaged(string detail) => LogStoreException.Corrupt(Location, detail);
+
+    private static byte[] AsArray(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
+
+    // The one place driver errors become store errors.
+    private static LogStoreException Translate(string path, SqliteException e) => e.SqliteErrorCode switch
+    {
+        SqliteCorrupt or SqliteNotADatabase => LogStoreException.Corrupt(path, e.Message, e),
+        _ => new LogStoreException($"{path}: {e.Message}", e),
+    };
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Verity.Cli.Tests;
+
+public sealed class RecordEscrowDrawCommandTests : IDisposable
+{
+    private readonly RecordCliHarness _cli = new();
+
+    [Fact]
+    public async Task EscrowFlow_CommitRevealCheck_Valid()
+    {
+        await CommitAsync();
+        await RevealAsync(1, "r1.json");
+        await RevealAsync(2, "r2.json");
+        await File.WriteAllTextAsync(_cli.PathOf("observed.txt"), "SLBM-0001,RSM-56,Gadzhiyevo\n");
+
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"),
+            "--observed", _cli.PathOf("observed.txt"), _cli.PathOf("r1.json"), _cli.PathOf("r2.json"));
+
+        Assert.Equal(0, code);
+        using var result = JsonDocument.Parse(output);
+        Assert.True(result.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Equal(2, result.RootElement.GetProperty("reveals").GetInt32());
+    }
+
+    [Fact]
+    public async Task EscrowCommit_PrintsRootAndCount_SecretOwnerOnly()
+    {
+        var commitment = await CommitAsync();
+
+        Assert.Equal(4, commitment["count"]!.GetValue<int>());
+        Assert.Equal(44, commitment["root"]!.GetValue<string>().Length);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_cli.PathOf("secret.json")));
+        }
+    }
+
+    [Fact]
+    public async Task EscrowCheck_AlteredReveal_Exit1Contradicts()
+    {
+        await CommitAsync();
+        var reveal = await RevealAsync(2, "r2.json");
+        reveal["item"] = "HB-0001,Tu-160,Ukrainka";
+        await File.WriteAllTextAsync(_cli.PathOf("r2.json"), reveal.ToJsonString());
+
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r2.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("reveal of item 2 contradicts the commitment", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCheck_InspectionFoundOtherwise_Exit1BothSides()
+    {
+        await CommitAsync();
+        await RevealAsync(0, "r0.json");
+        await File.WriteAllTextAsync(_cli.PathOf("observed.txt"), "ICBM-0001,RS-24,Yoshkar-Ola\n");
+
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"),
+            "--observed", _cli.PathOf("observed.txt"), _cli.PathOf("r0.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("declared 'ICBM-0001,RS-24,Teykovo', inspection found 'ICBM-0001,RS-24,Yoshkar-Ola'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCheck_ItemDeclaredTwice_Exit1RevealedTwice()
+    {
+        await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\nICBM-0002,RS-24,Teykovo\nICBM-0001,RS-24,Teykovo\n");
+        var commit = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+        await File.WriteAllTextAsync(_cli.PathOf("commitment.json"), commit.Out);
+        await RevealAsync(0, "a.json");
+        await RevealAsync(2, "b.json");
+
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("a.json"), _cli.PathOf("b.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("item 'ICBM-0001' revealed twice: at position 0 and at position 2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCheck_MalformedSaltBase64_Exit2NamingField()
+    {
+        await CommitAsync();
+        var reveal = await RevealAsync(1, "r1.json");
+        reveal["salt"] = "not base64!";
+        await File.WriteAllTextAsync(_cli.PathOf("r1.json"), reveal.ToJsonString());
+
+        var (code, _, error) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r1.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("r1.json: field \"salt\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowReveal_IndexBeyondItems_Exit2()
+    {
+        await CommitAsync();
+
+        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--secret", _cli.PathOf("secret.json"), "--index", "4");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("index 4 is beyond the 4 items", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCommit_EmptyItemLine_Exit2NamingLineAndNoSecret()
+    {
+        await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24\n,no id\n");
+
+        var (code, _, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("items.txt:2:", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("secret.json")));
+    }
+
+    [Fact]
+    public async Task DrawFlow_TwoParties_SelectsSameItemsEveryRun()
+    {
+        await DrawCommitRevealAsync("US");
+        await DrawCommitRevealAsync("RU");
+        await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\nMalmstrom\nWarren\nKings Bay\nBangor\nWhiteman\n");
+        string[] select = ["draw", "select", "--parties", "US,RU", "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
+            "--reveals", _cli.PathOf("US.reveal.json"), _cli.PathOf("RU.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "2"];
+
+        var first = await _cli.RunAsync(select);
+        var second = await _cli.RunAsync(select);
+
+        Assert.Equal(0, first.Code);
+        Assert.Equal(first.Out, second.Out);
+        using var result = JsonDocument.Parse(first.Out);
+        Assert.False(result.RootElement.GetProperty("void").GetBoolean());
+        Assert.Equal(2, result.RootElement.GetProperty("selected").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DrawSelect_PartyWithholds_Exit1VoidNamingParty()
+    {
+        await DrawCommitRevealAsync("US");
+        await DrawCommitRevealAsync("RU");
+        await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\nMalmstrom\nWarren\n");
+
+        var (code, output, error) = await _cli.RunAsync("draw", "select", "--parties", "US,RU",
+            "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
+            "--reveals", _cli.PathOf("US.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "1");
+
+        Assert.Equal(1, code);
+        using var result = JsonDocument.Parse(output);
+        Assert.True(result.RootElement.GetProperty("void").GetBoolean());
+        Assert.Equal("RU", result.RootElement.GetProperty("withheld")[0].GetString());
+        Assert.Contains("party RU withheld its reveal", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DrawSelect_MalformedNonce_Exit2NamingField()
+    {
+        await DrawCommitRevealAsync("US");
+        await File.WriteAllTextAsync(_cli.PathOf("US.reveal.json"), """{"party":"US","nonce":"AAAA"}""");
+        await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\n");
+
+        var (code, _, error) = await _cli.RunAsync("draw", "select", "--parties", "US", "--commitments", _cli.PathOf("US.commit.json"),
+            "--reveals", _cli.PathOf("US.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("US.reveal.json: field \"nonce\": 3 bytes, expected 32", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<JsonNode> CommitAsync()
+    {
+        await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\nICBM-0002,RS-24,Teykovo\nSLBM-0001,RSM-56,Gadzhiyevo\nHB-0001,Tu-160,Engels\n");
+        var (code, output, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+        Assert.True(code == 0, error);
+        await File.WriteAllTextAsync(_cli.PathOf("commitment.json"), output);
+        return JsonNode.Parse(output)!;
+    }
+
+    private async Task<JsonNode> RevealAsync(int index, string file)
+    {
+        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--secret", _cli.PathOf("secret.json"), "--index", $"{index}");
+        Assert.True(code == 0, error);
+        await File.WriteAllTextAsync(_cli.PathOf(file), output);
+        return JsonNode.Parse(output)!;
+    }
+
+    private async Task DrawCommitRevealAsync(string party)
+    {
+        var commit = await _cli.RunAsync("draw", "commit", "--party", party, "--secret", _cli.PathOf($"{party}.nonce.json"));
+        Assert.Equal(0, commit.Code);
+        await File.WriteAllTextAsync(_cli.PathOf($"{party}.commit.json"), commit.Out);
+        var reveal = await _cli.RunAsync("draw", "reveal", "--secret", _cli.PathOf($"{party}.nonce.json"));
+        Assert.Equal(0, reveal.Code);
+        await File.WriteAllTextAsync(_cli.PathOf($"{party}.reveal.json"), reveal.Out);
+    }
+}
