@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Verity.Record.Draw;
+using Verity.Record.Escrow;
 using Verity.Record.Keys;
 using Verity.Record.Log;
 using Verity.Record.Merkle;
@@ -88,6 +89,23 @@ public sealed class DocsExampleTests
         Assert.Contains($"`{outcome.Seed.Value.ToHex()}`", Page, StringComparison.Ordinal);
         Assert.Equal([4, 3], chosen.ToArray());
         Assert.Contains("selects positions 4 and 3: **Bangor, then Kings Bay**", Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Escrow_Example_IsTheDocumentedCommitmentAndReveal()
+    {
+        var declaration = EscrowDeclaration.Restore(
+            [EscrowItem.Parse("ICBM-0001,RS-24,Teykovo"), EscrowItem.Parse("HB-0001,Tu-160,Engels")],
+            [Enumerable.Repeat((byte)0xa0, 32).ToImmutableArray(), Enumerable.Repeat((byte)0xb1, 32).ToImmutableArray()]);
+
+        var reveal = declaration.Reveal(1);
+
+        Assert.Contains($"{{ \"root\": \"{declaration.Commitment.Root.ToBase64()}\", \"count\": 2 }}", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{reveal.LeafHash.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{declaration.Reveal(0).LeafHash.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"\"salt\": \"{Convert.ToBase64String(reveal.Salt.AsSpan())}\"", Page, StringComparison.Ordinal);
+        Assert.Contains($"\"hashes\": [ \"{reveal.Proof.Hashes[0].ToBase64()}\" ]", Page, StringComparison.Ordinal);
+        Assert.Null(reveal.VerifyAgainst(declaration.Commitment));
     }
 
     private static string FindDocs()
