@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return TreatyCommand.Create(context);
         yield return ComplyCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return ExchangeCommand.Create(context);
     }
 }
