@@ -55,7 +55,7 @@ internal static class ExchangeCommand
 
             if ((treatyPath is null) != (inventoryPath is null))
             {
-                throw Bad(treatyPath is null ? "--inventory" : "--treaty", "--treaty and --inventory go together: give both");
+                throw Bad(treatyPath is null ? "--treaty" : "--inventory", "--treaty and --inventory go together: give both");
             }
 
             if (diffText is not null && inventoryPath is not null)
@@ -67,8 +67,8 @@ internal static class ExchangeCommand
             LocalDate? from = diffText is null ? null : CommandLineInput.ParseDate(diffText, "--diff-from", context.Today);
 
             Treaty treaty;
-            Ledger? ledger = null;
             Inventory? inventory = null;
+            string? recordName = null;
             if (inventoryPath is not null)
             {
                 treaty = CommandLineInput.ReadTreaty(context, treatyPath!);
@@ -77,15 +77,16 @@ internal static class ExchangeCommand
             }
             else
             {
-                var name = record ?? "new-start";
-                if (!File.Exists(Path.Combine(context.DataDirectory, "history", $"{name}-forces.yaml")))
+                recordName = record ?? "new-start";
+                var modelPath = Path.Combine(context.DataDirectory, "history", $"{recordName}-forces.yaml");
+                if (!File.Exists(modelPath))
                 {
-                    throw Bad("--record", $"unknown record '{name}': bundled records are the *-forces.yaml files in {Path.Combine(context.DataDirectory, "history")}, such as new-start");
+                    throw Bad("--record", $"unknown record '{recordName}': bundled records are the *-forces.yaml files in {Path.Combine(context.DataDirectory, "history")}, such as new-start");
                 }
 
-                var result = ReplayCommand.Load(context, name, null);
-                treaty = result.Treaty;
-                ledger = result.Ledger;
+                // The record's treaty first: every option is checked before the replay runs.
+                var model = HistoryReader.ReadForceModel(CommandLineInput.ReadText(modelPath, "--record"), modelPath);
+                treaty = CommandLineInput.ReadTreaty(context, model.TreatyId);
             }
 
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
@@ -98,6 +99,7 @@ internal static class ExchangeCommand
                 throw Bad("--diff-from", $"{CommandLineInput.Format(earlier.AsOf)} is not before --at {CommandLineInput.Format(at)}: a diff runs from an earlier database to a later one");
             }
 
+            var ledger = recordName is null ? null : ReplayCommand.Load(context, recordName, null).Ledger;
             var parties = party is { } p
                 ? [p]
                 : inventory is null
