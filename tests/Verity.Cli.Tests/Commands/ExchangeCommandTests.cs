@@ -222,4 +222,20 @@ public class ExchangeCommandTests
 
         Assert.Contains("exchange", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Docs_ExampleOutput_IsWhatTheCommandPrints()
+    {
+        var docs = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "docs", "exchange.md"));
+        var run = await RunAsync("exchange", "--at", "2020-09-01", "--party", "US", "--diff-from", "2020-03-01");
+        var error = await RunAsync("exchange", "--at", "2020-09-02");
+
+        const string Prompt = "$ verity exchange --at 2020-09-01 --party US --diff-from 2020-03-01\n";
+        var example = docs[(docs.IndexOf(Prompt, StringComparison.Ordinal) + Prompt.Length)..];
+        var shown = example[..example.IndexOf("  … (", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.True(shown.Length > 60, $"{shown.Length} lines of example");
+        Assert.All(shown, line => Assert.Contains(line.TrimEnd(), run.Out, StringComparison.Ordinal));
+        Assert.Contains(error.Error.TrimEnd(), docs, StringComparison.Ordinal);
+    }
 }
