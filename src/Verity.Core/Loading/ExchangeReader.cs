@@ -57,7 +57,7 @@ public static class ExchangeReader
         public ExchangeDefinition Build()
         {
             Fields(_root, string.Empty, TopLevel, ["treaty", "schedule", "aggregates", "warheads", "categories"]);
-            var treatyId = Text(_root, "treaty", string.Empty) ?? string.Empty;
+            var treatyId = Text(_root, "treaty") ?? string.Empty;
             if (_root["treaty"] is { } t && treatyId != treaty.Id)
             {
                 problems.Add(document.At(t, $"the definition is for treaty '{treatyId}', but the treaty read is '{treaty.Id}'"));
@@ -79,7 +79,7 @@ public static class ExchangeReader
             if (initial is not null)
             {
                 Fields(initial, "schedule.initial", ["as_of", "due"], ["as_of", "due"]);
-                if (Text(initial, "as_of", "schedule.initial") is { } asOf && asOf != "entry-into-force")
+                if (Text(initial, "as_of") is { } asOf && asOf != "entry-into-force")
                 {
                     problems.Add(document.At(initial["as_of"]!, $"expected entry-into-force, found \"{asOf}\""));
                 }
@@ -91,7 +91,7 @@ public static class ExchangeReader
             }
 
             var first = FirstPeriodRule.EntryIntoForce;
-            if (updates is not null && Text(updates, "first_period_starts", "schedule.updates") is { } rule && !FirstPeriodRules.TryGetValue(rule, out first))
+            if (updates is not null && Text(updates, "first_period_starts") is { } rule && !FirstPeriodRules.TryGetValue(rule, out first))
             {
                 problems.Add(document.At(updates["first_period_starts"]!, $"unknown rule \"{rule}\": expected one of {string.Join(", ", FirstPeriodRules.Keys.Order(StringComparer.Ordinal))}"));
             }
@@ -121,19 +121,19 @@ public static class ExchangeReader
                 first,
                 PeriodOf(updates, "period"),
                 PeriodOf(updates, "due"),
-                aggregates is null ? null : Text(aggregates, "reference", "aggregates"),
+                aggregates is null ? null : Text(aggregates, "reference"),
                 aggregates is null ? [] : [.. List(aggregates, "limits", "aggregates").Select(Limit)],
-                warheads is null ? null : Text(warheads, "reference", "warheads"),
+                warheads is null ? null : Text(warheads, "reference"),
                 warheads?["limit"] is { } l ? Limit(l) : string.Empty,
                 warheads is null ? [] : BuildGroups(warheads),
                 BuildCategories(),
-                facilities is null ? null : Text(facilities, "reference", "facilities"));
+                facilities is null ? null : Text(facilities, "reference"));
         }
 
         private Source BuildSource(JObject token)
         {
             Fields(token, "source", ["title", "url", "date"], ["title", "url"]);
-            var url = Text(token, "url", "source") ?? string.Empty;
+            var url = Text(token, "url") ?? string.Empty;
             if (token["url"] is { } u && !url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
             {
                 problems.Add(document.At(u, $"expected an http(s) URL, found \"{url}\""));
@@ -153,7 +153,7 @@ public static class ExchangeReader
                 }
             }
 
-            return new Source("source", Text(token, "title", "source") ?? string.Empty, url, date);
+            return new Source("source", Text(token, "title") ?? string.Empty, url, date);
         }
 
         private ImmutableArray<WarheadGroupDefinition> BuildGroups(JObject warheads)
@@ -170,7 +170,7 @@ public static class ExchangeReader
                 }
 
                 Fields(group, group.Path, ["id", "name", "where", "by_base"], ["id", "name", "where"]);
-                var id = Text(group, "id", group.Path) ?? string.Empty;
+                var id = Text(group, "id") ?? string.Empty;
                 if (group["id"] is { } i && !seen.Add(id))
                 {
                     problems.Add(document.At(i, $"'{id}' is defined twice"));
@@ -189,7 +189,7 @@ public static class ExchangeReader
                     }
                 }
 
-                result.Add(new WarheadGroupDefinition(id, Text(group, "name", group.Path) ?? id, Where(group), byBase));
+                result.Add(new WarheadGroupDefinition(id, Text(group, "name") ?? id, Where(group), byBase));
             }
 
             return result.ToImmutable();
@@ -208,14 +208,14 @@ public static class ExchangeReader
                 }
 
                 Fields(category, category.Path, ["id", "name", "reference", "where", "detail"], ["id", "name", "where", "detail"]);
-                var id = Text(category, "id", category.Path) ?? string.Empty;
+                var id = Text(category, "id") ?? string.Empty;
                 if (category["id"] is { } i && !seen.Add(id))
                 {
                     problems.Add(document.At(i, $"'{id}' is defined twice"));
                 }
 
                 var detail = CategoryDetail.Items;
-                switch (Text(category, "detail", category.Path))
+                switch (Text(category, "detail"))
                 {
                     case "items" or null:
                         break;
@@ -227,7 +227,7 @@ public static class ExchangeReader
                         break;
                 }
 
-                result.Add(new CategoryDefinition(id, Text(category, "name", category.Path) ?? id, Text(category, "reference", category.Path), Where(category), detail));
+                result.Add(new CategoryDefinition(id, Text(category, "name") ?? id, Text(category, "reference"), Where(category), detail));
             }
 
             return result.ToImmutable();
@@ -346,7 +346,7 @@ public static class ExchangeReader
             }
         }
 
-        private string? Text(JObject owner, string name, string path)
+        private string? Text(JObject owner, string name)
         {
             switch (owner[name])
             {

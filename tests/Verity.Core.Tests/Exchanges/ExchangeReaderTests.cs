@@ -52,6 +52,18 @@ public class ExchangeReaderTests
     }
 
     [Fact]
+    public void Parse_UnknownAttributeInFilter_NamesIt()
+    {
+        var text = Bundled;
+        var at = text.IndexOf("armament: { not: [non-nuclear] }", StringComparison.Ordinal);
+        var error = Fails(text[..at] + "payload: [gravity-bombs]" + text[(at + "armament: { not: [non-nuclear] }".Length)..]);
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Contains("unknown attribute 'payload'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("categories[8].where.payload", problem.Path);
+    }
+
+    [Fact]
     public void Parse_AnotherTreatysDefinition_SaysWhichTreaty()
     {
         var error = Fails(Bundled.Replace("treaty: new-start", "treaty: start-i", StringComparison.Ordinal));
