@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return TreatyCommand.Create(context);
         yield return ComplyCommand.Create(context);
         yield return ReplayCommand.Create(context);
+        yield return ExchangeCommand.Create(context);
         yield return NotifyCommand.Create(context);
         yield return DeadlinesCommand.Create(context);
         yield return KeysCommand.Create(context);

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using Verity.Core.Counting;
+
+namespace Verity.Core.Exchanges;
+
+/// <summary>One category of data in a database: the items it holds, by a filter over item attributes.</summary>
+/// <param name="Id">The identifier, such as <c>deployed-icbms</c>.</param>
+/// <param name="Name">A readable name.</param>
+/// <param name="Reference">The provision that defines it, such as "Part Two, Section II".</param>
+/// <param name="Where">The conditions an item meets to be in the category; all must hold.</param>
+/// <param name="Detail">Whether items are listed one by one or counted by location.</param>
+public sealed record CategoryDefinition(string Id, string Name, string? Reference, ImmutableArray<Condition> Where, CategoryDetail Detail);

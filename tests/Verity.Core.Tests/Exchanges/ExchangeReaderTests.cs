@@ -1,0 +1,106 @@
+using NodaTime;
+using Verity.Core.Exchanges;
+using Verity.Core.Loading;
+
+namespace Verity.Core.Tests.Exchanges;
+
+public class ExchangeReaderTests
+{
+    private static string Bundled => File.ReadAllText(TestData.DataPath("exchanges", "new-start.yaml"));
+
+    private static InputException Fails(string text) =>
+        Assert.Throws<InputException>(() => ExchangeReader.Parse(text, "x.yaml", TestData.NewStart));
+
+    [Fact]
+    public void Parse_BundledNewStart_ReadsTheScheduleAndCategories()
+    {
+        var definition = ExchangeData.NewStart;
+
+        Assert.Equal("new-start", definition.TreatyId);
+        Assert.Equal(Period.FromDays(45), definition.InitialDue);
+        Assert.Equal(Period.FromMonths(6), definition.PeriodLength);
+        Assert.Equal(Period.FromDays(30), definition.UpdateDue);
+        Assert.Equal(FirstPeriodRule.FirstDayOfNextMonth, definition.FirstPeriod);
+        Assert.Equal("https://www.acq.osd.mil/tc/nst/protocol/NSTprotocolPartFour.htm", definition.Source.Url);
+        Assert.Equal(["deployed", "warheads", "launchers"], definition.AggregateLimits.AsEnumerable());
+        Assert.Equal("warheads", definition.WarheadsLimit);
+        Assert.Equal("Part Two, Section II", definition.WarheadsReference);
+        Assert.Equal(12, definition.Categories.Length);
+        Assert.All(definition.Categories, c => Assert.StartsWith("Part Two", c.Reference, StringComparison.Ordinal));
+        Assert.Equal(CategoryDetail.Locations, definition.Categories.Single(c => c.Id == "deployed-icbm-launchers").Detail);
+    }
+
+    [Fact]
+    public void Parse_UnknownKindInCategory_PointsAtTheValue()
+    {
+        var error = Fails(Bundled.Replace("where: { kind: [icbm], status: [deployed] }", "where: { kind: [cruise-missile], status: [deployed] }", StringComparison.Ordinal));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Contains("unknown kind 'cruise-missile'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("categories[0].where.kind[0]", problem.Path);
+        Assert.True(problem.Line > 1);
+    }
+
+    [Fact]
+    public void Parse_UnknownLimit_NamesTheTreatysLimits()
+    {
+        var error = Fails(Bundled.Replace("limit: warheads", "limit: reentry-vehicles", StringComparison.Ordinal));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Contains("unknown limit 'reentry-vehicles'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("deployed, warheads, launchers", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownAttributeInFilter_NamesIt()
+    {
+        var text = Bundled;
+        var at = text.IndexOf("armament: { not: [non-nuclear] }", StringComparison.Ordinal);
+        var error = Fails(text[..at] + "payload: [gravity-bombs]" + text[(at + "armament: { not: [non-nuclear] }".Length)..]);
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Contains("unknown attribute 'payload'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("categories[8].where.payload", problem.Path);
+    }
+
+    [Fact]
+    public void Parse_AnotherTreatysDefinition_SaysWhichTreaty()
+    {
+        var error = Fails(Bundled.Replace("treaty: new-start", "treaty: start-i", StringComparison.Ordinal));
+
+        Assert.Contains("for treaty 'start-i'", Assert.Single(error.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("period: P6M", "period: six months", "schedule.updates.period")]
+    [InlineData("due: P30D", "due: P-30D", "schedule.updates.due")]
+    [InlineData("first_period_starts: first-day-of-month-after-entry-into-force", "first_period_starts: next-monday", "schedule.updates.first_period_starts")]
+    [InlineData("detail: locations", "detail: uids", "categories[2].detail")]
+    public void Parse_BadValue_PointsAtTheField(string from, string to, string path)
+    {
+        var text = Bundled;
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        var error = Fails(text[..at] + to + text[(at + from.Length)..]);
+
+        Assert.Equal(path, Assert.Single(error.Diagnostics).Path);
+    }
+
+    [Fact]
+    public void Parse_UnknownAndMissingFields_ReportsEach()
+    {
+        var text = "treaty: new-start\nschedul: {}\naggregates: { limits: [deployed] }\nwarheads: { limit: warheads, groups: [ { id: all, name: All, where: {} } ] }\ncategories: [ { id: a, name: A, where: { kind: [icbm] }, detail: items } ]\n";
+
+        var error = Fails(text);
+
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("unknown field 'schedul'", StringComparison.Ordinal) && d.Line == 2);
+        Assert.Contains(error.Diagnostics, d => d.Message.Contains("missing required field 'schedule'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_NotYaml_ReportsTheLine()
+    {
+        var error = Fails("treaty: [new-start\n");
+
+        Assert.Contains("not valid YAML", Assert.Single(error.Diagnostics).Message, StringComparison.Ordinal);
+    }
+}
