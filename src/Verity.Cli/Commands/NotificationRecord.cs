@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
@@ -38,6 +39,32 @@ internal sealed record NotificationRecord(Treaty Treaty, Ledger Ledger, Immutabl
         ledger.Events.OfType<ItemProduced>()
             .GroupBy(e => e.Item.Party)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(e => e.Uid).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The fields a notification carries, with the content hash of the party's database filled in where the type has
+    /// a <c>database</c> field and an exchange definition exists for the treaty.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FieldsOf(CliContext context, Obligation obligation, NotificationDocument? provided)
+    {
+        var fields = provided?.Fields ?? obligation.Fields;
+        if (obligation.Type.Field("database") is null || fields.ContainsKey("database") || !fields.TryGetValue("as_of", out var asOf))
+        {
+            return fields;
+        }
+
+        var path = Path.Combine(context.DataDirectory, "exchanges", Treaty.Id + ".yaml");
+        if (!File.Exists(path))
+        {
+            return fields;
+        }
+
+        _exchange ??= ExchangeReader.Parse(CommandLineInput.ReadText(path, "exchange"), path, Treaty);
+        var date = CommandLineInput.ParseDate(asOf, "as_of", default);
+        var hash = Database.Build(_exchange, Treaty, Ledger, obligation.Party, date).Hash.ToString();
+        return fields.SetItem("database", "sha256:" + hash);
+    }
+
+    private ExchangeDefinition? _exchange;
 
     public IEnumerable<PartyCode> Parties(PartyCode? only) => Treaty.Parties.Select(p => p.Code).Where(p => only is null || p == only);
 

@@ -93,7 +93,7 @@ internal static class NotifyCommand
                         ["state"] = Name(r.State),
                         ["sent"] = r.Provided is null ? null : Format(r.Provided.Sent),
                         ["number"] = r.Provided?.Number,
-                        ["text"] = NotificationRenderer.Render(record.Treaty, r.Obligation.Type, r.Provided?.Fields ?? r.Obligation.Fields, language),
+                        ["text"] = NotificationRenderer.Render(record.Treaty, r.Obligation.Type, record.FieldsOf(context, r.Obligation, r.Provided), language),
                     })]),
                 });
                 return VerityApp.Ok;
@@ -114,7 +114,7 @@ internal static class NotifyCommand
                     r.Obligation.Party.Value,
                     Markup.Escape($"{r.Obligation.Type.Id}\n{r.Obligation.Type.Reference}"),
                     StateMarkup(r.State),
-                    Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, r.Provided?.Fields ?? r.Obligation.Fields, language)));
+                    Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, record.FieldsOf(context, r.Obligation, r.Provided), language)));
             }
 
             context.Out.Write(table);
