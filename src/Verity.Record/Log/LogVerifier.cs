@@ -37,6 +37,10 @@ public static class LogVerifier
     private static async Task<LogVerification> VerifyCoreAsync(ILogStore store, IReadOnlyCollection<VerifierKey> keys, LogVerifierOptions options, long size, CancellationToken cancellationToken)
     {
         var byId = keys.GroupBy(k => (k.Name, k.KeyId)).ToDictionary(g => g.Key, g => g.First());
+
+        // Each party's keys in force: those given, until a key-rotation statement replaces them.
+        var current = keys.GroupBy(k => k.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var retired = new Dictionary<(string, uint), long>();
         var pending = new List<List<Sha256Hash>>();
         var lastSequence = new Dictionary<string, long>(StringComparer.Ordinal);
         var chunk = options.ChunkSize;
@@ -103,6 +107,11 @@ public static class LogVerifier
 
                 if (parsed?[i] is { } statement)
                 {
+                    if (options.Signatures && KeyProblem(statement, start + i, byId, current, retired) is { } keyProblem)
+                    {
+                        return LogVerification.BadEntry(size, start + i, keyProblem);
+                    }
+
                     var party = statement.Statement.Party;
                     var previous = lastSequence.GetValueOrDefault(party);
                     if (statement.Statement.Sequence <= previous)
@@ -155,6 +164,47 @@ public static class LogVerifier
         return LogVerification.Valid(size, root);
     }
 
+    /// <summary>
+    /// In log order: the statement must be signed by a key in force for its party (given, or named by the party's last
+    /// rotation); a key introduced by a rotation is verified here, and a rotation puts its new key in force.
+    /// </summary>
+    private static string? KeyProblem(SignedStatement statement, long index, Dictionary<(string, uint), VerifierKey> given, Dictionary<string, List<VerifierKey>> current, Dictionary<(string, uint), long> retired)
+    {
+        var party = statement.Statement.Party;
+        var label = statement.Signature.KeyLabel;
+        var inForce = current.GetValueOrDefault(party);
+        var key = inForce?.FirstOrDefault(k => k.KeyId == statement.Signature.KeyId && k.Name == statement.Signature.Name);
+        if (key is null)
+        {
+            return retired.TryGetValue((statement.Signature.Name, statement.Signature.KeyId), out var at)
+                ? $"signed by {label}, retired by the key rotation at entry {at}"
+                : $"signed by unknown key {label}: not a key of party {party} in force";
+        }
+
+        // Signatures by given keys were verified on all cores already.
+        if (!given.ContainsKey((key.Name, key.KeyId)) && !statement.Verify(key))
+        {
+            return $"signature by {label} does not verify";
+        }
+
+        if (statement.Statement.Type == KeyRotation.Type)
+        {
+            if (!KeyRotation.TryReadNewKey(statement.Statement, out var next, out var problem))
+            {
+                return problem;
+            }
+
+            foreach (var old in inForce!)
+            {
+                retired[(old.Name, old.KeyId)] = index;
+            }
+
+            current[party] = [next];
+        }
+
+        return null;
+    }
+
     private static string? CheckStatement(StoredEntry entry, Dictionary<(string, uint), VerifierKey> keys, bool signatures, out SignedStatement? statement)
     {
         if (!SignedStatement.TryParse(entry.Data, out statement, out var problem))
@@ -167,10 +217,12 @@ public static class LogVerifier
             return null;
         }
 
+        // Signatures by the keys given are checked here on all cores; a key that a rotation introduced is checked
+        // in log order (KeyProblem), where it is known whether it is in force.
         var label = statement.Signature.KeyLabel;
         if (!keys.TryGetValue((statement.Signature.Name, statement.Signature.KeyId), out var key))
         {
-            return $"signed by unknown key {label}";
+            return null;
         }
 
         return statement.Verify(key) ? null : $"signature by {label} does not verify";
