@@ -47,7 +47,9 @@ internal sealed record NotificationRecord(Treaty Treaty, Ledger Ledger, Immutabl
     public IReadOnlyDictionary<string, string> FieldsOf(CliContext context, Obligation obligation, NotificationDocument? provided)
     {
         var fields = provided?.Fields ?? obligation.Fields;
-        if (obligation.Type.Field("database") is null || fields.ContainsKey("database") || !fields.TryGetValue("as_of", out var asOf))
+        if (obligation.Type.Field("database") is null
+            || (fields.TryGetValue("database", out var given) && given != NotificationPlan.NotInRecord)
+            || !fields.TryGetValue("as_of", out var asOf))
         {
             return fields;
         }

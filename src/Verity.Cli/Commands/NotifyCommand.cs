@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -15,8 +16,8 @@ internal static class NotifyCommand
     {
         var recordOption = new Option<string>("--record") { Description = "The public record whose ledger makes notifications owed.", DefaultValueFactory = _ => "new-start" };
         var partyOption = new Option<string>("--party") { Description = "Only this party's notifications." };
-        var fromOption = new Option<string>("--from") { Description = "Only notifications triggered on or after this date, YYYY-MM-DD." };
-        var toOption = new Option<string>("--to") { Description = "Only notifications triggered on or before this date (default: today)." };
+        var fromOption = new Option<string>("--from") { Description = "Only notifications owed from this date on (triggered, or due for notices owed in advance), YYYY-MM-DD." };
+        var toOption = new Option<string>("--to") { Description = "Only notifications owed by this date (default: today)." };
         var typeOption = new Option<string>("--type") { Description = "Only this notification type, such as change-in-data." };
         var langOption = new Option<string>("--lang") { Description = "The language of the renderings: en or ru (the treaty's authentic languages).", DefaultValueFactory = _ => "en" };
         var sentOption = new Option<string>("--sent") { Description = "Notifications provided (a JSON array); default: the honest record's." };
@@ -67,12 +68,15 @@ internal static class NotifyCommand
 
             var rows = record.Parties(party)
                 .SelectMany(p => record.Track(p, to).Obligations)
-                .Where(t => t.Obligation.TriggeredAt.Date >= from && (typeId is null || t.Obligation.Type.Id == typeId))
+                .Where(t => t.Obligation.OwedFrom >= from && t.Obligation.OwedFrom <= to && (typeId is null || t.Obligation.Type.Id == typeId))
                 .OrderBy(t => t.Obligation.TriggeredAt).ThenBy(t => t.Obligation.Party.Value, StringComparer.Ordinal)
                 .ToList();
             if (parse.GetValue(exportOption) is { } export)
             {
-                var documents = rows.Select(r => r.Provided).OfType<NotificationDocument>();
+                var documents = rows
+                    .Where(r => r.Provided is not null)
+                    .Select(r => r.Provided! with { Fields = record.FieldsOf(context, r.Obligation, r.Provided).ToImmutableSortedDictionary(StringComparer.Ordinal) })
+                    .DistinctBy(d => (d.Party, d.Number));
                 File.WriteAllText(export, NotificationWriter.ToJson(documents, record.Treaty));
             }
 
@@ -128,10 +132,13 @@ internal static class NotifyCommand
 
     private static readonly string[] Columns = ["Triggered", "Due", "Party", "Notification", "State", "Text"];
 
+    /// <summary>A date where the time is the start of a day (a trigger) or its end (a deadline "no later than" a day), else date and time.</summary>
     internal static string Format(NodaTime.LocalDateTime at) =>
-        at.TimeOfDay == NodaTime.LocalTime.Midnight
+        at.TimeOfDay == NodaTime.LocalTime.Midnight || at.TimeOfDay == EndOfDay
             ? at.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : at.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static readonly NodaTime.LocalTime EndOfDay = new(23, 59, 59);
 
     internal static string Name(DeadlineState state) => state switch
     {

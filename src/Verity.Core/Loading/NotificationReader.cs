@@ -86,9 +86,8 @@ public static class NotificationReader
         var errors = NotificationSchemas.Compile(treaty, type).Validate(obj);
         foreach (var error in Flatten(errors))
         {
-            var path = error.Property is { } property && error.Kind is ValidationErrorKind.PropertyRequired
-                ? $"{where}.{Trim(error.Path)}{(Trim(error.Path).Length > 0 ? "." : string.Empty)}{property}".Replace("..", ".", StringComparison.Ordinal)
-                : $"{where}.{Trim(error.Path)}";
+            // NJsonSchema gives the full path from the document's root, the element's index included.
+            var path = Trim(error.Path);
             var message = error.Kind switch
             {
                 ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}' of {type.Id}",
@@ -100,7 +99,7 @@ public static class NotificationReader
                 ValidationErrorKind.StringTooShort => "expected non-empty text",
                 _ => error.Kind.ToString(),
             };
-            problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path.TrimEnd('.'), message));
+            problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path.Length > 0 ? path : where, message));
         }
 
         if (errors.Count > 0)

@@ -7,7 +7,11 @@ namespace Verity.Core.Notifications;
 /// <summary>Sets the notifications provided against the obligations: on time, late, overdue or pending on a date.</summary>
 public static class DeadlineTracker
 {
-    /// <summary>Tracks one party's obligations as of the end of <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// Tracks one party's obligations on <paramref name="asOf"/>: those triggered by then (and notices owed in advance
+    /// that fall due within a year), against the notifications sent by the end of that day. An obligation is overdue
+    /// once its deadline has passed before the day begins.
+    /// </summary>
     /// <param name="treaty">The treaty (for treaty years).</param>
     /// <param name="party">The party.</param>
     /// <param name="obligations">What the party owes.</param>
@@ -20,13 +24,13 @@ public static class DeadlineTracker
         var documents = provided.Where(d => d.Party == party && d.Sent < end).ToList();
         var byKey = documents.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Sent).First(), StringComparer.Ordinal);
         var tracked = obligations
-            .Where(o => o.Party == party && o.OwedFrom <= asOf)
+            .Where(o => o.Party == party && (o.TriggeredAt.Date <= asOf || (o.Type.Deadline.InAdvance && o.Due.Date <= asOf.PlusYears(1))))
             .Select(o =>
             {
                 var document = byKey.GetValueOrDefault(o.Key);
                 var state = document is not null
                     ? (document.Sent <= o.Due ? DeadlineState.OnTime : DeadlineState.Late)
-                    : (o.Due < end ? DeadlineState.Overdue : DeadlineState.Pending);
+                    : (o.Due < asOf.AtMidnight() ? DeadlineState.Overdue : DeadlineState.Pending);
                 return new TrackedObligation(o, document, state);
             })
             .ToImmutableArray();

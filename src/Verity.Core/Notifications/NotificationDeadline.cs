@@ -7,8 +7,21 @@ namespace Verity.Core.Notifications;
 /// <param name="InAdvance">Whether the notification is due before the trigger rather than after.</param>
 public sealed record NotificationDeadline(Period Offset, bool InAdvance)
 {
-    /// <summary>The latest moment (GMT) the notification may be provided for a trigger at <paramref name="trigger"/>.</summary>
-    public LocalDateTime DueFor(LocalDateTime trigger) => InAdvance ? trigger.Minus(Offset) : trigger.Plus(Offset);
+    /// <summary>
+    /// The latest moment (GMT) the notification may be provided for a trigger at <paramref name="trigger"/>. "No later
+    /// than five days after" a date allows the whole fifth day; a period in hours, or one owed in advance, is exact.
+    /// </summary>
+    public LocalDateTime DueFor(LocalDateTime trigger)
+    {
+        if (InAdvance)
+        {
+            return trigger.Minus(Offset);
+        }
+
+        return Offset.HasTimeComponent ? trigger.Plus(Offset) : trigger.Date.Plus(Offset).At(LastMinute);
+    }
+
+    private static readonly LocalTime LastMinute = new(23, 59, 59);
 
     /// <inheritdoc />
     public override string ToString() => InAdvance ? $"{Offset} before" : $"{Offset} after";

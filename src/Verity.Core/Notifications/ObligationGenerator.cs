@@ -11,10 +11,11 @@ namespace Verity.Core.Notifications;
 /// received, and the calendar — each with its deadline, for every trigger while the treaty is in force for it.
 /// </summary>
 /// <remarks>
-/// Fields the record gives are filled in: for item events <c>uid</c>, <c>kind</c>, <c>type</c>, <c>status</c> and
+/// Fields the record gives are filled in where the type declares them: for item events <c>uid</c>, <c>kind</c>, <c>type</c>, <c>status</c> and
 /// <c>location</c> (the item after the event), <c>event</c> and <c>date</c>; for periods and entry into force
 /// <c>as_of</c> and <c>year</c>; for activities the activity's own fields; for replies <c>reply_to</c>. Events
-/// dated on or before entry into force are the initial declaration, not changes.
+/// dated on or before entry into force are the initial declaration, not changes. The subject of a change is
+/// <c>UID:EVENT</c>, so that each change is owed its own notification.
 /// </remarks>
 public static class ObligationGenerator
 {
@@ -39,14 +40,15 @@ public static class ObligationGenerator
             var date = triggered.Date;
             var due = type.Deadline.DueFor(triggered);
 
-            // An advance notice is owed from before its trigger: it counts once its deadline is reached.
-            var owedFrom = due < triggered ? due.Date : date;
-            if (date < entry || owedFrom > until || treaty.StandingAt(date, party) != TreatyStanding.InForce)
+            // A notice owed in advance is known ahead of its deadline: it is listed up to a year before it falls due.
+            var known = type.Deadline.InAdvance ? due.Date.PlusYears(-1) : date;
+            if (date < entry || known > until || until < entry || treaty.StandingAt(date, party) != TreatyStanding.InForce)
             {
                 return;
             }
 
-            result.Add(new Obligation(type, party, subject, triggered, due, fields));
+            var declared = fields.Where(f => type.Field(f.Key) is not null).ToImmutableSortedDictionary(StringComparer.Ordinal);
+            result.Add(new Obligation(type, party, subject, triggered, due, declared));
         }
 
         foreach (var type in treaty.Notifications)
@@ -65,11 +67,16 @@ public static class ObligationGenerator
 
                     break;
                 case OnItemEvents onEvents:
+                    var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                     foreach (var (e, item) in ItemChanges(ledger, party, entry))
                     {
                         if (onEvents.Events.Contains(e.Kind))
                         {
-                            Add(type, e.Uid, e.Date.AtMidnight(), Fields(
+                            // One notification per change: the subject names the item and the change, and a second
+                            // change of the same kind to the same item on the same day is numbered.
+                            var subject = $"{e.Uid}:{e.Kind}";
+                            var repeat = seen[$"{subject}@{e.Date:yyyy-MM-dd}"] = seen.GetValueOrDefault($"{subject}@{e.Date:yyyy-MM-dd}") + 1;
+                            Add(type, repeat == 1 ? subject : $"{subject}#{repeat}", e.Date.AtMidnight(), Fields(
                                 ("uid", e.Uid), ("kind", item.Kind), ("type", item.Type), ("status", item.Status),
                                 ("location", item.Location), ("event", e.Kind), ("date", Iso(e.Date))));
                         }

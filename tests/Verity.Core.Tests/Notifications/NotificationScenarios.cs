@@ -15,7 +15,7 @@ namespace Verity.Core.Tests.Notifications;
 /// <param name="Until">The last date generated.</param>
 /// <param name="Subject">The expected subject.</param>
 /// <param name="Triggered">The expected trigger.</param>
-/// <param name="Due">The expected deadline, from the provision (Protocol Part Four).</param>
+/// <param name="Due">The expected deadline, from the provision (Protocol Part Four): "no later than N days after" allows the whole last day.</param>
 public sealed record NotificationScenario(
     string TypeId,
     PartyCode Party,
@@ -72,17 +72,17 @@ public static class NotificationScenarios
             // Part Four, Section II, para. 3: no later than five days after it occurs.
             "change-in-data" => new(
                 typeId, US, Ledger.Create([.. Declaration, new ItemMoved(new LocalDate(2015, 6, 10), "m1", "Warren")]), none, received,
-                new LocalDate(2015, 7, 31), "m1", new LocalDateTime(2015, 6, 10, 0, 0), new LocalDateTime(2015, 6, 15, 0, 0)),
+                new LocalDate(2015, 7, 31), "m1:moved", new LocalDateTime(2015, 6, 10, 0, 0), new LocalDateTime(2015, 6, 15, 23, 59, 59)),
 
             // Section II, para. 2: first period from 2011-03-01; due 30 days after each period ends.
             "six-month-update" => new(
                 typeId, US, DeclarationOnly, none, received,
-                new LocalDate(2011, 11, 30), "2011-09-01", new LocalDateTime(2011, 9, 1, 0, 0), new LocalDateTime(2011, 10, 1, 0, 0)),
+                new LocalDate(2011, 11, 30), "2011-09-01", new LocalDateTime(2011, 9, 1, 0, 0), new LocalDateTime(2011, 10, 1, 23, 59, 59)),
 
             // Section II, para. 1: no later than 45 days after entry into force.
             "initial-database" => new(
                 typeId, US, DeclarationOnly, none, received,
-                new LocalDate(2011, 6, 30), "entry-into-force", new LocalDateTime(2011, 2, 5, 0, 0), new LocalDateTime(2011, 3, 22, 0, 0)),
+                new LocalDate(2011, 6, 30), "entry-into-force", new LocalDateTime(2011, 2, 5, 0, 0), new LocalDateTime(2011, 3, 22, 23, 59, 59)),
 
             // Section IV, para. 1: no less than 24 hours before any launch.
             "icbm-slbm-launch" => new(
@@ -94,18 +94,18 @@ public static class NotificationScenarios
             "telemetry-deficiency" => new(
                 typeId, US, DeclarationOnly,
                 [new Activity("T-2019-03", US, "telemetry-received", new LocalDateTime(2019, 3, 1, 9, 0), Fields(("launch", "RU-L-2019-02")))],
-                received, new LocalDate(2019, 12, 31), "T-2019-03", new LocalDateTime(2019, 3, 1, 9, 0), new LocalDateTime(2019, 8, 28, 9, 0)),
+                received, new LocalDate(2019, 12, 31), "T-2019-03", new LocalDateTime(2019, 3, 1, 9, 0), new LocalDateTime(2019, 8, 28, 23, 59, 59)),
 
             // Section IV, para. 3: the other party explains no later than 60 days after it receives the notification.
             "telemetry-deficiency-explanation" => new(
                 typeId, US, DeclarationOnly, none,
                 [new NotificationDocument("telemetry-deficiency", RU, "RU-000042", new LocalDateTime(2019, 8, 1, 9, 0), "T-RU-2019", new LocalDate(2019, 3, 1), Fields(("launch", "L-2019-01"), ("deficiency", "channels 3 and 7 missing")))],
-                new LocalDate(2019, 12, 31), "RU-000042", new LocalDateTime(2019, 8, 1, 9, 0), new LocalDateTime(2019, 9, 30, 9, 0)),
+                new LocalDate(2019, 12, 31), "RU-000042", new LocalDateTime(2019, 8, 1, 9, 0), new LocalDateTime(2019, 9, 30, 23, 59, 59)),
 
             // Section VI, para. 1: for the current year no later than 30 days after entry into force.
             "inspection-airplane-clearance" => new(
                 typeId, US, DeclarationOnly, none, received,
-                new LocalDate(2011, 6, 30), "entry-into-force", new LocalDateTime(2011, 2, 5, 0, 0), new LocalDateTime(2011, 3, 7, 0, 0)),
+                new LocalDate(2011, 6, 30), "entry-into-force", new LocalDateTime(2011, 2, 5, 0, 0), new LocalDateTime(2011, 3, 7, 23, 59, 59)),
 
             // Section VI, para. 1: no less than 30 days before each following calendar year.
             "inspection-airplane-clearance-renewal" => new(

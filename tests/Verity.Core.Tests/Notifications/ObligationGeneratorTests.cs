@@ -53,7 +53,7 @@ public class ObligationGeneratorTests
 
         Assert.Equal(asOf, updates[index].Subject);
         Assert.Equal(asOf, updates[index].Fields["as_of"]);
-        Assert.Equal(LocalDatePattern.Iso.Parse(due).Value.AtMidnight(), updates[index].Due);
+        Assert.Equal(LocalDatePattern.Iso.Parse(due).Value.At(new LocalTime(23, 59, 59)), updates[index].Due);
     }
 
     [Theory]
@@ -207,6 +207,6 @@ public class ObligationGeneratorTests
 
         var change = Assert.Single(owed, o => o.Type.Id == "change-in-data");
         Assert.Equal(kind, change.Fields["event"]);
-        Assert.Equal(date.PlusDays(5).AtMidnight(), change.Due);
+        Assert.Equal(date.PlusDays(5).At(new LocalTime(23, 59, 59)), change.Due);
     }
 }
