@@ -271,6 +271,56 @@ public sealed class RecordLogCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    [Fact]
+    public async Task KeysRotate_NewKeySignsAfterwards_LogVerifiesFromTheFirstKey()
+    {
+        await NewKeyAsync("US");
+        await NewKeyAsync("US", "next");
+        var files = await WriteFilesAsync(2);
+        await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("US.key"), files[0]);
+
+        var rotate = await _cli.RunAsync("keys", "rotate", "--log", Db, "--key", _cli.PathOf("US.key"), "--new", _cli.PathOf("next/US.vkey"));
+        var append = await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("next/US.key"), files[1]);
+        var verify = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"));
+
+        Assert.Equal((0, "2\n"), (rotate.Code, rotate.Out));
+        Assert.Equal((0, "3\n"), (append.Code, append.Out));
+        Assert.Equal(0, verify.Code);
+    }
+
+    [Fact]
+    public async Task KeysRotate_RetiredKeySignsAfterwards_VerifyNamesTheEntry()
+    {
+        await NewKeyAsync("US");
+        await NewKeyAsync("US", "next");
+        var files = await WriteFilesAsync(1);
+        await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("US.key"), files[0]);
+        await _cli.RunAsync("keys", "rotate", "--log", Db, "--key", _cli.PathOf("US.key"), "--new", _cli.PathOf("next/US.vkey"));
+        await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("US.key"), files[0]);
+
+        var verify = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"));
+
+        Assert.Equal(1, verify.Code);
+        Assert.Contains("entry 2: signed by US+", verify.Error, StringComparison.Ordinal);
+        Assert.Contains("retired by the key rotation at entry 1", verify.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysRotate_NewKeyOfAnotherParty_ExitsTwoWritingNothing()
+    {
+        await NewKeyAsync("US");
+        await NewKeyAsync("RU");
+        var files = await WriteFilesAsync(1);
+        await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("US.key"), files[0]);
+
+        var rotate = await _cli.RunAsync("keys", "rotate", "--log", Db, "--key", _cli.PathOf("US.key"), "--new", _cli.PathOf("RU.vkey"));
+        var verify = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"));
+
+        Assert.Equal(2, rotate.Code);
+        Assert.Contains("--new", rotate.Error, StringComparison.Ordinal);
+        Assert.Contains("log of 1 entries verifies", verify.Out, StringComparison.Ordinal);
+    }
+
     private string Db => _cli.PathOf("us.db");
 
     private async Task NewKeyAsync(string name, string? subdirectory = null)
