@@ -19,6 +19,9 @@ internal static class ComplyCommand
         var interpretationOption = new Option<string>("--interpretation") { Description = "A named reading of the counting rules, such as ru-2022 (default: agreed)." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs instead of tables." };
         var explainOption = new Option<bool>("--explain") { Description = "Show which items each figure counts." };
+        var fromOption = new Option<string>("--from") { Description = "A timeline: from this date (with --to), YYYY-MM-DD." };
+        var toOption = new Option<string>("--to") { Description = "A timeline: to this date (with --from), YYYY-MM-DD." };
+        var everyOption = new Option<string>("--every") { Description = "A timeline's step, an ISO 8601 period such as P1Y or P6M.", DefaultValueFactory = _ => "P1Y" };
         var command = new Command("comply", """
             Evaluate every limit of a treaty for each party and group on a date.
             Exit 0 when no limit in effect is exceeded, 1 when one is, 2 on bad input.
@@ -26,9 +29,10 @@ internal static class ComplyCommand
             Examples:
               verity comply --treaty new-start --inventory forces.csv --at 2022-03-01
               verity comply --treaty data/treaties/new-start.yaml --inventory forces.csv --party US --interpretation ru-2022 --json
+              verity comply --treaty new-start --inventory forces.csv --from 2010-01-01 --to 2027-01-01 --every P1Y
             """)
         {
-            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption,
+            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption,
         };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
@@ -41,13 +45,13 @@ internal static class ComplyCommand
             using var reader = CommandLineInput.OpenText(inventoryPath, "--inventory");
             var inventory = InventoryReader.Parse(reader, inventoryPath, treaty);
             var explain = parse.GetValue(explainOption);
-            var report = ComplianceEvaluator.Evaluate(treaty, inventory, at, interpretation, party, trace: explain);
-            if (party is null)
+            if (parse.GetValue(fromOption) is not null || parse.GetValue(toOption) is not null)
             {
-                // Without --party, report the parties the inventory declares items for (and their groups).
-                var present = inventory.Column("party")?.Values.ToHashSet(StringComparer.Ordinal) ?? [];
-                report = report with { Scopes = [.. report.Scopes.Where(s => s.Members.Any(m => present.Contains(m.Value)))] };
+                return Timeline(context, parse, treaty, inventory, interpretation, party, fromOption, toOption, everyOption);
             }
+
+            var report = ComplianceEvaluator.Evaluate(treaty, inventory, at, interpretation, party, trace: explain);
+            report = PresentOnly(report, party);
 
             if (parse.GetValue(jsonOption))
             {
@@ -61,6 +65,82 @@ internal static class ComplyCommand
             return report.AnyExceeded ? VerityApp.Finding : VerityApp.Ok;
         }));
         return command;
+    }
+
+    private static int Timeline(
+        CliContext context,
+        ParseResult parse,
+        Core.Treaties.Treaty treaty,
+        Core.Items.Inventory inventory,
+        Core.Treaties.Interpretation interpretation,
+        Core.PartyCode? party,
+        Option<string> fromOption,
+        Option<string> toOption,
+        Option<string> everyOption)
+    {
+        if (parse.GetValue(fromOption) is not { } fromText || parse.GetValue(toOption) is not { } toText)
+        {
+            throw new Core.InputException(new Core.Diagnostic("--from", 0, 0, string.Empty, "a timeline needs both --from and --to"));
+        }
+
+        var from = CommandLineInput.ParseDate(fromText, "--from", context.Today);
+        var to = CommandLineInput.ParseDate(toText, "--to", context.Today);
+        var every = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(parse.GetValue(everyOption)!);
+        if (!every.Success || to < from || from.Plus(every.Value) <= from)
+        {
+            throw new Core.InputException(new Core.Diagnostic("--every", 0, 0, string.Empty,
+                !every.Success ? $"'{parse.GetValue(everyOption)}' is not a period such as P1Y or P6M" : to < from ? $"--to {toText} is before --from {fromText}" : $"--every {parse.GetValue(everyOption)} does not advance the date"));
+        }
+
+        var reports = ComplianceTimeline.Evaluate(treaty, inventory, ComplianceTimeline.Dates(from, to, every.Value), interpretation, party)
+            .Select(r => PresentOnly(r, party))
+            .ToList();
+        if (parse.GetValue<bool>("--json"))
+        {
+            Json.Write(context, new JsonObject
+            {
+                ["treaty"] = treaty.Id,
+                ["interpretation"] = interpretation.Id,
+                ["timeline"] = new JsonArray([.. reports.Select(r => (JsonNode)ToJson(r, explain: false))]),
+            });
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title($"{treaty.Name}: {interpretation.Id} reading, every {parse.GetValue(everyOption)}");
+            table.AddColumn("Date");
+            table.AddColumn("Party");
+            table.AddColumn("Treaty");
+            foreach (var limit in treaty.Limits)
+            {
+                table.AddColumn(new TableColumn($"{Markup.Escape(limit.Id)} (≤{limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)})").RightAligned());
+            }
+
+            foreach (var report in reports)
+            {
+                foreach (var scope in report.Scopes)
+                {
+                    var cells = new List<string> { CommandLineInput.Format(report.At), Markup.Escape(scope.Scope), Names.Of(scope.Standing) };
+                    cells.AddRange(treaty.Limits.Select(l => scope[l.Id] is { } r ? $"{r.Value.ToString("N0", CultureInfo.InvariantCulture)} {Names.Markup(r.Status)}" : "[grey]—[/]"));
+                    table.AddRow(cells.ToArray());
+                }
+            }
+
+            context.Out.Write(table);
+        }
+
+        return reports.Any(r => r.AnyExceeded) ? VerityApp.Finding : VerityApp.Ok;
+    }
+
+    /// <summary>Without --party, the parties the inventory declares items for (and their groups).</summary>
+    private static ComplianceReport PresentOnly(ComplianceReport report, Core.PartyCode? party)
+    {
+        if (party is not null)
+        {
+            return report;
+        }
+
+        var present = report.Inventory.Column("party")?.Values.ToHashSet(StringComparer.Ordinal) ?? [];
+        return report with { Scopes = [.. report.Scopes.Where(s => s.Members.Any(m => present.Contains(m.Value)))] };
     }
 
     internal static JsonObject ToJson(ComplianceReport report, bool explain) => new()

@@ -185,4 +185,38 @@ public class ComplyCommandTests
         Assert.DoesNotContain("SILO-004", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("TUBE-002", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Comply_Timeline_StatusesFollowTheLifecycleAsJson()
+    {
+        var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", Within, "--from", "2010-02-05", "--to", "2026-02-05", "--every", "P8Y", "--json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        var statuses = json.RootElement.GetProperty("timeline").EnumerateArray()
+            .Select(r => (r.GetProperty("at").GetString(), r.GetProperty("parties")[0].GetProperty("limits")[0].GetProperty("status").GetString()))
+            .ToList();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("2010-02-05", "treaty-not-in-force"), ("2018-02-05", "within"), ("2026-02-05", "expired")], statuses);
+    }
+
+    [Theory]
+    [InlineData("--from", "2019-01-01")]
+    [InlineData("--to", "2019-01-01")]
+    public async Task Comply_TimelineWithOneEnd_ExitsTwo(string option, string value)
+    {
+        var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", Within, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--from and --to", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public async Task Comply_TimelineStepThatDoesNotAdvance_ExitsTwo()
+    {
+        var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", Within, "--from", "2018-01-01", "--to", "2019-01-01", "--every", "P0D");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--every", run.Error, StringComparison.Ordinal);
+    }
 }
