@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ExchangeCommand.Create(context);
         yield return NotifyCommand.Create(context);
         yield return DeadlinesCommand.Create(context);
+        yield return ReconcileCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);

@@ -9,4 +9,8 @@ namespace Verity.Core.Exchanges;
 /// <param name="Reference">The provision that defines it, such as "Part Two, Section II".</param>
 /// <param name="Where">The conditions an item meets to be in the category; all must hold.</param>
 /// <param name="Detail">Whether items are listed one by one or counted by location.</param>
-public sealed record CategoryDefinition(string Id, string Name, string? Reference, ImmutableArray<Condition> Where, CategoryDetail Detail);
+/// <param name="HeldIn">
+/// The category whose items hold these at each location (deployed missiles in deployed launchers), or <c>null</c>:
+/// at no location may there be more of these than of those.
+/// </param>
+public sealed record CategoryDefinition(string Id, string Name, string? Reference, ImmutableArray<Condition> Where, CategoryDetail Detail, string? HeldIn = null);

@@ -207,7 +207,7 @@ public static class ExchangeReader
                     continue;
                 }
 
-                Fields(category, category.Path, ["id", "name", "reference", "where", "detail"], ["id", "name", "where", "detail"]);
+                Fields(category, category.Path, ["id", "name", "reference", "where", "detail", "held_in"], ["id", "name", "where", "detail"]);
                 var id = Text(category, "id") ?? string.Empty;
                 if (category["id"] is { } i && !seen.Add(id))
                 {
@@ -227,7 +227,15 @@ public static class ExchangeReader
                         break;
                 }
 
-                result.Add(new CategoryDefinition(id, Text(category, "name") ?? id, Text(category, "reference"), Where(category), detail));
+                result.Add(new CategoryDefinition(id, Text(category, "name") ?? id, Text(category, "reference"), Where(category), detail, Text(category, "held_in")));
+            }
+
+            foreach (var (definition, token) in result.Zip(List(_root, "categories", string.Empty).OfType<JObject>()))
+            {
+                if (definition.HeldIn is { } holder && !seen.Contains(holder))
+                {
+                    problems.Add(document.At(token["held_in"]!, $"unknown category '{holder}': held_in names a category of this file"));
+                }
             }
 
             return result.ToImmutable();

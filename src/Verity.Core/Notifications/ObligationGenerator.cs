@@ -12,7 +12,7 @@ namespace Verity.Core.Notifications;
 /// </summary>
 /// <remarks>
 /// Fields the record gives are filled in where the type declares them: for item events <c>uid</c>, <c>kind</c>, <c>type</c>, <c>status</c> and
-/// <c>location</c> (the item after the event), <c>event</c> and <c>date</c>; for periods and entry into force
+/// <c>location</c> (the item after the event), <c>from</c> (where it was before), <c>event</c> and <c>date</c>; for periods and entry into force
 /// <c>as_of</c> and <c>year</c>; for activities the activity's own fields; for replies <c>reply_to</c>. Events
 /// dated on or before entry into force are the initial declaration, not changes. The subject of a change is
 /// <c>UID:EVENT</c>, so that each change is owed its own notification.
@@ -68,7 +68,7 @@ public static class ObligationGenerator
                     break;
                 case OnItemEvents onEvents:
                     var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-                    foreach (var (e, item) in ItemChanges(ledger, party, entry))
+                    foreach (var (e, before, item) in ItemChanges(ledger, party, entry))
                     {
                         if (onEvents.Events.Contains(e.Kind))
                         {
@@ -78,7 +78,8 @@ public static class ObligationGenerator
                             var repeat = seen[$"{subject}@{e.Date:yyyy-MM-dd}"] = seen.GetValueOrDefault($"{subject}@{e.Date:yyyy-MM-dd}") + 1;
                             Add(type, repeat == 1 ? subject : $"{subject}#{repeat}", e.Date.AtMidnight(), Fields(
                                 ("uid", e.Uid), ("kind", item.Kind), ("type", item.Type), ("status", item.Status),
-                                ("location", item.Location), ("event", e.Kind), ("date", Iso(e.Date))));
+                                ("location", item.Location), ("event", e.Kind), ("date", Iso(e.Date)),
+                                ("from", before?.Location ?? item.Location)));
                         }
                     }
 
@@ -100,7 +101,8 @@ public static class ObligationGenerator
             }
         }
 
-        return [.. result.OrderBy(o => o.TriggeredAt).ThenBy(o => o.Type.Id, StringComparer.Ordinal).ThenBy(o => o.Subject, StringComparer.Ordinal)];
+        // In time order; obligations triggered at the same moment keep the record's order (the order of the events).
+        return [.. result.OrderBy(o => o.TriggeredAt)];
     }
 
     /// <summary>The periods of a periodic trigger: (start, end) pairs, the first starting as the trigger says.</summary>
@@ -121,7 +123,7 @@ public static class ObligationGenerator
     }
 
     /// <summary>The party's item events after entry into force, each with the item's state right after it.</summary>
-    private static IEnumerable<(ItemEvent Event, Item Item)> ItemChanges(Ledger ledger, PartyCode party, LocalDate entry)
+    private static IEnumerable<(ItemEvent Event, Item? Before, Item Item)> ItemChanges(Ledger ledger, PartyCode party, LocalDate entry)
     {
         var state = new Dictionary<string, Item>(StringComparer.Ordinal);
         foreach (var e in ledger.Events)
@@ -137,10 +139,11 @@ public static class ObligationGenerator
                 continue;
             }
 
+            var before = state.GetValueOrDefault(e.Uid);
             state[e.Uid] = item;
             if (item.Party == party && e.Date > entry)
             {
-                yield return (e, item);
+                yield return (e, before, item);
             }
         }
     }

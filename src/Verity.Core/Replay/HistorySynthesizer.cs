@@ -427,7 +427,9 @@ public sealed class HistorySynthesizer
                 Emit(new ItemDeployed(default, missile.Uid, launcher.Location));
                 missile.Status = "deployed";
                 missile.Location = launcher.Location;
-                Emit(new ItemStatusChanged(default, launcher.Uid, "deployed"));
+
+                // The launcher is deployed on the day its missile is emplaced: never a deployed missile in no launcher.
+                EmitSameDay(new ItemStatusChanged(default, launcher.Uid, "deployed"));
                 launcher.Status = "deployed";
                 launcher.Missile = missile;
             }
@@ -516,6 +518,8 @@ public sealed class HistorySynthesizer
             string.Concat(kind.Split('-').Select(part => char.ToUpperInvariant(part[0]) + (part.Length > 1 && part == kind ? part[1..].ToUpperInvariant() : string.Empty)));
 
         private void Emit(ItemEvent e) => _pending.Add((_step++, e));
+
+        private void EmitSameDay(ItemEvent e) => _pending.Add((_step - 1, e));
 
         /// <summary>Dates the period's events: at the first date all at once (the initial declaration), later spread over the days of the period in order.</summary>
         private void Flush(LocalDate previous, LocalDate date, bool first)
