@@ -54,7 +54,7 @@ public class NotificationRendererTests
 
         var text = NotificationRenderer.Render(TestData.NewStart, obligation.Type, obligation.Fields, "ru");
 
-        Assert.Equal("Изменение данных: МБР Minuteman III, уникальный идентификатор m1: перемещён 2015-06-10; теперь развёрнутый, Warren.", text);
+        Assert.Equal("Изменение данных: МБР Minuteman III, уникальный идентификатор m1: перемещён 2015-06-10; теперь развёрнутый, Warren (ранее: Malmstrom).", text);
     }
 
     [Fact]
