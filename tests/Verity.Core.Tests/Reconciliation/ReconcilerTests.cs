@@ -116,6 +116,23 @@ public class ReconcilerTests(ReconciliationCorpus corpus) : IClassFixture<Reconc
     }
 
     [Fact]
+    public void Reconcile_EliminatedItemListedAgainInADatabase_EliminatedItemReappears()
+    {
+        var last = Databases[^1];
+        var elimination = LastChange("eliminated");
+        var uid = elimination.Fields["uid"];
+        var before = corpus.Ledger.AsOf(elimination.Triggered.PlusDays(-1)).Single(i => i.Uid == uid);
+        var edited = Rebuild(last.AsOf, items => items.Append(before));
+
+        var report = Reconcile(Databases.SetItem(Databases.Length - 1, edited), Notifications);
+
+        // The listing is also reported as an arrival nobody notified: both findings name the item, nothing else.
+        Assert.Contains(report.Findings, f => f.Kind == FindingKind.EliminatedItemReappears && f.Subject == uid && f.Date == last.AsOf);
+        Assert.All(report.Findings, f => Assert.Equal(uid, f.Subject));
+        Assert.Equal([FindingKind.MissingNotification, FindingKind.EliminatedItemReappears], report.Findings.Select(f => f.Kind).Order());
+    }
+
+    [Fact]
     public void Reconcile_ProducedNotificationForAnExistingUid_UidUsedTwice()
     {
         // An item listed alike in two consecutive databases with no change notified between them.
