@@ -30,6 +30,6 @@ public enum FindingKind
     /// <summary>A move from a place the item was not at.</summary>
     MoveFromElsewhere,
 
-    /// <summary>A notification about an item the party never declared.</summary>
+    /// <summary>A notification about an item, of a kind the databases list one by one, that the party never declared.</summary>
     UndeclaredItem,
 }

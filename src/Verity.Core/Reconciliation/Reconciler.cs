@@ -14,7 +14,8 @@ namespace Verity.Core.Reconciliation;
 /// <remarks>
 /// Items are followed where the databases list them one by one; a notification about an item of a kind the
 /// databases only count by location is checked for timeliness but not applied. Warheads change only through the
-/// six-month update, so they are compared with no notification in between.
+/// six-month update, so they are compared with no notification in between. Notifications before the first database
+/// provided are checked for timeliness only; those after the last are applied and their transitions checked.
 /// </remarks>
 public static class Reconciler
 {
@@ -68,7 +69,7 @@ public static class Reconciler
                     }
                 }
 
-                Compare(current, state.Where(kv => Listed(definition, kv.Value)).ToDictionary(StringComparer.Ordinal), notified, findings);
+                Compare(current, state.Where(kv => Listed(definition, kv.Value)).ToDictionary(StringComparer.Ordinal), notified, gone, findings);
 
                 // The database as provided is the base of the next period: one discrepancy is reported once.
                 state = current.ListedItems().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -76,6 +77,17 @@ public static class Reconciler
                 {
                     findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, $"database as of {current.AsOf:yyyy-MM-dd}", $"listed again after it was {gone[uid]}"));
                     gone.Remove(uid);
+                }
+            }
+
+            // Changes notified after the last database are applied too: no database to compare yet, but the
+            // transitions themselves are checked.
+            var last = dbs[^1].AsOf;
+            foreach (var document in documents.Where(d => d.Type == changeType?.Id && d.Triggered > last))
+            {
+                if (Apply(document, state, gone, declared, listedKinds, findings))
+                {
+                    applied++;
                 }
             }
         }
@@ -152,12 +164,18 @@ public static class Reconciler
             _ => true,
         }));
 
-    private static void Compare(Database current, Dictionary<string, DatabaseItem> expected, HashSet<string> notified, List<Finding> findings)
+    private static void Compare(Database current, Dictionary<string, DatabaseItem> expected, HashSet<string> notified, Dictionary<string, string> gone, List<Finding> findings)
     {
         var listed = current.ListedItems();
         var evidence = $"database as of {current.AsOf:yyyy-MM-dd}";
         foreach (var (uid, item) in listed)
         {
+            if (gone.ContainsKey(uid))
+            {
+                // Reported once, as an eliminated item reappearing.
+                continue;
+            }
+
             if (!expected.TryGetValue(uid, out var want))
             {
                 findings.Add(new Finding(FindingKind.MissingNotification, current.AsOf, uid, evidence, $"listed as a {item.Kind} {item.Type} ({item.Status}, {item.Location}) with no notification of its arrival"));
