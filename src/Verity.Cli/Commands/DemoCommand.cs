@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verity.Core.Compliance;
 using Verity.Core.Replay;
+using Verity.Core.Treaties;
 
 namespace Verity.Cli.Commands;
 
@@ -27,12 +28,38 @@ internal static class DemoCommand
             var result = ReplayCommand.Load(context, "new-start", "ru-2022");
             ReplayCommand.Print(context, result);
             Summarize(context, result);
+            SummarizeExchanges(context, result);
             var path = ReplayReport.Write(result, parse.GetValue(outOption)!);
             context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
             context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity --help[/] for everything.");
             return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
         }));
         return command;
+    }
+
+    /// <summary>The notifications and databases of the replayed record, held to their deadlines and reconciled.</summary>
+    private static void SummarizeExchanges(CliContext context, ReplayResult result)
+    {
+        var treaty = result.Treaty;
+        var end = (treaty.Expiry ?? context.Today).PlusDays(-1);
+        var record = NotificationRecord.Load(context, "new-start", null, end);
+        var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
+        if (!File.Exists(definitionPath))
+        {
+            return;
+        }
+
+        var definition = Core.Loading.ExchangeReader.Parse(CommandLineInput.ReadText(definitionPath, "demo"), definitionPath, treaty);
+        foreach (var party in treaty.Parties.Select(p => p.Code))
+        {
+            var deadlines = record.Track(party, end);
+            var databases = definition.ScheduleFrom(treaty.Dates.EntryIntoForce).Exchanges(end)
+                .Where(e => treaty.StandingAt(e.AsOf, party) == TreatyStanding.InForce)
+                .Select(e => Core.Exchanges.Database.Build(definition, treaty, record.Ledger, party, e.AsOf))
+                .ToList();
+            var reconciled = Core.Reconciliation.Reconciler.Reconcile(treaty, definition, party, databases, record.Provided, end);
+            context.Out.MarkupLineInterpolated($"• {party}: {deadlines.Obligations.Length:N0} notifications owed under the {treaty.Notifications.Length} Part Four types encoded, {deadlines.Count(Core.Notifications.DeadlineState.OnTime):N0} on time; {databases.Count} databases exchanged; its databases reconciled against its notifications: {(reconciled.Findings.IsEmpty ? "no findings" : $"{reconciled.Findings.Length} finding(s)")} ([grey]verity deadlines, verity exchange, verity reconcile[/]).");
+        }
     }
 
     private static void Summarize(CliContext context, ReplayResult result)
