@@ -122,6 +122,12 @@ internal static class ReplayReport
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(act.Date) + 3)}" y="{Top + 10 + (i % 3 * 12)}" fill="#678">{E(ReplayCommand.Short(act))}</text>""");
         }
 
+        if (treaty.Expiry is { } expiry && expiry <= end)
+        {
+            var x = F(X(expiry));
+            svg.Append(CultureInfo.InvariantCulture, $"""<line class="lifecycle" x1="{x}" x2="{x}" y1="{Top}" y2="{Height - Bottom}" stroke="#9aa" stroke-dasharray="2,3"><title>{expiry:yyyy-MM-dd}: the treaty expires</title></line><text x="{F(X(expiry) - 3)}" y="{Top + 10}" fill="#678" text-anchor="end">expires</text>""");
+        }
+
         var ceilingEnd = treaty.Expiry ?? end;
         svg.Append(CultureInfo.InvariantCulture, $"""<line class="ceiling" data-value="{limit.Ceiling}" x1="{F(X(limit.From))}" x2="{F(X(ceilingEnd))}" y1="{F(Y(limit.Ceiling))}" y2="{F(Y(limit.Ceiling))}" stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(limit.From) + 4)}" y="{F(Y(limit.Ceiling) - 6)}">limit {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}</text>""");
