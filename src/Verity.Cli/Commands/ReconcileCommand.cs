@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
 using Spectre.Console;
@@ -79,7 +80,9 @@ internal static class ReconcileCommand
             {
                 foreach (var report in reports)
                 {
-                    context.Out.MarkupLineInterpolated($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications:N0} notifications reconciled — {(report.Findings.IsEmpty ? "[green]no findings[/]" : $"[red]{report.Findings.Length} finding(s)[/]")}");
+                    // The verdict is markup of its own: an interpolated argument would be escaped and print its tags.
+                    var verdict = report.Findings.IsEmpty ? "[green]no findings[/]" : $"[red]{report.Findings.Length} finding(s)[/]";
+                    context.Out.MarkupLine($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications.ToString("N0", CultureInfo.InvariantCulture)} notifications reconciled — {verdict}");
                     foreach (var finding in report.Findings.Take(40))
                     {
                         context.Out.MarkupLineInterpolated($"  [red]{Name(finding.Kind)}[/] {finding.Date:yyyy-MM-dd} {finding.Subject}: {finding.Message} [grey]({finding.Evidence})[/]");

@@ -84,6 +84,19 @@ public sealed class ReconcileDatabasesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_DatabasesAsExportedAsText_SaysNoFindingsWithoutMarkup()
+    {
+        await ExportAsync();
+
+        var run = await RunAsync("reconcile", "--party", "US", "--at", At, "--databases", _directory);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("US: 3 databases and", run.Out, StringComparison.Ordinal);
+        Assert.Contains("reconciled — no findings", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[green]", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_CorruptFile_ExitsTwoNamingItAndReconcilesNothing()
     {
         await ExportAsync();
