@@ -137,6 +137,54 @@ public sealed class ReconcileDatabasesCommandTests : IDisposable
         Assert.Empty(run.Out);
     }
 
+    [Fact]
+    public async Task Docs_ItemMovedExample_IsWhatTheCommandPrints()
+    {
+        await ExportAsync();
+        await EditAsync("2012-03-01", database =>
+        {
+            var item = database["categories"]![0]!["items"]![0]!;
+            Assert.Equal(("US-ICBM-MM3-0001", "Malmstrom AFB"), ((string)item["uid"]!, (string)item["location"]!));
+            item["location"] = "F.E. Warren AFB";
+        });
+        var docs = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "docs", "notifications.md"));
+
+        var run = await RunAsync("reconcile", "--party", "US", "--at", At, "--databases", _directory);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("$ verity reconcile --party US --at 2012-03-31 --databases received/us\n", docs.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Contains(line.TrimEnd() + "\n", docs.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Docs_BadFileExample_IsWhatTheCommandPrints()
+    {
+        await ExportAsync();
+        await EditAsync("2012-03-01", database =>
+        {
+            database["categories"]![0]!["items"]![17]!["status"] = "retired";
+            database["categories"]![2]!["count"] = (long)database["categories"]![2]!["count"]! + 1;
+        });
+        var docs = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "docs", "exchange.md"));
+
+        var run = await RunAsync("reconcile", "--party", "US", "--at", At, "--databases", _directory);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Error.Replace(_directory, ".", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Contains(line.TrimEnd() + "\n", docs.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+    }
+
+    private async Task EditAsync(string date, Action<JsonObject> edit)
+    {
+        var file = DatabaseFile(date);
+        var database = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject();
+        edit(database);
+        await File.WriteAllTextAsync(file, database.ToJsonString());
+    }
+
     private string DatabaseFile(string date) => Path.Combine(_directory, $"us-{date}.json");
 
     private async Task ExportAsync()
