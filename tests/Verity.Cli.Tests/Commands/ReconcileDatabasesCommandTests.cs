@@ -48,6 +48,32 @@ public sealed class ReconcileDatabasesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExchangeOut_WithDiffFrom_ExitsTwoWritingNothing()
+    {
+        var file = Path.Combine(_directory, "us.json");
+
+        var run = await RunAsync("exchange", "--at", "2011-09-01", "--party", "US", "--diff-from", "2011-02-05", "--out", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--out", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task Reconcile_TwoFilesAsOfOneDate_ExitsTwoNamingBoth()
+    {
+        await ExportAsync();
+        var copy = Path.Combine(_directory, "z-copy.json");
+        File.Copy(DatabaseFile("2011-09-01"), copy);
+
+        var run = await RunAsync("reconcile", "--party", "US", "--at", At, "--databases", _directory);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{copy}: as_of: a second database as of 2011-09-01: {DatabaseFile("2011-09-01")} is as of the same date", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public async Task Reconcile_DatabasesAsExported_ExitsZeroWithNoFindings()
     {
         await ExportAsync();
