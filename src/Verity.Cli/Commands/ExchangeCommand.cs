@@ -26,10 +26,13 @@ internal static class ExchangeCommand
         var exchangeOption = new Option<string>("--exchange") { Description = "The exchange definition (YAML); default data/exchanges/<treaty>.yaml." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs instead of tables." };
         var diffOption = new Option<string>("--diff-from") { Description = "Also show what changed since the database as of this earlier exchange date (needs a ledger: --record)." };
+        var outOption = new Option<string>("--out", "--export") { Description = "Write the database of --party to this file in its canonical JSON form (what a party hands to the other); overwrites." };
         var command = new Command("exchange", """
             Build each party's database of the treaty's data exchange (New START Protocol Part Two) as of an
             exchange date: aggregate numbers, warheads by base, the categories of items, facilities, and the
-            SHA-256 of its canonical JSON. With --diff-from, also what changed since an earlier exchange.
+            SHA-256 of its canonical JSON. With --diff-from, also what changed since an earlier exchange. With
+            --out FILE, write one party's database to FILE in that canonical form, the file a party hands over
+            and `verity reconcile --databases` reads back.
             Exit 0 when built, 2 on bad input (such as a date that is not an exchange date).
 
             Examples:
@@ -37,9 +40,10 @@ internal static class ExchangeCommand
               verity exchange --at 2020-09-01 --party US --diff-from 2020-03-01
               verity exchange --record new-start --at 2011-02-05 --json
               verity exchange --treaty new-start --inventory us-2022.csv --at 2022-03-01
+              verity exchange --at 2011-09-01 --party US --out us-2011-09-01.json
             """)
         {
-            atOption, partyOption, recordOption, treatyOption, inventoryOption, exchangeOption, jsonOption, diffOption,
+            atOption, partyOption, recordOption, treatyOption, inventoryOption, exchangeOption, jsonOption, diffOption, outOption,
         };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
@@ -61,6 +65,17 @@ internal static class ExchangeCommand
             if (diffText is not null && inventoryPath is not null)
             {
                 throw Bad("--diff-from", "a diff needs the items at two dates: use --record, whose ledger has both; an inventory is one date");
+            }
+
+            var output = parse.GetValue(outOption);
+            if (output is not null && diffText is not null)
+            {
+                throw Bad("--out", "--out writes one database; --diff-from compares two: give one");
+            }
+
+            if (output is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(output))))
+            {
+                throw Bad("--out", $"cannot write {output}: no directory {Path.GetDirectoryName(Path.GetFullPath(output))}");
             }
 
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
@@ -90,6 +105,11 @@ internal static class ExchangeCommand
             }
 
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
+            if (output is not null && party is null)
+            {
+                throw Bad("--out", $"a file holds one party's database: give --party ({string.Join(" or ", treaty.Parties.Select(x => x.Code.Value))})");
+            }
+
             var definition = ReadDefinition(context, treaty, parse.GetValue(exchangeOption));
             var schedule = definition.ScheduleFrom(treaty.Dates.EntryIntoForce);
             var exchange = Scheduled(schedule, treaty, at, "--at");
@@ -112,7 +132,27 @@ internal static class ExchangeCommand
                 ? []
                 : parties.Select((x, i) => DatabaseDiff.Between(Database.Build(definition, treaty, ledger!, x, earlier.AsOf), databases[i])).ToList();
 
-            if (parse.GetValue(jsonOption))
+            if (output is not null)
+            {
+                var database = databases.Single();
+                Write(output, database);
+                if (parse.GetValue(jsonOption))
+                {
+                    Json.Write(context, new JsonObject
+                    {
+                        ["treaty"] = treaty.Id,
+                        ["party"] = database.Party.Value,
+                        ["at"] = CommandLineInput.Format(database.AsOf),
+                        ["sha256"] = database.Hash.ToString(),
+                        ["out"] = output,
+                    });
+                }
+                else
+                {
+                    context.Out.MarkupLineInterpolated($"wrote the {database.Party.Value} database as of {CommandLineInput.Format(database.AsOf)} to {output} [grey](sha256 {database.Hash.ToString()})[/]");
+                }
+            }
+            else if (parse.GetValue(jsonOption))
             {
                 Json.Write(context, ToJson(treaty, exchange, earlier, databases, diffs));
             }
@@ -124,6 +164,28 @@ internal static class ExchangeCommand
             return VerityApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Writes the canonical bytes through a temporary name and a rename: a reader never sees half a database.</summary>
+    private static void Write(string path, Database database)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(database.ToJson());
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw Bad("--out", $"cannot write {path}: {e.Message}");
+        }
     }
 
     private static InputException Bad(string option, string message) => new(new Diagnostic(option, 0, 0, string.Empty, message));

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using NodaTime;
 using Spectre.Console;
+using Verity.Core;
 using Verity.Core.Exchanges;
 using Verity.Core.Loading;
 using Verity.Core.Reconciliation;
@@ -17,19 +20,23 @@ internal static class ReconcileCommand
         var partyOption = new Option<string>("--party") { Description = "Only this party." };
         var atOption = new Option<string>("--at") { Description = "The date of the reconciliation, YYYY-MM-DD (default: today, UTC)." };
         var sentOption = new Option<string>("--sent") { Description = "The notifications the party provided (a JSON array); default: the honest record's." };
+        var databasesOption = new Option<string>("--databases") { Description = "A directory of the party's databases as it handed them over (every *.json, as `exchange --out` writes them); needs --party. Default: built from the record's ledger." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
         var command = new Command("reconcile", """
             Rebuild each party's forces from what it provided: check that each database equals the previous one
             plus the changes notified between them, that notifications came in time and databases when scheduled,
             and that no transition is impossible (an eliminated item reappearing, a uid used twice, a deployed
             missile in no launcher, warheads on a non-deployed missile, a move from a place the item was not at).
-            Exit 1 when there is any finding.
+            With --databases DIR, the party's databases are the files it handed over (every *.json in DIR)
+            rather than ones built from the record's ledger. Exit 1 when there is any finding, 2 on bad input
+            (such as a database file that does not read back), with nothing reconciled.
 
             Examples:
               verity reconcile --at 2023-03-01
               verity reconcile --party US --at 2012-12-31 --sent my-notifications.json --json
+              verity reconcile --party US --at 2012-03-31 --databases received/us
             """)
-        { recordOption, partyOption, atOption, sentOption, jsonOption };
+        { recordOption, partyOption, atOption, sentOption, databasesOption, jsonOption };
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
@@ -37,9 +44,11 @@ internal static class ReconcileCommand
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), record.Treaty);
             var definitionPath = Path.Combine(context.DataDirectory, "exchanges", record.Treaty.Id + ".yaml");
             var definition = ExchangeReader.Parse(CommandLineInput.ReadText(definitionPath, "reconcile"), definitionPath, record.Treaty);
+            var directory = parse.GetValue(databasesOption);
+            var received = directory is null ? null : ReadDatabases(directory, party, definition, record.Treaty);
             var reports = record.Parties(party).Select(p =>
             {
-                var databases = definition.ScheduleFrom(record.Treaty.Dates.EntryIntoForce).Exchanges(at)
+                var databases = received ?? definition.ScheduleFrom(record.Treaty.Dates.EntryIntoForce).Exchanges(at)
                     .Where(e => record.Treaty.StandingAt(e.AsOf, p) == TreatyStanding.InForce)
                     .Select(e => Database.Build(definition, record.Treaty, record.Ledger, p, e.AsOf));
                 return Reconciler.Reconcile(record.Treaty, definition, p, databases, record.Provided, at);
@@ -71,7 +80,9 @@ internal static class ReconcileCommand
             {
                 foreach (var report in reports)
                 {
-                    context.Out.MarkupLineInterpolated($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications:N0} notifications reconciled — {(report.Findings.IsEmpty ? "[green]no findings[/]" : $"[red]{report.Findings.Length} finding(s)[/]")}");
+                    // The verdict is markup of its own: an interpolated argument would be escaped and print its tags.
+                    var verdict = report.Findings.IsEmpty ? "[green]no findings[/]" : $"[red]{report.Findings.Length} finding(s)[/]";
+                    context.Out.MarkupLine($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications.ToString("N0", CultureInfo.InvariantCulture)} notifications reconciled — {verdict}");
                     foreach (var finding in report.Findings.Take(40))
                     {
                         context.Out.MarkupLineInterpolated($"  [red]{Name(finding.Kind)}[/] {finding.Date:yyyy-MM-dd} {finding.Subject}: {finding.Message} [grey]({finding.Evidence})[/]");
@@ -83,6 +94,61 @@ internal static class ReconcileCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// Every *.json in the directory as one party's databases, each read back and checked; every problem in every
+    /// file is reported before anything is reconciled.
+    /// </summary>
+    private static List<Database> ReadDatabases(string directory, PartyCode? party, ExchangeDefinition definition, Treaty treaty)
+    {
+        if (party is not { } owner)
+        {
+            throw Bad("--party", $"--databases holds one party's databases: give --party ({string.Join(" or ", treaty.Parties.Select(p => p.Code.Value))})");
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw Bad("--databases", $"no directory {directory}");
+        }
+
+        var files = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw Bad("--databases", $"no *.json files in {directory}: expected the databases of {owner}, as `verity exchange --party {owner} --out FILE` writes them");
+        }
+
+        var problems = new List<Diagnostic>();
+        var databases = new List<Database>();
+        var dates = new Dictionary<LocalDate, string>();
+        foreach (var file in files)
+        {
+            try
+            {
+                var database = Database.Parse(CommandLineInput.ReadText(file, "--databases"), file, definition, treaty);
+                if (database.Party != owner)
+                {
+                    problems.Add(new Diagnostic(file, 0, 0, "party", $"a database of {database.Party}, but --party is {owner}"));
+                }
+                else if (dates.TryGetValue(database.AsOf, out var other))
+                {
+                    problems.Add(new Diagnostic(file, 0, 0, "as_of", $"a second database as of {CommandLineInput.Format(database.AsOf)}: {other} is as of the same date"));
+                }
+                else
+                {
+                    dates[database.AsOf] = file;
+                    databases.Add(database);
+                }
+            }
+            catch (InputException e)
+            {
+                problems.AddRange(e.Diagnostics);
+            }
+        }
+
+        return problems.Count > 0 ? throw new InputException(problems) : databases;
+    }
+
+    private static InputException Bad(string option, string message) => new(new Diagnostic(option, 0, 0, string.Empty, message));
 
     internal static string Name(FindingKind kind) => kind switch
     {

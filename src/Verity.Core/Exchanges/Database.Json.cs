@@ -13,6 +13,11 @@ public sealed partial class Database
     /// </summary>
     public ReadOnlySpan<byte> ToJson() => _json.Value;
 
+    /// <summary>Reads a database back from its JSON form and checks it (<see cref="Loading.DatabaseReader.Parse"/>).</summary>
+    /// <exception cref="InputException">The text has a problem, each named with <paramref name="source"/> and its JSON path.</exception>
+    public static Database Parse(string json, string source, ExchangeDefinition definition, Treaties.Treaty treaty) =>
+        Loading.DatabaseReader.Parse(json, source, definition, treaty);
+
     /// <summary>The canonical JSON form as text.</summary>
     public string ToJsonString() => Encoding.UTF8.GetString(_json.Value);
 

@@ -38,6 +38,17 @@ public sealed partial class Database
         _json = new Lazy<byte[]>(WriteJson);
     }
 
+    /// <summary>A database read back from its JSON form; <see cref="Loading.DatabaseReader"/> has checked it.</summary>
+    internal static Database FromParts(
+        string treatyId,
+        PartyCode party,
+        LocalDate asOf,
+        ImmutableArray<AggregateValue> aggregates,
+        DatabaseWarheads warheads,
+        ImmutableArray<DatabaseCategory> categories,
+        ImmutableArray<Facility> facilities) =>
+        new(treatyId, party, asOf, aggregates, warheads, categories, facilities);
+
     /// <summary>The treaty.</summary>
     public string TreatyId { get; }
 
