@@ -25,7 +25,7 @@ public static class VerityApp
 
         var root = BuildRoot(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        if (parse.Errors.Count > 0 && parse.Action is not (HelpAction or DetailedHelpAction))
         {
             foreach (var error in parse.Errors)
             {
@@ -48,6 +48,31 @@ public static class VerityApp
             root.Subcommands.Add(command);
         }
 
+        // Lists of verbs show each verb's first paragraph; `verity VERB --help` adds the rest (exit codes,
+        // examples) after the options.
+        var details = new Dictionary<Command, string>();
+        SplitDescriptions(root, details);
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction help } option)
+        {
+            option.Action = new DetailedHelpAction(help, details);
+        }
+
         return root;
+    }
+
+    private static void SplitDescriptions(Command command, Dictionary<Command, string> details)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            var text = sub.Description?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? string.Empty;
+            var cut = text.IndexOf("\n\n", StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                sub.Description = text[..cut];
+                details[sub] = text[(cut + 2)..];
+            }
+
+            SplitDescriptions(sub, details);
+        }
     }
 }

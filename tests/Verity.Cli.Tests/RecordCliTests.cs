@@ -66,7 +66,7 @@ public sealed class RecordCliTests
 
         Assert.Equal(0, code);
         Assert.Contains("Description:", output, StringComparison.Ordinal);
-        Assert.Contains($"Example:\n    verity {verb} {sub}", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"Example:\n  verity {verb} {sub}", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,24 @@ public class VerityAppTests
     }
 
     [Fact]
+    public async Task RunAsync_Help_ListsVerbsWithoutTheirExamples()
+    {
+        var run = await RunAsync("--help");
+
+        Assert.DoesNotContain("Examples:", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_VerbHelp_EndsWithItsExamples()
+    {
+        var run = await RunAsync("comply", "--help");
+
+        var examples = run.Out.IndexOf("Examples:", StringComparison.Ordinal);
+        Assert.True(examples > run.Out.IndexOf("--inventory", StringComparison.Ordinal), "examples follow the options");
+        Assert.Contains("verity comply --treaty new-start", run.Out[examples..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownVerb_ExitsTwoWithUsageHint()
     {
         var run = await RunAsync("frobnicate");
