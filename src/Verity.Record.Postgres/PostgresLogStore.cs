@@ -336,8 +336,10 @@ public sealed partial class PostgresLogStore : ILogStore
 
     private LogStoreException Translate(NpgsqlException e) => (e as PostgresException)?.SqlState switch
     {
-        // The size row serializes writers, so a duplicate key means the rows disagree with the size: damage.
-        UniqueViolation => LogStoreException.Corrupt(Location, $"{e.Message} (the log's size row is behind its rows)", e),
+        // Writers are serialized on the size row, so a duplicate key is a batch that repeats a node (or a size row
+        // behind its rows); the transaction is rolled back either way.
+        UniqueViolation => new LogStoreException(
+            $"{Location}: the batch writes a row that already exists ({(e as PostgresException)?.Detail ?? e.Message}); nothing was stored", e),
         DataCorrupted or IndexCorrupted => LogStoreException.Corrupt(Location, e.Message, e),
         InvalidSchemaName or UndefinedTable => new LogStoreException($"{Location}: the log's tables are gone: {e.Message}", e),
         _ => new LogStoreException($"{Location}: {e.Message}", e),
