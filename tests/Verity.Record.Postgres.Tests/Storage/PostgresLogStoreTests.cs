@@ -1,4 +1,5 @@
 using Npgsql;
+using Verity.Record.Log;
 using Verity.Record.Merkle;
 using Verity.Record.Storage;
 
@@ -105,6 +106,33 @@ public sealed class PostgresLogStoreTests(PostgresFixture fixture) : IClassFixtu
         Assert.Equal(1, await us.GetSizeAsync());
         Assert.Equal(0, await ru.GetSizeAsync());
         Assert.Equal(0, await ru.ReadSequenceAsync("US"));
+    }
+
+    [Fact]
+    public async Task ReadEntriesAsync_LeafHashCutShort_IsCorruption()
+    {
+        using var store = await PostgresLogStore.OpenAsync(fixture.ConnectionString, "cut", create: true);
+        var log = await MerkleLog.OpenAsync(store);
+        await log.AppendAsync([new byte[] { 1 }, new byte[] { 2 }, new byte[] { 3 }]);
+        await ExecuteAsync("UPDATE cut.entries SET leaf_hash = substring(leaf_hash from 1 for 31) WHERE idx = 1");
+
+        var error = await Assert.ThrowsAsync<LogStoreException>(() => store.ReadEntriesAsync(0, 10));
+
+        Assert.True(error.IsCorruption);
+        Assert.Contains("leaf hash of entry 1 is not 32 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_EntryByteFlippedInDatabase_Caught()
+    {
+        using var store = await PostgresLogStore.OpenAsync(fixture.ConnectionString, "flipped", create: true);
+        var log = await MerkleLog.OpenAsync(store);
+        await log.AppendAsync([.. Enumerable.Range(0, 20).Select(i => (ReadOnlyMemory<byte>)BitConverter.GetBytes(i))]);
+        Assert.True((await LogVerifier.VerifyAsync(store, [], LogVerifierOptions.HashesOnly)).IsValid);
+
+        await ExecuteAsync("UPDATE flipped.entries SET data = set_byte(data, 0, get_byte(data, 0) # 1) WHERE idx = 17");
+
+        Assert.False((await LogVerifier.VerifyAsync(store, [], LogVerifierOptions.HashesOnly)).IsValid);
     }
 
     private static async Task<LogStoreException?> Attempt(PostgresLogStore store, byte[] data)
