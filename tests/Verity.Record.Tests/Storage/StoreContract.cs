@@ -4,7 +4,8 @@ using Verity.Record.Storage;
 
 namespace Verity.Record.Tests.Storage;
 
-/// <summary>What every <see cref="ILogStore"/> driver must do; closed once per driver below.</summary>
+/// <summary>What every <see cref="ILogStore"/> driver must do; closed once per driver (<c>StoreContractTests.cs</c>, and
+/// <c>PostgresStoreTests</c> in Verity.Record.Postgres.Tests, which links this file).</summary>
 public abstract class StoreContract<T>(T fixture) : IClassFixture<T> where T : class, IStoreFixture
 {
     [Fact]
@@ -142,7 +143,3 @@ public abstract class StoreContract<T>(T fixture) : IClassFixture<T> where T : c
         Assert.Equal(3, await log.NextSequenceAsync("US"));
     }
 }
-
-public sealed class MemoryStoreTests(MemoryStoreFixture fixture) : StoreContract<MemoryStoreFixture>(fixture);
-
-public sealed class SqliteStoreTests(SqliteStoreFixture fixture) : StoreContract<SqliteStoreFixture>(fixture);
