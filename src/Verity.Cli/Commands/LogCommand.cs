@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Verity.Record.Keys;
 using Verity.Record.Log;
 using Verity.Record.Merkle;
 using Verity.Record.Notes;
@@ -55,6 +56,12 @@ internal static class LogCommand
                 {
                     throw new UsageException($"{logPath}: the log belongs to party {firstStatement.Statement.Party}; the key is {signingKey.Name}'s");
                 }
+            }
+
+            if (await KeyRotation.KeyInForceAsync(store, signingKey.Name, cancellationToken).ConfigureAwait(false) is { } inForce
+                && (inForce.Name, inForce.KeyId) != (signingKey.Verifier.Name, signingKey.Verifier.KeyId))
+            {
+                throw new UsageException($"{logPath}: the key {signingKey.Verifier.Name}+{signingKey.Verifier.KeyId:x8} was retired by a key rotation; {signingKey.Name}'s key in force is {inForce.Name}+{inForce.KeyId:x8}");
             }
 
             var next = await statements.NextSequenceAsync(signingKey.Name, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Verity.Record.Keys;
+using Verity.Record.Storage;
 
 namespace Verity.Record.Statements;
 
@@ -54,5 +55,33 @@ public static class KeyRotation
 
         problem = null;
         return true;
+    }
+
+    /// <summary>
+    /// The party's key named by the last key rotation in a log, or <c>null</c> when the party never rotated its key
+    /// there (its first key is then in force). Reads the whole log.
+    /// </summary>
+    public static async Task<VerifierKey?> KeyInForceAsync(ILogStore store, string party, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        const int Chunk = 10_000;
+        VerifierKey? inForce = null;
+        var size = await store.GetSizeAsync(cancellationToken).ConfigureAwait(false);
+        for (long start = 0; start < size; start += Chunk)
+        {
+            var entries = await store.ReadEntriesAsync(start, (int)Math.Min(Chunk, size - start), cancellationToken).ConfigureAwait(false);
+            foreach (var entry in entries)
+            {
+                if (SignedStatement.TryParse(entry.Data, out var statement, out _)
+                    && statement.Statement.Party == party
+                    && statement.Statement.Type == Type
+                    && TryReadNewKey(statement.Statement, out var next, out _))
+                {
+                    inForce = next;
+                }
+            }
+        }
+
+        return inForce;
     }
 }
