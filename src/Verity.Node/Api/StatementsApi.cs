@@ -86,7 +86,7 @@ public static class StatementsApi
         if (type == KeyRotation.Type)
         {
             // A rotation names the party's next key; a malformed one would make the log unverifiable.
-            var probe = Statement.Create(type, log.Options.Party, 0, DateTimeOffset.UnixEpoch, body);
+            var probe = Statement.Create(type, log.Options.Party, 1, DateTimeOffset.UnixEpoch, body);
             if (!KeyRotation.TryReadNewKey(probe, out var next, out var problem))
             {
                 return Problem("body", problem);
