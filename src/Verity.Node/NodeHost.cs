@@ -19,6 +19,7 @@ public static class NodeHost
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
         app.MapStatementsApi();
         app.MapLogsApi();
+        app.MapComplianceApi();
         return app;
     }
 
