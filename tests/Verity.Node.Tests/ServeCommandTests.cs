@@ -65,6 +65,22 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("US's key, not RU's", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_AddressInUse_Exits2NamingUrls()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{port}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--urls", error, StringComparison.Ordinal);
+    }
+
     private static Process Start(params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
