@@ -70,7 +70,7 @@ public sealed class PartyLog : IDisposable
 
     /// <summary>Signs <paramref name="body"/> as the party's next statement of <paramref name="type"/> and appends it
     /// durably; returns the entry's index, the new size and the leaf hash.</summary>
-    /// <exception cref="NodeOptionsException">The node's key was retired by a key rotation in the log.</exception>
+    /// <exception cref="KeyRetiredException">The node's key was retired by a key rotation in the log.</exception>
     public async Task<(long Index, long TreeSize, Sha256Hash LeafHash)> AppendAsync(string type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public sealed class PartyLog : IDisposable
             if (await KeyRotation.KeyInForceAsync(_store, _key.Name, cancellationToken).ConfigureAwait(false) is { } inForce
                 && (inForce.Name, inForce.KeyId) != (_key.Verifier.Name, _key.Verifier.KeyId))
             {
-                throw new NodeOptionsException($"the key {_key.Verifier.Name}+{_key.Verifier.KeyId:x8} was retired by a key rotation; {_key.Name}'s key in force is {inForce.Name}+{inForce.KeyId:x8}");
+                throw new KeyRetiredException($"the key {_key.Verifier.Name}+{_key.Verifier.KeyId:x8} was retired by a key rotation; {_key.Name}'s key in force is {inForce.Name}+{inForce.KeyId:x8}");
             }
 
             var statements = await StatementLog.OpenAsync(_store, cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,21 @@ public sealed class NodeApiTests : IDisposable
         Assert.True(consistent.IsValid, consistent.Message);
     }
 
+    [Fact]
+    public async Task Submit_AfterRotatingTheNodesKey_Is409AndStoresNothing()
+    {
+        using var client = _node.Operator();
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        using var next = Verity.Record.Keys.SigningKey.Generate("US", Verity.Record.Keys.KeyAlgorithm.Ed25519, random);
+        await SubmitAsync(client, KeyRotation.Type, next.Verifier.ToString());
+
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "declaration", body = "AAEC" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("retired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await SizeAsync(client));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-token")]

@@ -25,7 +25,7 @@ public static class StatementsApi
         return app;
     }
 
-    private static async Task<Results<Created<AppendResult>, UnauthorizedHttpResult, ValidationProblem>> SubmitAsync(
+    private static async Task<Results<Created<AppendResult>, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, PartyLog log, CancellationToken cancellationToken)
     {
         if (!IsOperator(request, log.Options.OperatorToken))
@@ -98,7 +98,17 @@ public static class StatementsApi
             }
         }
 
-        var (index, size, leafHash) = await log.AppendAsync(type, body, cancellationToken).ConfigureAwait(false);
+        long index, size;
+        Verity.Record.Merkle.Sha256Hash leafHash;
+        try
+        {
+            (index, size, leafHash) = await log.AppendAsync(type, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyRetiredException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The node's key was retired");
+        }
+
         return TypedResults.Created($"/logs/{Uri.EscapeDataString(log.Options.Party)}/entries?start={index}&count=1",
             new AppendResult(index, size, leafHash.ToBase64()));
     }
