@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);
         yield return DrawCommand.Create(context);
+        yield return ServeCommand.Create(context);
     }
 }

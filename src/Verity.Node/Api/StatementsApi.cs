@@ -1,0 +1,171 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Verity.Record.Statements;
+
+namespace Verity.Node.Api;
+
+/// <summary><c>POST /statements</c>: the operator submits a statement; the node signs it as the party's next one.</summary>
+public static class StatementsApi
+{
+    /// <summary>The largest request body accepted, in bytes (1 MiB).</summary>
+    public const int MaxRequestBytes = 1 << 20;
+
+    /// <summary>Maps the statements endpoints.</summary>
+    public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/statements", SubmitAsync)
+            .WithName("SubmitStatement")
+            .WithSummary("Sign and append a statement (operator only)")
+            .WithDescription("Body: {\"type\": \"declaration\", \"body\": \"<base64>\"}. The node signs the bytes as the party's next statement and appends it durably before answering 201. Requires 'Authorization: Bearer <operator token>'.")
+            .Accepts<StatementSubmission>("application/json");
+        return app;
+    }
+
+    private static async Task<Results<Created<AppendResult>, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, PartyLog log, CancellationToken cancellationToken)
+    {
+        if (!IsOperator(request, log.Options.OperatorToken))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return Problem("body", $"the request body exceeds {MaxRequestBytes} bytes");
+        }
+
+        string? type;
+        string? body64;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Problem("$", $"expected a JSON object with \"type\" and \"body\", found {root.ValueKind.ToString().ToLowerInvariant()}");
+            }
+
+            type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            body64 = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+        }
+        catch (JsonException e)
+        {
+            return Problem("$", $"malformed JSON: {e.Message}");
+        }
+
+        if (type is null)
+        {
+            return Problem("type", "expected a string");
+        }
+
+        if (!Statement.IsValidType(type))
+        {
+            return Problem("type", $"'{type}' must be 1 to 64 of a-z, 0-9, '-', '.'");
+        }
+
+        if (body64 is null)
+        {
+            return Problem("body", "expected a base64 string");
+        }
+
+        byte[] body;
+        try
+        {
+            body = Convert.FromBase64String(body64);
+        }
+        catch (FormatException)
+        {
+            return Problem("body", "not valid base64");
+        }
+
+        if (type == KeyRotation.Type)
+        {
+            // A rotation names the party's next key; a malformed one would make the log unverifiable.
+            var probe = Statement.Create(type, log.Options.Party, 1, DateTimeOffset.UnixEpoch, body);
+            if (!KeyRotation.TryReadNewKey(probe, out var next, out var problem))
+            {
+                return Problem("body", problem);
+            }
+
+            if (next.Name != log.Options.Party)
+            {
+                return Problem("body", $"the new key is named {next.Name}; a rotation of {log.Options.Party}'s key must name a key of {log.Options.Party}");
+            }
+        }
+
+        long index, size;
+        Verity.Record.Merkle.Sha256Hash leafHash;
+        try
+        {
+            (index, size, leafHash) = await log.AppendAsync(type, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyRetiredException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The node's key was retired");
+        }
+
+        return TypedResults.Created($"/logs/{Uri.EscapeDataString(log.Options.Party)}/entries?start={index}&count=1",
+            new AppendResult(index, size, leafHash.ToBase64()));
+    }
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] },
+            detail: $"{field}: {message}; nothing was stored");
+
+    private static bool IsOperator(HttpRequest request, string? token)
+    {
+        if (token is null)
+        {
+            return false;
+        }
+
+        var header = request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null if the stream holds more.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>A statement the operator submits.</summary>
+/// <param name="Type">Statement type: 1 to 64 of a-z, 0-9, '-', '.'.</param>
+/// <param name="Body">The statement's bytes, base64.</param>
+public sealed record StatementSubmission(
+    [property: JsonPropertyName("type"), Description("Statement type: 1 to 64 of a-z, 0-9, '-', '.'")] string Type,
+    [property: JsonPropertyName("body"), Description("The statement's bytes, base64")] string Body);
+
+/// <summary>Where a submitted statement landed.</summary>
+/// <param name="Index">The entry's index, from 0.</param>
+/// <param name="TreeSize">The log's size after the append.</param>
+/// <param name="LeafHash">The RFC 9162 leaf hash of the entry, base64.</param>
+public sealed record AppendResult(
+    [property: JsonPropertyName("index")] long Index,
+    [property: JsonPropertyName("tree_size")] long TreeSize,
+    [property: JsonPropertyName("leaf_hash")] string LeafHash);

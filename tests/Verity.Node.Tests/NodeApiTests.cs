@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Verity.Record.Merkle;
+using Verity.Record.Notes;
+using Verity.Record.Statements;
+
+namespace Verity.Node.Tests;
+
+public sealed class NodeApiTests : IDisposable
+{
+    private readonly NodeFactory _node = new();
+
+    public void Dispose() => _node.Dispose();
+
+    [Fact]
+    public async Task Submit_ThenReadBack_CheckpointAndProofsVerify()
+    {
+        using var client = _node.Operator();
+
+        var first = await SubmitAsync(client, "declaration", "first");
+        var checkpoint1 = await CheckpointAsync(client);
+        await SubmitAsync(client, "notification", "second");
+        var third = await SubmitAsync(client, "declaration", "third");
+        var checkpoint3 = await CheckpointAsync(client);
+
+        Assert.Equal(0, first.GetProperty("index").GetInt64());
+        Assert.Equal(2, third.GetProperty("index").GetInt64());
+        Assert.Equal(3, third.GetProperty("tree_size").GetInt64());
+        Assert.Equal(1, checkpoint1.TreeSize);
+        Assert.Equal(3, checkpoint3.TreeSize);
+
+        var entries = await client.GetFromJsonAsync<JsonElement>("/logs/US/entries?start=0&count=10");
+        Assert.Equal(3, entries.GetProperty("tree_size").GetInt64());
+        var list = entries.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(3, list.Count);
+        var bytes = Convert.FromBase64String(list[2].GetProperty("data").GetString()!);
+        Assert.True(SignedStatement.TryParse(bytes, out var signed, out var problem), problem);
+        Assert.True(signed.Verify(_node.Verifier));
+        Assert.Equal("declaration", signed.Statement.Type);
+        Assert.Equal("US", signed.Statement.Party);
+        Assert.Equal(3, signed.Statement.Sequence); // sequences count from 1
+        Assert.Equal("third", Encoding.UTF8.GetString(signed.Statement.Body.Span));
+        Assert.Equal(third.GetProperty("leaf_hash").GetString(), signed.LeafHash.ToBase64());
+
+        var inclusion = await client.GetFromJsonAsync<JsonElement>("/logs/US/proofs/inclusion?index=2&size=3");
+        var leafHash = Hash(inclusion.GetProperty("leaf_hash").GetString()!);
+        Assert.Equal(signed.LeafHash, leafHash);
+        var verified = InclusionProof.Verify(2, 3, leafHash, Hashes(inclusion).AsSpan(), checkpoint3.RootHash);
+        Assert.True(verified.IsValid, verified.Message);
+
+        var consistency = await client.GetFromJsonAsync<JsonElement>("/logs/US/proofs/consistency?from=1&to=3");
+        Assert.Equal(1, consistency.GetProperty("first").GetInt64());
+        Assert.Equal(3, consistency.GetProperty("second").GetInt64());
+        var consistent = ConsistencyProof.Verify(1, 3, Hashes(consistency).AsSpan(), checkpoint1.RootHash, checkpoint3.RootHash);
+        Assert.True(consistent.IsValid, consistent.Message);
+    }
+
+    [Fact]
+    public async Task Submit_AfterRotatingTheNodesKey_Is409AndStoresNothing()
+    {
+        using var client = _node.Operator();
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        using var next = Verity.Record.Keys.SigningKey.Generate("US", Verity.Record.Keys.KeyAlgorithm.Ed25519, random);
+        await SubmitAsync(client, KeyRotation.Type, next.Verifier.ToString());
+
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "declaration", body = "AAEC" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("retired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await SizeAsync(client));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-token")]
+    public async Task Submit_WithoutOperatorToken_Is401AndStoresNothing(string? token)
+    {
+        using var client = _node.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "declaration", body = "AAEC" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await SizeAsync(client));
+    }
+
+    [Theory]
+    [InlineData("{\"type\": \"declaration\", \"body\": ", "$")] // malformed JSON
+    [InlineData("[1, 2]", "$")] // not an object
+    [InlineData("{\"type\": \"Bad Type!\", \"body\": \"AAEC\"}", "type")]
+    [InlineData("{\"body\": \"AAEC\"}", "type")]
+    [InlineData("{\"type\": 7, \"body\": \"AAEC\"}", "type")]
+    [InlineData("{\"type\": \"declaration\"}", "body")]
+    [InlineData("{\"type\": \"declaration\", \"body\": \"not base64!\"}", "body")]
+    [InlineData("{\"type\": \"key-rotation\", \"body\": \"AAEC\"}", "body")]
+    public async Task Submit_BadRequest_Is400NamingFieldAndStoresNothing(string json, string field)
+    {
+        using var client = _node.Operator();
+
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/statements", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(0, await SizeAsync(client));
+    }
+
+    [Fact]
+    public async Task Submit_OversizedBody_Is400AndStoresNothing()
+    {
+        using var client = _node.Operator();
+        var body = Convert.ToBase64String(new byte[Api.StatementsApi.MaxRequestBytes]);
+
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "declaration", body });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("1048576 bytes", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await SizeAsync(client));
+    }
+
+    [Theory]
+    [InlineData("/logs/RU/entries")]
+    [InlineData("/logs/RU/checkpoint")]
+    [InlineData("/logs/RU/proofs/inclusion?index=0")]
+    [InlineData("/logs/RU/proofs/consistency?from=0")]
+    public async Task Get_AnotherPartysLog_Is404(string path)
+    {
+        using var client = _node.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("RU", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/logs/US/proofs/inclusion?index=1&size=1", "index")]
+    [InlineData("/logs/US/proofs/inclusion?index=0&size=5", "size")]
+    [InlineData("/logs/US/proofs/consistency?from=2&to=1", "from")]
+    [InlineData("/logs/US/proofs/consistency?from=0&to=9", "to")]
+    [InlineData("/logs/US/entries?start=5", "start")]
+    [InlineData("/logs/US/entries?count=0", "count")]
+    public async Task Get_OutOfRange_Is400NamingParameter(string path, string field)
+    {
+        using var client = _node.Operator();
+        await SubmitAsync(client, "declaration", "one");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Checkpoint_EmptyLog_IsSignedTextOfSizeZero()
+    {
+        using var client = _node.CreateClient();
+
+        using var response = await client.GetAsync("/logs/US/checkpoint");
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var opened = Checkpoint.Open(await response.Content.ReadAsStringAsync(), [_node.Verifier]);
+        Assert.True(opened.IsValid, opened.Problem);
+        Assert.Equal(0, opened.Checkpoint.TreeSize);
+        Assert.Equal("verity.local/us", opened.Checkpoint.Origin);
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsEveryEndpoint()
+    {
+        using var client = _node.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/statements").TryGetProperty("post", out _));
+        foreach (var path in new[] { "/logs/{party}/entries", "/logs/{party}/checkpoint", "/logs/{party}/proofs/inclusion", "/logs/{party}/proofs/consistency", "/parties/{party}/compliance", "/healthz" })
+        {
+            Assert.True(paths.GetProperty(path).TryGetProperty("get", out _), path);
+        }
+    }
+
+    [Fact]
+    public async Task Healthz_Is200()
+    {
+        using var client = _node.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    internal static async Task<JsonElement> SubmitAsync(HttpClient client, string type, string text)
+    {
+        using var response = await client.PostAsJsonAsync("/statements", new { type, body = Convert.ToBase64String(Encoding.UTF8.GetBytes(text)) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<Checkpoint> CheckpointAsync(HttpClient client)
+    {
+        var opened = Checkpoint.Open(await client.GetStringAsync("/logs/US/checkpoint"), [_node.Verifier]);
+        Assert.True(opened.IsValid, opened.Problem);
+        return opened.Checkpoint;
+    }
+
+    private static async Task<long> SizeAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/logs/US/entries")).GetProperty("tree_size").GetInt64();
+
+    private static Sha256Hash Hash(string base64) =>
+        Sha256Hash.TryParseBase64(base64, out var hash) ? hash : throw new FormatException(base64);
+
+    private static Sha256Hash[] Hashes(JsonElement proof) =>
+        [.. proof.GetProperty("hashes").EnumerateArray().Select(h => Hash(h.GetString()!))];
+}

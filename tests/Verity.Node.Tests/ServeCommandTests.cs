@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Verity.Node.Tests;
+
+/// <summary>The real <c>verity serve</c>, as a process listening on a loopback port.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly NodeFactory _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task Serve_OnFreePort_AcceptsAndReturnsAStatement()
+    {
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", url, "--operator-token", NodeFactory.Token);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            await WaitUntilHealthyAsync(client, process);
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeFactory.Token);
+
+            var appended = await NodeApiTests.SubmitAsync(client, "declaration", "over the wire");
+            var entries = await client.GetFromJsonAsync<JsonElement>("/logs/US/entries");
+
+            Assert.Equal(0, appended.GetProperty("index").GetInt64());
+            var entry = Assert.Single(entries.GetProperty("entries").EnumerateArray());
+            Assert.Equal(appended.GetProperty("leaf_hash").GetString(), entry.GetProperty("leaf_hash").GetString());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Serve_MissingKeyFile_Exits2NamingTheOption()
+    {
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", Path.Combine(_files.Directory, "absent.key"),
+            "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{FreePort()}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--key", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_files.DbFile));
+    }
+
+    [Fact]
+    public async Task Serve_KeyOfAnotherParty_Exits2()
+    {
+        using var process = Start("serve", "--party", "RU", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{FreePort()}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("US's key, not RU's", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_AddressInUse_Exits2NamingUrls()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{port}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--urls", error, StringComparison.Ordinal);
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "verity.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("VERITY_OPERATOR_TOKEN");
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine(); // Drain the server's log so that a full pipe never stalls it.
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient client, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"verity serve exited with {(process.HasExited ? process.ExitCode : 0)}: {(process.HasExited ? await process.StandardError.ReadToEndAsync() : "")}");
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("verity serve did not answer /healthz within 60 s");
+    }
+}
