@@ -42,7 +42,7 @@ internal static class DemoCommand
     {
         var treaty = result.Treaty;
         var end = (treaty.Expiry ?? context.Today).PlusDays(-1);
-        var record = NotificationRecord.Load(context, "new-start", null, end);
+        var record = NotificationRecord.From(result, null, end);
         var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
         if (!File.Exists(definitionPath))
         {

@@ -14,24 +14,24 @@ namespace Verity.Cli.Commands;
 internal sealed record NotificationRecord(Treaty Treaty, Ledger Ledger, ImmutableArray<Obligation> Owed, ImmutableArray<NotificationDocument> Provided, bool Honest)
 {
     /// <summary>Loads a bundled record; the notifications provided are the honest record's, or those of <paramref name="sentPath"/>.</summary>
-    public static NotificationRecord Load(CliContext context, string record, string? sentPath, LocalDate until)
-    {
-        var replay = ReplayCommand.Load(context, record, null);
-        var treaty = replay.Treaty;
-        var owed = treaty.Parties
-            .SelectMany(p => ObligationGenerator.Generate(treaty, p.Code, replay.Ledger, [], [], until))
-            .ToImmutableArray();
-        if (sentPath is null)
-        {
-            return new NotificationRecord(treaty, replay.Ledger, owed, NotificationPlan.Provide(owed), Honest: true);
-        }
+    public static NotificationRecord Load(CliContext context, string record, string? sentPath, LocalDate until) =>
+        From(ReplayCommand.Load(context, record, null), sentPath, until);
 
-        var declared = Declared(replay.Ledger);
-        var provided = NotificationReader.Parse(CommandLineInput.ReadText(sentPath, "--sent"), sentPath, treaty, declared);
-        var withReplies = treaty.Parties
-            .SelectMany(p => ObligationGenerator.Generate(treaty, p.Code, replay.Ledger, [], provided, until))
+    /// <summary>The notifications of a record already replayed.</summary>
+    public static NotificationRecord From(ReplayResult replay, string? sentPath, LocalDate until)
+    {
+        var treaty = replay.Treaty;
+        var provided = sentPath is null
+            ? (ImmutableArray<NotificationDocument>?)null
+            : NotificationReader.Parse(CommandLineInput.ReadText(sentPath, "--sent"), sentPath, treaty, Declared(replay.Ledger));
+
+        // Replies are owed for the notifications received, so what is owed follows what was provided.
+        var owed = treaty.Parties
+            .SelectMany(p => ObligationGenerator.Generate(treaty, p.Code, replay.Ledger, [], provided ?? [], until))
             .ToImmutableArray();
-        return new NotificationRecord(treaty, replay.Ledger, withReplies, provided, Honest: false);
+        return provided is { } given
+            ? new NotificationRecord(treaty, replay.Ledger, owed, given, Honest: false)
+            : new NotificationRecord(treaty, replay.Ledger, owed, NotificationPlan.Provide(owed), Honest: true);
     }
 
     /// <summary>Every uid each party's record ever held.</summary>

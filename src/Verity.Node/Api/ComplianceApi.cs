@@ -51,36 +51,13 @@ public static class ComplianceApi
         var date = parsed.Value;
         var report = ComplianceEvaluator.Evaluate(treaty, Inventory.Empty, date, Interpretation.Agreed, code);
         return TypedResults.Ok(new ComplianceResult(
-            treaty.Id, code.Value, LocalDatePattern.Iso.Format(date), report.Interpretation.Id, Of(report.Standing), "empty", EmptyInventoryNote,
-            [.. report.Scopes.Select(s => new ScopeResult(s.Scope, [.. s.Members.Select(m => m.Value)], Of(s.Standing),
-                [.. s.Limits.Select(l => new LimitResultJson(l.Limit.Id, l.Limit.Article, l.Value, l.Ceiling, l.Margin, Of(l.Status)))]))]));
+            treaty.Id, code.Value, LocalDatePattern.Iso.Format(date), report.Interpretation.Id, StatusWords.Of(report.Standing), "empty", EmptyInventoryNote,
+            [.. report.Scopes.Select(s => new ScopeResult(s.Scope, [.. s.Members.Select(m => m.Value)], StatusWords.Of(s.Standing),
+                [.. s.Limits.Select(l => new LimitResultJson(l.Limit.Id, l.Limit.Article, l.Value, l.Ceiling, l.Margin, StatusWords.Of(l.Status)))]))]));
     }
 
     private static ValidationProblem Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}");
-
-    // The same words as `verity comply --json`.
-    private static string Of(LimitStatus status) => status switch
-    {
-        LimitStatus.Within => "within",
-        LimitStatus.Exceeds => "exceeds",
-        LimitStatus.NotYetInEffect => "not-yet-in-effect",
-        LimitStatus.TreatyNotInForce => "treaty-not-in-force",
-        LimitStatus.Suspended => "suspended",
-        LimitStatus.Expired => "expired",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
-    private static string Of(TreatyStanding standing) => standing switch
-    {
-        TreatyStanding.NotInForce => "not in force",
-        TreatyStanding.InForce => "in force",
-        TreatyStanding.Suspended => "suspended",
-        TreatyStanding.Expired => "expired",
-        TreatyStanding.Terminated => "terminated",
-        TreatyStanding.Withdrawn => "withdrawn",
-        _ => standing.ToString(),
-    };
 }
 
 /// <summary>A party's compliance on a date.</summary>

@@ -1,0 +1,34 @@
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Compliance;
+
+/// <summary>
+/// The words every edge uses for statuses and standings, in JSON and in tables: one vocabulary, so that
+/// <c>verity comply --json</c> and the node's API say the same thing.
+/// </summary>
+public static class StatusWords
+{
+    /// <summary>A limit's status: <c>within</c>, <c>exceeds</c>, <c>not-yet-in-effect</c>, <c>treaty-not-in-force</c>, <c>suspended</c>, <c>expired</c>.</summary>
+    public static string Of(LimitStatus status) => status switch
+    {
+        LimitStatus.Within => "within",
+        LimitStatus.Exceeds => "exceeds",
+        LimitStatus.NotYetInEffect => "not-yet-in-effect",
+        LimitStatus.TreatyNotInForce => "treaty-not-in-force",
+        LimitStatus.Suspended => "suspended",
+        LimitStatus.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown limit status."),
+    };
+
+    /// <summary>Where a treaty stands: <c>not in force</c>, <c>in force</c>, <c>suspended</c>, <c>expired</c>, <c>terminated</c>, <c>withdrawn</c>.</summary>
+    public static string Of(TreatyStanding standing) => standing switch
+    {
+        TreatyStanding.NotInForce => "not in force",
+        TreatyStanding.InForce => "in force",
+        TreatyStanding.Suspended => "suspended",
+        TreatyStanding.Expired => "expired",
+        TreatyStanding.Terminated => "terminated",
+        TreatyStanding.Withdrawn => "withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(standing), standing, "Unknown standing."),
+    };
+}
