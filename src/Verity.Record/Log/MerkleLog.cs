@@ -96,6 +96,57 @@ public sealed class MerkleLog : INodeHashReader
         return ProofBuilder.RootAsync(this, size, cancellationToken);
     }
 
+    /// <summary>The root the log would have after appending entries with these leaf hashes, without storing anything:
+    /// the check a mirror makes before it appends a peer's entries (they must hash to the peer's signed checkpoint).</summary>
+    /// <remarks>The root of a tree of size n folds the perfect subtrees of n's binary expansion from right to left
+    /// (RFC 9162 §2.1.1); the new leaves join them as in a binary counter. Reads at most log2(n) stored subtree hashes.</remarks>
+    public async Task<Sha256Hash> RootWithAsync(IReadOnlyList<Sha256Hash> leafHashes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leafHashes);
+        var size = Size;
+        var frontier = new List<NodeId>();
+        for (var level = 62; level >= 0; level--)
+        {
+            if ((size & (1L << level)) != 0)
+            {
+                frontier.Add(new NodeId(level, (size >> level) - 1));
+            }
+        }
+
+        var hashes = await ReadNodeHashesAsync(frontier, cancellationToken).ConfigureAwait(false);
+        var stack = new List<(int Level, Sha256Hash Hash)>(frontier.Count + 8);
+        for (var i = 0; i < frontier.Count; i++)
+        {
+            stack.Add((frontier[i].Level, hashes[i]));
+        }
+
+        foreach (var leaf in leafHashes)
+        {
+            var (level, hash) = (0, leaf);
+            while (stack.Count > 0 && stack[^1].Level == level)
+            {
+                hash = Rfc9162.HashChildren(stack[^1].Hash, hash);
+                stack.RemoveAt(stack.Count - 1);
+                level++;
+            }
+
+            stack.Add((level, hash));
+        }
+
+        if (stack.Count == 0)
+        {
+            return Rfc9162.EmptyRoot;
+        }
+
+        var root = stack[^1].Hash;
+        for (var i = stack.Count - 2; i >= 0; i--)
+        {
+            root = Rfc9162.HashChildren(stack[i].Hash, root);
+        }
+
+        return root;
+    }
+
     /// <summary>The inclusion proof of entry <paramref name="leafIndex"/> at <paramref name="treeSize"/> (default: current size).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index or size is beyond the log.</exception>
     public Task<InclusionProof> InclusionProofAsync(long leafIndex, long? treeSize = null, CancellationToken cancellationToken = default)
