@@ -1,29 +1,46 @@
+using System.Text;
 using Verity.Node.Api;
+using Verity.Node.Logs;
+using Verity.Node.Peers;
+using Verity.Record.Keys;
 
 namespace Verity.Node;
 
-/// <summary>Builds and runs the node: one place for services and endpoints, used by <c>Program</c> and <c>verity serve</c>.</summary>
+/// <summary>Builds and runs the node: one place for services and endpoints, used by <c>Program</c>, <c>verity serve</c> and the demo.</summary>
 public static class NodeHost
 {
     /// <summary>Builds the node. Options come from <paramref name="options"/> or else from configuration
-    /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>).</summary>
-    public static WebApplication Build(string[] args, NodeOptions? options = null)
+    /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>,
+    /// <c>--peer</c>, <c>--observer</c>, <c>--postgres</c>).</summary>
+    public static WebApplication Build(string[] args, NodeOptions? options = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        var time = clock ?? TimeProvider.System;
+        builder.Services.AddSingleton(time);
         // Read lazily, so that test hosts may supply configuration after the builder is made.
-        builder.Services.AddSingleton(sp => PartyLog.Open(options ?? NodeOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()), TimeProvider.System));
+        builder.Services.AddSingleton(sp => options ?? NodeOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => PartyLog.Open(sp.GetRequiredService<NodeOptions>(), time));
+        builder.Services.AddSingleton(sp => OpenDirectory(sp.GetRequiredService<PartyLog>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var logs = sp.GetRequiredService<LogDirectory>();
+            var observers = logs.Own.Options.ObserverKeyFiles.Select(f => ReadVerifier(f, "--observer")).ToList();
+            return new PeerNetwork(logs, observers, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, time);
+        });
+        builder.Services.AddHostedService<PeerSync>();
         var app = builder.Build();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
         app.MapStatementsApi();
         app.MapLogsApi();
         app.MapComplianceApi();
+        app.MapPeerApi(app.MapGroup("/peer"));
         return app;
     }
 
-    /// <summary>Checks the options (opening the log), then serves until <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>Checks the options (opening every log), then serves until <paramref name="cancellationToken"/> fires.</summary>
     /// <exception cref="NodeOptionsException">An option is wrong; nothing was started.</exception>
     public static async Task RunAsync(NodeOptions options, IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
@@ -33,7 +50,7 @@ public static class NodeHost
         await using (app.ConfigureAwait(false))
         {
             // Fail before listening if an option is wrong.
-            _ = app.Services.GetRequiredService<PartyLog>();
+            _ = app.Services.GetRequiredService<PeerNetwork>();
             foreach (var url in urls)
             {
                 app.Urls.Add(url);
@@ -41,5 +58,66 @@ public static class NodeHost
 
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static LogDirectory OpenDirectory(PartyLog own)
+    {
+        var options = own.Options;
+        var mirrors = new List<Mirror>();
+        try
+        {
+            foreach (var peer in options.Peers)
+            {
+                if (peer.Party == options.Party)
+                {
+                    throw new NodeOptionsException($"--peer: {peer.Party} is this node's own party");
+                }
+
+                if (!own.Treaty.Parties.Any(p => p.Code.Value == peer.Party))
+                {
+                    throw new NodeOptionsException($"--peer: {peer.Party} is not a party of {own.Treaty.Id} ({string.Join(", ", own.Treaty.Parties.Select(p => p.Code.Value))})");
+                }
+
+                if (mirrors.Any(m => m.Peer.Party == peer.Party))
+                {
+                    throw new NodeOptionsException($"--peer: {peer.Party} is named twice");
+                }
+
+                var key = ReadVerifier(peer.VerifierKeyFile, "--peer");
+                if (key.Name != peer.Party)
+                {
+                    throw new NodeOptionsException($"--peer: {peer.VerifierKeyFile} is {key.Name}'s key, not {peer.Party}'s");
+                }
+
+                mirrors.Add(new Mirror(new Peer(peer.Party, peer.Url, key, NodeOptions.DefaultOrigin(peer.Party)),
+                    new HeldLog(peer.Party, NodeOptions.DefaultOrigin(peer.Party), LogStores.Open(options, peer.Party))));
+            }
+
+            return new LogDirectory(own, mirrors);
+        }
+        catch
+        {
+            foreach (var mirror in mirrors)
+            {
+                mirror.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static VerifierKey ReadVerifier(string path, string option)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, true)).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new NodeOptionsException($"{option}: {path}: cannot read verifier key file: {e.Message}", e);
+        }
+
+        return VerifierKey.TryParse(text, out var key, out var problem) ? key : throw new NodeOptionsException($"{option}: {path}: {problem}");
     }
 }

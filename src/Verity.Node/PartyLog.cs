@@ -1,31 +1,30 @@
 using System.Text;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
+using Verity.Node.Logs;
 using Verity.Record.Keys;
 using Verity.Record.Log;
 using Verity.Record.Merkle;
 using Verity.Record.Notes;
-using Verity.Record.Sqlite;
 using Verity.Record.Statements;
 using Verity.Record.Storage;
 
 namespace Verity.Node;
 
-/// <summary>The party's own log as the node holds it: the store, the signing key and the treaty, with one gate so that
-/// requests never interleave on the single SQLite connection.</summary>
+/// <summary>The party's own log as the node holds it: the store, the signing key and the treaty.</summary>
 public sealed class PartyLog : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SqliteLogStore _store;
     private readonly SigningKey _key;
     private readonly TimeProvider _clock;
+    private VerifierKey? _inForce;
+    private bool _inForceKnown;
 
-    private PartyLog(NodeOptions options, Treaty treaty, SigningKey key, SqliteLogStore store, TimeProvider clock)
+    private PartyLog(NodeOptions options, Treaty treaty, SigningKey key, HeldLog log, TimeProvider clock)
     {
         Options = options;
         Treaty = treaty;
         _key = key;
-        _store = store;
+        Log = log;
         _clock = clock;
     }
 
@@ -38,15 +37,21 @@ public sealed class PartyLog : IDisposable
     /// <summary>The party's verifier key.</summary>
     public VerifierKey Verifier => _key.Verifier;
 
+    /// <summary>The log itself.</summary>
+    public HeldLog Log { get; }
+
+    /// <summary>The party's signing key (for checkpoints, receipts and peer requests).</summary>
+    internal SigningKey Key => _key;
+
     /// <summary>Checks every option and opens (or creates) the log; nothing is created if an option is wrong.</summary>
     /// <exception cref="NodeOptionsException">An option names a missing, unreadable or wrong file, or the key is another party's.</exception>
     public static PartyLog Open(NodeOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        if (options.Party.Length == 0 || options.Party.Any(char.IsControl))
+        if (!Verity.Core.PartyCode.TryParse(options.Party, out _))
         {
-            throw new NodeOptionsException($"--party: '{options.Party}' is not a party name");
+            throw new NodeOptionsException($"--party: '{options.Party}' is not a party code (two capital letters, e.g. US)");
         }
 
         var treaty = ReadTreaty(options.TreatyFile);
@@ -59,67 +64,66 @@ public sealed class PartyLog : IDisposable
 
         try
         {
-            return new PartyLog(options, treaty, key, SqliteLogStore.Open(options.DbFile, create: true), clock);
+            return new PartyLog(options, treaty, key, new HeldLog(options.Party, options.CheckpointOrigin, LogStores.Open(options, options.Party)), clock);
         }
-        catch (Exception e) when (e is LogStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch
         {
             key.Dispose();
-            throw new NodeOptionsException($"--db: {options.DbFile}: {e.Message}", e);
+            throw;
         }
     }
+
+    /// <summary>Raised after statements are appended (the peers' sync wakes on it).</summary>
+    public event EventHandler? Appended;
 
     /// <summary>Signs <paramref name="body"/> as the party's next statement of <paramref name="type"/> and appends it
     /// durably; returns the entry's index, the new size and the leaf hash.</summary>
     /// <exception cref="KeyRetiredException">The node's key was retired by a key rotation in the log.</exception>
     public async Task<(long Index, long TreeSize, Sha256Hash LeafHash)> AppendAsync(string type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var result = await Log.WriteAsync(async statements =>
         {
-            if (await KeyRotation.KeyInForceAsync(_store, _key.Name, cancellationToken).ConfigureAwait(false) is { } inForce
-                && (inForce.Name, inForce.KeyId) != (_key.Verifier.Name, _key.Verifier.KeyId))
+            if (!_inForceKnown)
+            {
+                _inForce = await KeyRotation.KeyInForceAsync(Log.Store, _key.Name, cancellationToken).ConfigureAwait(false);
+                _inForceKnown = true;
+            }
+
+            if (_inForce is { } inForce && (inForce.Name, inForce.KeyId) != (_key.Verifier.Name, _key.Verifier.KeyId))
             {
                 throw new KeyRetiredException($"the key {_key.Verifier.Name}+{_key.Verifier.KeyId:x8} was retired by a key rotation; {_key.Name}'s key in force is {inForce.Name}+{inForce.KeyId:x8}");
             }
 
-            var statements = await StatementLog.OpenAsync(_store, cancellationToken).ConfigureAwait(false);
             var next = await statements.NextSequenceAsync(_key.Name, cancellationToken).ConfigureAwait(false);
             var signed = SignedStatement.Sign(Statement.Create(type, _key.Name, next, _clock, body), _key);
             var size = await statements.AppendAsync([signed], cancellationToken).ConfigureAwait(false);
+            if (type == KeyRotation.Type && KeyRotation.TryReadNewKey(signed.Statement, out var rotated, out _))
+            {
+                _inForce = rotated;
+            }
+
             return (size - 1, size, signed.LeafHash);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        Appended?.Invoke(this, EventArgs.Empty);
+        return result;
     }
 
     /// <summary>Runs <paramref name="read"/> on the log alone.</summary>
-    public async Task<T> ReadAsync<T>(Func<MerkleLog, Task<T>> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var merkle = await MerkleLog.OpenAsync(_store, cancellationToken).ConfigureAwait(false);
-            return await read(merkle).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<T> ReadAsync<T>(Func<MerkleLog, Task<T>> read, CancellationToken cancellationToken) => Log.ReadAsync(read, cancellationToken);
 
     /// <summary>The signed checkpoint of the log's current size.</summary>
     public Task<SignedNote> CheckpointAsync(CancellationToken cancellationToken) =>
         ReadAsync(async merkle => (await merkle.CheckpointAsync(Options.CheckpointOrigin, cancellationToken).ConfigureAwait(false)).Sign(_key), cancellationToken);
 
+    /// <summary>The signed checkpoint of the log at <paramref name="size"/> (at most the current size).</summary>
+    public Task<SignedNote> CheckpointAsync(long size, CancellationToken cancellationToken) =>
+        ReadAsync(async merkle => new Checkpoint(Options.CheckpointOrigin, size, await merkle.RootAsync(size, cancellationToken).ConfigureAwait(false)).Sign(_key), cancellationToken);
+
     /// <inheritdoc />
     public void Dispose()
     {
-        _store.Dispose();
+        Log.Dispose();
         _key.Dispose();
-        _gate.Dispose();
     }
 
     private static Treaty ReadTreaty(string path)

@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Verity.Node.Logs;
 
 namespace Verity.Node.Api;
 
-/// <summary><c>/logs/{party}/…</c>: entries, checkpoint and proofs of the party's own log.</summary>
+/// <summary><c>/logs/{party}/…</c>: entries, checkpoint and proofs of every log the node holds — its own and its
+/// verified mirrors of its peers' logs. The same handlers answer signed peer requests under <c>/peer/logs/{party}/…</c>.</summary>
 public static class LogsApi
 {
     /// <summary>The most entries one request returns.</summary>
@@ -13,25 +15,32 @@ public static class LogsApi
     /// <summary>Maps the log endpoints.</summary>
     public static IEndpointRouteBuilder MapLogsApi(this IEndpointRouteBuilder app)
     {
-        var logs = app.MapGroup("/logs/{party}");
-        logs.MapGet("/entries", EntriesAsync).WithName("GetEntries").WithSummary("Entries of the log, as signed (base64)");
-        logs.MapGet("/checkpoint", CheckpointAsync).WithName("GetCheckpoint")
-            .WithSummary("The signed checkpoint (c2sp.org/tlog-checkpoint as a c2sp.org/signed-note), text/plain")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
-        logs.MapGet("/proofs/inclusion", InclusionAsync).WithName("GetInclusionProof").WithSummary("RFC 9162 inclusion proof of an entry");
-        logs.MapGet("/proofs/consistency", ConsistencyAsync).WithName("GetConsistencyProof").WithSummary("RFC 9162 consistency proof between two tree sizes");
+        MapLogs(app.MapGroup("/logs/{party}"), "");
         return app;
+    }
+
+    /// <summary>Maps the read endpoints of a log under <paramref name="logs"/>, with operation names suffixed by <paramref name="suffix"/>.</summary>
+    public static RouteGroupBuilder MapLogs(RouteGroupBuilder logs, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        logs.MapGet("/entries", EntriesAsync).WithName("GetEntries" + suffix).WithSummary("Entries of the log, as signed (base64)");
+        logs.MapGet("/checkpoint", CheckpointAsync).WithName("GetCheckpoint" + suffix)
+            .WithSummary("The signed checkpoint (c2sp.org/tlog-checkpoint as a c2sp.org/signed-note), text/plain: for the node's own log, signed now; for a mirror, the party's latest checkpoint it matches")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        logs.MapGet("/proofs/inclusion", InclusionAsync).WithName("GetInclusionProof" + suffix).WithSummary("RFC 9162 inclusion proof of an entry");
+        logs.MapGet("/proofs/consistency", ConsistencyAsync).WithName("GetConsistencyProof" + suffix).WithSummary("RFC 9162 consistency proof between two tree sizes");
+        return logs;
     }
 
     private static async Task<Results<Ok<EntriesResult>, NotFound<string>, ValidationProblem>> EntriesAsync(
         [Description("The party whose log, e.g. US")] string party,
         [Description("The first entry, from 0")] long? start,
         [Description($"How many entries (1 to 1000, default 100)")] int? count,
-        PartyLog log, CancellationToken cancellationToken)
+        LogDirectory logs, CancellationToken cancellationToken)
     {
-        if (party != log.Options.Party)
+        if (logs.Find(party) is not { } log)
         {
-            return NotThisParty(party, log);
+            return NotHeld(party, logs);
         }
 
         var first = start ?? 0;
@@ -56,26 +65,28 @@ public static class LogsApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound<string>>> CheckpointAsync(
-        [Description("The party whose log, e.g. US")] string party, PartyLog log, CancellationToken cancellationToken)
+        [Description("The party whose log, e.g. US")] string party, LogDirectory logs, CancellationToken cancellationToken)
     {
-        if (party != log.Options.Party)
+        if (logs.Find(party) is not { } log)
         {
-            return NotThisParty(party, log);
+            return NotHeld(party, logs);
         }
 
-        var note = await log.CheckpointAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Text(note.ToString(), "text/plain; charset=utf-8");
+        var note = log == logs.Own.Log ? await logs.Own.CheckpointAsync(cancellationToken).ConfigureAwait(false) : logs.Mirrors[party].Latest;
+        return note is null
+            ? TypedResults.NotFound($"no checkpoint of {party}'s log has been received since this node started")
+            : TypedResults.Text(note.ToString(), "text/plain; charset=utf-8");
     }
 
     private static async Task<Results<Ok<InclusionResult>, NotFound<string>, ValidationProblem>> InclusionAsync(
         [Description("The party whose log, e.g. US")] string party,
         [Description("The entry, from 0")] long index,
         [Description("Tree size (default: the log's size)")] long? size,
-        PartyLog log, CancellationToken cancellationToken)
+        LogDirectory logs, CancellationToken cancellationToken)
     {
-        if (party != log.Options.Party)
+        if (logs.Find(party) is not { } log)
         {
-            return NotThisParty(party, log);
+            return NotHeld(party, logs);
         }
 
         return await log.ReadAsync<Results<Ok<InclusionResult>, NotFound<string>, ValidationProblem>>(async merkle =>
@@ -101,11 +112,11 @@ public static class LogsApi
         [Description("The party whose log, e.g. US")] string party,
         [Description("The older tree size M")] long from,
         [Description("The newer tree size N (default: the log's size)")] long? to,
-        PartyLog log, CancellationToken cancellationToken)
+        LogDirectory logs, CancellationToken cancellationToken)
     {
-        if (party != log.Options.Party)
+        if (logs.Find(party) is not { } log)
         {
-            return NotThisParty(party, log);
+            return NotHeld(party, logs);
         }
 
         return await log.ReadAsync<Results<Ok<ConsistencyResult>, NotFound<string>, ValidationProblem>>(async merkle =>
@@ -126,8 +137,8 @@ public static class LogsApi
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static NotFound<string> NotThisParty(string party, PartyLog log) =>
-        TypedResults.NotFound($"this node holds only {log.Options.Party}'s log, not {party}'s");
+    private static NotFound<string> NotHeld(string party, LogDirectory logs) =>
+        TypedResults.NotFound($"this node holds no log of {party}: it holds {string.Join(", ", logs.Parties)}");
 
     private static ValidationProblem Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}");

@@ -33,7 +33,7 @@ public static class StatementsApi
             return TypedResults.Unauthorized();
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await Bodies.ReadLimitedAsync(request.Body, MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return Problem("body", $"the request body exceeds {MaxRequestBytes} bytes");
@@ -132,25 +132,6 @@ public static class StatementsApi
         }
 
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null if the stream holds more.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

@@ -1,0 +1,210 @@
+using Verity.Node.Logs;
+using Verity.Record.Keys;
+using Verity.Record.Merkle;
+using Verity.Record.Notes;
+using Verity.Record.Statements;
+
+namespace Verity.Node.Peers;
+
+/// <summary>A verified copy of a peer's log. Entries are taken only in batches that end at a checkpoint the party
+/// signed: every statement must be the party's, signed by its key in force (following its key rotations), in sequence,
+/// and the batch must hash to the checkpoint's root on top of what is held — otherwise nothing is stored.
+/// Entries already held are compared and skipped, so a batch delivered twice is applied once.</summary>
+public sealed class Mirror : IDisposable
+{
+    private VerifierKey? _inForce;
+    private SignedNote? _latest;
+
+    /// <summary>Mirrors <paramref name="peer"/>'s log in <paramref name="log"/>.</summary>
+    public Mirror(Peer peer, HeldLog log)
+    {
+        Peer = peer;
+        Log = log;
+    }
+
+    /// <summary>The peer.</summary>
+    public Peer Peer { get; }
+
+    /// <summary>The mirrored log.</summary>
+    public HeldLog Log { get; }
+
+    /// <summary>The party's latest signed checkpoint that the mirror matches (null until one is received after start).</summary>
+    public SignedNote? Latest => Volatile.Read(ref _latest);
+
+    /// <summary>When an entry was last stored or verified.</summary>
+    public DateTimeOffset? LastVerified { get; private set; }
+
+    /// <summary>Every key of the party this node knows: the configured one and those its rotations named.</summary>
+    public IReadOnlyList<VerifierKey> Keys => _inForce is { } k && (k.Name, k.KeyId) != (Peer.Key.Name, Peer.Key.KeyId) ? [Peer.Key, k] : [Peer.Key];
+
+    /// <summary>Opens a checkpoint note of this log: signed by one of the party's keys, with the party's origin line.</summary>
+    public bool TryOpen(string note, out SignedNote? opened, out Checkpoint? checkpoint, out string? problem)
+    {
+        opened = null;
+        checkpoint = null;
+        if (!SignedNote.TryParse(note, out var parsed, out problem))
+        {
+            return false;
+        }
+
+        var opening = Checkpoint.Open(note, Keys);
+        if (!opening.IsValid)
+        {
+            problem = $"not a checkpoint signed by {Peer.Party}: {opening.Problem}";
+            return false;
+        }
+
+        if (opening.Checkpoint!.Origin != Peer.Origin)
+        {
+            problem = $"origin '{opening.Checkpoint.Origin}' is not {Peer.Party}'s ('{Peer.Origin}')";
+            return false;
+        }
+
+        (opened, checkpoint) = (parsed, opening.Checkpoint);
+        return true;
+    }
+
+    /// <summary>Offers entries <paramref name="start"/>… of the party's log, ending at the signed <paramref name="note"/>.</summary>
+    public async Task<MirrorOutcome> OfferAsync(long start, IReadOnlyList<ReadOnlyMemory<byte>> entries, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!TryOpen(note, out var signed, out var checkpoint, out var problem))
+        {
+            return new MirrorOutcome.Refused("checkpoint", problem!);
+        }
+
+        if (start < 0)
+        {
+            return new MirrorOutcome.Refused("start", $"{start} is negative");
+        }
+
+        var end = start + entries.Count;
+        if (checkpoint!.TreeSize != end)
+        {
+            return new MirrorOutcome.Refused("checkpoint", $"the checkpoint is of size {checkpoint.TreeSize}, but the entries end at {end}");
+        }
+
+        return await Log.WriteAsync<MirrorOutcome>(async statements =>
+        {
+            var merkle = statements.Log;
+            _inForce ??= await KeyRotation.KeyInForceAsync(Log.Store, Peer.Party, cancellationToken).ConfigureAwait(false) ?? Peer.Key;
+            var size = merkle.Size;
+            if (start > size)
+            {
+                return new MirrorOutcome.Gap(size);
+            }
+
+            // Entries already held must be the very same bytes: then they are skipped (applied once).
+            var overlap = (int)Math.Min(size - start, entries.Count);
+            if (overlap > 0)
+            {
+                var held = await Log.Store.ReadEntriesAsync(start, overlap, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < overlap; i++)
+                {
+                    if (held[i].LeafHash != Rfc9162.HashLeaf(entries[i].Span))
+                    {
+                        return Conflict(signed!, $"entry {start + i} differs from the one held, which an earlier checkpoint of {Peer.Party} committed to");
+                    }
+                }
+            }
+
+            if (end <= size)
+            {
+                var root = await merkle.RootAsync(end, cancellationToken).ConfigureAwait(false);
+                if (root != checkpoint.RootHash)
+                {
+                    return Conflict(signed!, $"the checkpoint's root at size {end} differs from the root of the entries held");
+                }
+
+                Accept(signed!, end, size, now);
+                return new MirrorOutcome.Stored(size, await merkle.RootAsync(cancellationToken: cancellationToken).ConfigureAwait(false), 0, entries.Count, Latest!);
+            }
+
+            var fresh = new List<SignedStatement>(entries.Count - overlap);
+            var inForce = _inForce;
+            for (var i = overlap; i < entries.Count; i++)
+            {
+                var field = $"entries[{start + i}]";
+                if (!SignedStatement.TryParse(entries[i], out var statement, out var why))
+                {
+                    return new MirrorOutcome.Refused(field, $"not a signed statement: {why}");
+                }
+
+                if (statement.Statement.Party != Peer.Party)
+                {
+                    return new MirrorOutcome.Refused(field, $"a statement of {statement.Statement.Party} in {Peer.Party}'s log");
+                }
+
+                if (!statement.Verify(inForce))
+                {
+                    return new MirrorOutcome.Refused(field, $"not signed by {Peer.Party}'s key in force ({inForce.Name}+{inForce.KeyId:x8}); signed by {statement.Signature.KeyLabel}");
+                }
+
+                if (statement.Statement.Type == KeyRotation.Type && KeyRotation.TryReadNewKey(statement.Statement, out var next, out _))
+                {
+                    inForce = next;
+                }
+
+                fresh.Add(statement);
+            }
+
+            var expected = await merkle.RootWithAsync([.. fresh.Select(s => s.LeafHash)], cancellationToken).ConfigureAwait(false);
+            if (expected != checkpoint.RootHash)
+            {
+                return new MirrorOutcome.Refused("entries", $"the entries do not hash to the root of {Peer.Party}'s checkpoint at size {end}: they break the log's consistency");
+            }
+
+            try
+            {
+                await statements.AppendAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                return new MirrorOutcome.Refused("entries", e.Message);
+            }
+
+            _inForce = inForce;
+            Accept(signed!, end, end, now);
+            return new MirrorOutcome.Stored(end, checkpoint.RootHash, fresh.Count, overlap, signed!);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a checkpoint of this log against what is held, without entries: equivocation if the mirror
+    /// covers its size and has another root there, or if it has the same size as the latest and another root.</summary>
+    /// <returns>Evidence, or null if nothing contradicts it (a checkpoint beyond the mirror is not judged here).</returns>
+    public async Task<Evidence?> CheckAsync(SignedNote note, Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return await Log.ReadAsync(async merkle =>
+        {
+            if (checkpoint.TreeSize > merkle.Size)
+            {
+                return null;
+            }
+
+            var root = await merkle.RootAsync(checkpoint.TreeSize, cancellationToken).ConfigureAwait(false);
+            return root == checkpoint.RootHash || Latest is not { } latest
+                ? null
+                : new Evidence(Peer.Party, $"two checkpoints signed by {Peer.Party} disagree about its log at size {checkpoint.TreeSize}", latest, note);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Log.Dispose();
+
+    private MirrorOutcome Conflict(SignedNote offered, string reason) =>
+        Latest is { } latest
+            ? new MirrorOutcome.Equivocation(new Evidence(Peer.Party, reason, latest, offered))
+            : new MirrorOutcome.Refused("entries", reason);
+
+    private void Accept(SignedNote signed, long checkpointSize, long mirrorSize, DateTimeOffset now)
+    {
+        if (checkpointSize == mirrorSize)
+        {
+            Volatile.Write(ref _latest, signed);
+        }
+
+        LastVerified = now;
+    }
+}

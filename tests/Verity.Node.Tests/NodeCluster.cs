@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Verity.Node.Peers;
+using Verity.Record.Keys;
+
+namespace Verity.Node.Tests;
+
+/// <summary>One node per party on 127.0.0.1, each on its own SQLite files and a real Kestrel port, every node a peer of
+/// every other. Rounds run when a test asks (the background interval is an hour), so that each step is deterministic.</summary>
+public sealed class NodeCluster : IAsyncDisposable
+{
+    public const string Token = "cluster-operator-token";
+
+    private readonly Dictionary<string, WebApplication> _apps = [];
+    private readonly Dictionary<string, int> _ports = [];
+
+    private NodeCluster(string treatyFile, IReadOnlyList<string> parties)
+    {
+        TreatyFile = treatyFile;
+        Parties = parties;
+        Directory = Path.Combine(Path.GetTempPath(), "verity-cluster-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        using var random = RandomNumberGenerator.Create();
+        foreach (var party in parties)
+        {
+            using var key = SigningKey.Generate(party, KeyAlgorithm.Ed25519, random);
+            File.WriteAllText(KeyFile(party), key + "\n");
+            File.WriteAllText(VerifierFile(party), key.Verifier + "\n");
+            Keys[party] = key.Verifier;
+            _ports[party] = FreePort();
+        }
+    }
+
+    public string Directory { get; }
+
+    public string TreatyFile { get; }
+
+    public IReadOnlyList<string> Parties { get; }
+
+    public Dictionary<string, VerifierKey> Keys { get; } = [];
+
+    public static string NewStart => Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml");
+
+    /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
+    public static async Task<NodeCluster> StartAsync(string treatyFile, params string[] parties)
+    {
+        var cluster = new NodeCluster(treatyFile, parties);
+        foreach (var party in parties)
+        {
+            await cluster.StartNodeAsync(party);
+        }
+
+        return cluster;
+    }
+
+    public string KeyFile(string party) => Path.Combine(Directory, party + ".key");
+
+    public string VerifierFile(string party) => Path.Combine(Directory, party + ".vkey");
+
+    public string DbFile(string party) => Path.Combine(Directory, party.ToLowerInvariant() + ".db");
+
+    public Uri Url(string party) => new($"http://127.0.0.1:{_ports[party]}/");
+
+    public NodeOptions Options(string party) =>
+        new(party, TreatyFile, KeyFile(party), DbFile(party), Token)
+        {
+            Peers = [.. Parties.Where(p => p != party).Select(p => new PeerOption(p, Url(p), VerifierFile(p)))],
+            SyncInterval = TimeSpan.FromHours(1),
+        };
+
+    public async Task StartNodeAsync(string party)
+    {
+        var app = NodeHost.Build([], Options(party));
+        app.Urls.Add(Url(party).ToString().TrimEnd('/'));
+        await app.StartAsync();
+        _apps[party] = app;
+    }
+
+    public async Task StopNodeAsync(string party)
+    {
+        var app = _apps[party];
+        _apps.Remove(party);
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    public PeerNetwork Network(string party) => _apps[party].Services.GetRequiredService<PeerNetwork>();
+
+    public T Service<T>(string party)
+        where T : notnull => _apps[party].Services.GetRequiredService<T>();
+
+    public HttpClient Client(string party)
+    {
+        var client = new HttpClient { BaseAddress = Url(party) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
+    /// <summary>Submits <paramref name="count"/> statements to <paramref name="party"/>'s node as its operator.</summary>
+    public async Task SubmitAsync(string party, int count, string type = "note")
+    {
+        using var client = Client(party);
+        for (var i = 0; i < count; i++)
+        {
+            var body = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{party} statement {Guid.NewGuid():N}"));
+            using var response = await client.PostAsJsonAsync("statements", new { type, body });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+    }
+
+    /// <summary>One round on every running node, in order.</summary>
+    public async Task RoundAsync()
+    {
+        foreach (var party in _apps.Keys.ToList())
+        {
+            await Network(party).SyncOnceAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var party in _apps.Keys.ToList())
+        {
+            await StopNodeAsync(party);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
