@@ -46,6 +46,10 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public static string NewStart => Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml");
 
+    /// <summary>Five nodes (US, RU, CN, GB, FR) under an exercise treaty with five parties.</summary>
+    public static Task<NodeCluster> StartFiveAsync() =>
+        StartAsync(FiveParty.Write(Path.Combine(Path.GetTempPath(), "verity-five-" + Guid.NewGuid().ToString("N"))), FiveParty.Parties);
+
     /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
     public static async Task<NodeCluster> StartAsync(string treatyFile, params string[] parties)
     {
@@ -57,6 +61,10 @@ public sealed class NodeCluster : IAsyncDisposable
 
         return cluster;
     }
+
+    /// <summary>The signing key of <paramref name="party"/>, as the party itself holds it.</summary>
+    public SigningKey SigningKeyOf(string party) =>
+        SigningKey.TryParse(File.ReadAllText(KeyFile(party)).TrimEnd('\n'), out var key, out var problem) ? key : throw new InvalidOperationException(problem);
 
     public string KeyFile(string party) => Path.Combine(Directory, party + ".key");
 

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Verity.Node.Logs;
+using Verity.Node.Peers;
+using Verity.Record.Keys;
+using Verity.Record.Log;
+using Verity.Record.Notes;
+using Verity.Record.Statements;
+using Verity.Record.Storage;
+
+namespace Verity.Node.Tests;
+
+/// <summary>Five nodes; France signs two histories of its log and shows one to some peers and the other to the rest.
+/// After one gossip round every honest node holds the alarm, with both signed checkpoints as evidence.</summary>
+public sealed class EquivocationTests
+{
+    [Fact]
+    public async Task FiveNodes_ReplicateEveryLog_AndAgreeOnEveryCheckpoint()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        foreach (var (party, i) in cluster.Parties.Select((p, i) => (p, i)))
+        {
+            await cluster.SubmitAsync(party, 2 + i);
+        }
+
+        await cluster.RoundAsync();
+        foreach (var holder in cluster.Parties)
+        {
+            var directory = cluster.Service<LogDirectory>(holder);
+            foreach (var (log, i) in cluster.Parties.Select((p, i) => (p, i)).Where(x => x.p != holder))
+            {
+                var mirror = directory.Mirrors[log];
+                Assert.Equal(2 + i, await mirror.Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+                var owner = await cluster.Service<PartyLog>(log).ReadAsync(m => m.RootAsync(), CancellationToken.None);
+                Assert.Equal(owner, await mirror.Log.ReadAsync(m => m.RootAsync(), CancellationToken.None));
+            }
+
+            Assert.Empty(cluster.Network(holder).Alarms);
+            Assert.All(cluster.Network(holder).Status, s => Assert.Null(s.LastError));
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(3, 5)]
+    public async Task Equivocation_TwoHistoriesShownToDifferentPeers_AlarmsEveryHonestNodeWithinOneRound(int sizeA, int sizeB)
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        await cluster.StopNodeAsync("FR");
+        using var france = cluster.SigningKeyOf("FR");
+        var (entriesA, checkpointA) = await HistoryAsync(france, "a", sizeA);
+        var (entriesB, checkpointB) = await HistoryAsync(france, "b", sizeB);
+        foreach (var (party, entries, checkpoint) in new[] { ("US", entriesA, checkpointA), ("RU", entriesA, checkpointA), ("CN", entriesB, checkpointB), ("GB", entriesB, checkpointB) })
+        {
+            using var response = await Push(cluster, party, "FR", 0, entries, checkpoint);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await cluster.RoundAsync();
+        foreach (var honest in new[] { "US", "RU", "CN", "GB" })
+        {
+            var alarm = Assert.Single(cluster.Network(honest).Alarms);
+            Assert.Equal("FR", alarm.Log);
+            Assert.True(alarm.First.Verify([france.Verifier]).IsValid);
+            Assert.True(alarm.Second.Verify([france.Verifier]).IsValid);
+            Assert.NotEqual(alarm.First.Text, alarm.Second.Text);
+            Assert.Equal(new[] { checkpointA, checkpointB }.Order(), new[] { alarm.First.ToString(), alarm.Second.ToString() }.Order());
+
+            // Recorded as a signed statement in the honest node's own log, so that its peers mirror the evidence.
+            var own = cluster.Service<PartyLog>(honest);
+            var entries = await own.ReadAsync(m => m.Store.ReadEntriesAsync(0, (int)m.Size), CancellationToken.None);
+            Assert.Contains(entries, e => SignedStatement.TryParse(e.Data, out var s, out _) && s.Statement.Type == Evidence.StatementType);
+        }
+    }
+
+    [Fact]
+    public async Task Push_EntriesThatBreakTheLogsConsistency_Are400AndNothingIsStored()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var france = cluster.SigningKeyOf("FR");
+        var (entriesA, _) = await HistoryAsync(france, "a", 3);
+        var (_, checkpointB) = await HistoryAsync(france, "b", 3);
+        using var response = await Push(cluster, "US", "FR", 0, entriesA, checkpointB);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("consistency", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Push_SignedByAnotherParty_Or_OfTheNodesOwnLog_IsRefused()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var britain = cluster.SigningKeyOf("GB");
+        var (forged, forgedCheckpoint) = await HistoryAsync(britain, "x", 2);
+        using (var response = await Push(cluster, "US", "FR", 0, forged, forgedCheckpoint))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("checkpoint", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var us = cluster.SigningKeyOf("US");
+        var (own, ownCheckpoint) = await HistoryAsync(us, "y", 2);
+        using (var response = await Push(cluster, "US", "US", 0, own, ownCheckpoint))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("only its operator writes it", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+        Assert.Equal(0, await cluster.Service<PartyLog>("US").ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+    }
+
+    /// <summary>A log of <paramref name="key"/>'s party with <paramref name="size"/> statements, and its signed checkpoint.</summary>
+    internal static async Task<(List<string> Entries, string Checkpoint)> HistoryAsync(SigningKey key, string tag, int size)
+    {
+        using var store = new MemoryLogStore();
+        var log = await StatementLog.OpenAsync(store);
+        var statements = Enumerable.Range(1, size)
+            .Select(i => SignedStatement.Sign(Statement.Create("note", key.Name, i, DateTimeOffset.UnixEpoch.AddDays(i), Encoding.UTF8.GetBytes($"history {tag}, statement {i}")), key))
+            .ToList();
+        await log.AppendAsync(statements);
+        var checkpoint = (await log.Log.CheckpointAsync(NodeOptions.DefaultOrigin(key.Name))).Sign(key);
+        return ([.. statements.Select(s => Convert.ToBase64String(s.Bytes.Span))], checkpoint.ToString());
+    }
+
+    internal static async Task<HttpResponseMessage> Push(NodeCluster cluster, string to, string log, long start, List<string> entries, string checkpoint)
+    {
+        using var client = new HttpClient { BaseAddress = cluster.Url(to) };
+        return await client.PostAsJsonAsync($"peer/logs/{log}/entries", new { start, entries, checkpoint });
+    }
+}
