@@ -21,8 +21,16 @@ public static class NodeHost
         builder.Services.AddSingleton(time);
         // Read lazily, so that test hosts may supply configuration after the builder is made.
         builder.Services.AddSingleton(sp => options ?? NodeOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(sp => PartyLog.Open(sp.GetRequiredService<NodeOptions>(), time));
-        builder.Services.AddSingleton(sp => OpenDirectory(sp.GetRequiredService<PartyLog>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var nodeOptions = sp.GetRequiredService<NodeOptions>();
+            return PartyLog.Open(nodeOptions, time, treaty => ReadPeers(nodeOptions, treaty));
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var own = sp.GetRequiredService<PartyLog>();
+            return OpenDirectory(own, ReadPeers(own.Options, own.Treaty));
+        });
         builder.Services.AddSingleton(sp =>
         {
             var logs = sp.GetRequiredService<LogDirectory>();
@@ -60,37 +68,52 @@ public static class NodeHost
         }
     }
 
-    private static LogDirectory OpenDirectory(PartyLog own)
+    /// <summary>Reads and checks every <c>--peer</c> and <c>--observer</c>, touching no store.</summary>
+    private static List<Peer> ReadPeers(NodeOptions options, Verity.Core.Treaties.Treaty treaty)
     {
-        var options = own.Options;
+        var peers = new List<Peer>();
+        foreach (var peer in options.Peers)
+        {
+            if (peer.Party == options.Party)
+            {
+                throw new NodeOptionsException($"--peer: {peer.Party} is this node's own party");
+            }
+
+            if (!treaty.Parties.Any(p => p.Code.Value == peer.Party))
+            {
+                throw new NodeOptionsException($"--peer: {peer.Party} is not a party of {treaty.Id} ({string.Join(", ", treaty.Parties.Select(p => p.Code.Value))})");
+            }
+
+            if (peers.Any(p => p.Party == peer.Party))
+            {
+                throw new NodeOptionsException($"--peer: {peer.Party} is named twice");
+            }
+
+            var key = ReadVerifier(peer.VerifierKeyFile, "--peer");
+            if (key.Name != peer.Party)
+            {
+                throw new NodeOptionsException($"--peer: {peer.VerifierKeyFile} is {key.Name}'s key, not {peer.Party}'s");
+            }
+
+            peers.Add(new Peer(peer.Party, peer.Url, key, NodeOptions.DefaultOrigin(peer.Party)));
+        }
+
+        foreach (var file in options.ObserverKeyFiles)
+        {
+            _ = ReadVerifier(file, "--observer");
+        }
+
+        return peers;
+    }
+
+    private static LogDirectory OpenDirectory(PartyLog own, List<Peer> peers)
+    {
         var mirrors = new List<Mirror>();
         try
         {
-            foreach (var peer in options.Peers)
+            foreach (var peer in peers)
             {
-                if (peer.Party == options.Party)
-                {
-                    throw new NodeOptionsException($"--peer: {peer.Party} is this node's own party");
-                }
-
-                if (!own.Treaty.Parties.Any(p => p.Code.Value == peer.Party))
-                {
-                    throw new NodeOptionsException($"--peer: {peer.Party} is not a party of {own.Treaty.Id} ({string.Join(", ", own.Treaty.Parties.Select(p => p.Code.Value))})");
-                }
-
-                if (mirrors.Any(m => m.Peer.Party == peer.Party))
-                {
-                    throw new NodeOptionsException($"--peer: {peer.Party} is named twice");
-                }
-
-                var key = ReadVerifier(peer.VerifierKeyFile, "--peer");
-                if (key.Name != peer.Party)
-                {
-                    throw new NodeOptionsException($"--peer: {peer.VerifierKeyFile} is {key.Name}'s key, not {peer.Party}'s");
-                }
-
-                mirrors.Add(new Mirror(new Peer(peer.Party, peer.Url, key, NodeOptions.DefaultOrigin(peer.Party)),
-                    new HeldLog(peer.Party, NodeOptions.DefaultOrigin(peer.Party), LogStores.Open(options, peer.Party))));
+                mirrors.Add(new Mirror(peer, new HeldLog(peer.Party, peer.Origin, LogStores.Open(own.Options, peer.Party))));
             }
 
             return new LogDirectory(own, mirrors);

@@ -45,8 +45,14 @@ public sealed class PartyLog : IDisposable
 
     /// <summary>Checks every option and opens (or creates) the log; nothing is created if an option is wrong.</summary>
     /// <exception cref="NodeOptionsException">An option names a missing, unreadable or wrong file, or the key is another party's.</exception>
-    public static PartyLog Open(NodeOptions options, TimeProvider clock)
+    public static PartyLog Open(NodeOptions options, TimeProvider clock) => Open(options, clock, _ => { });
+
+    /// <summary>As <see cref="Open(NodeOptions, TimeProvider)"/>, running <paramref name="check"/> on the treaty before
+    /// anything is created (the node checks its peers there).</summary>
+    /// <exception cref="NodeOptionsException">An option is wrong.</exception>
+    public static PartyLog Open(NodeOptions options, TimeProvider clock, Action<Treaty> check)
     {
+        ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         if (!Verity.Core.PartyCode.TryParse(options.Party, out _))
@@ -64,6 +70,7 @@ public sealed class PartyLog : IDisposable
 
         try
         {
+            check(treaty);
             return new PartyLog(options, treaty, key, new HeldLog(options.Party, options.CheckpointOrigin, LogStores.Open(options, options.Party)), clock);
         }
         catch

@@ -62,6 +62,9 @@ public sealed class NodeCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Keys, files and ports for each party, with no node started (a test starts them, e.g. as processes).</summary>
+    public static Task<NodeCluster> CreateAsync(string treatyFile, params string[] parties) => Task.FromResult(new NodeCluster(treatyFile, parties));
+
     /// <summary>The signing key of <paramref name="party"/>, as the party itself holds it.</summary>
     public SigningKey SigningKeyOf(string party) =>
         SigningKey.TryParse(File.ReadAllText(KeyFile(party)).TrimEnd('\n'), out var key, out var problem) ? key : throw new InvalidOperationException(problem);

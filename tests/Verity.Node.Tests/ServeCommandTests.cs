@@ -81,6 +81,80 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("--urls", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_PeerKilledMidSync_KeepsWhatItAcknowledged_AndCatchesUpOnRestart()
+    {
+        await using var cluster = await NodeCluster.CreateAsync(NodeCluster.NewStart, "US", "RU");
+        string[] Args(string party) =>
+        [
+            "serve", "--party", party, "--treaty", cluster.TreatyFile, "--key", cluster.KeyFile(party), "--db", cluster.DbFile(party),
+            "--urls", cluster.Url(party).ToString().TrimEnd('/'), "--operator-token", NodeCluster.Token, "--sync-interval", "0.2",
+            .. cluster.Parties.Where(p => p != party).SelectMany(p => new[] { "--peer", $"{p}={cluster.Url(p)},{cluster.VerifierFile(p)}" }),
+        ];
+        using var us = Start(Args("US"));
+        var ru = Start(Args("RU"));
+        try
+        {
+            using var usClient = cluster.Client("US");
+            using var ruClient = cluster.Client("RU");
+            await WaitUntilHealthyAsync(usClient, us);
+            await WaitUntilHealthyAsync(ruClient, ru);
+            const int Total = 400;
+            var submitting = cluster.SubmitAsync("US", Total);
+
+            // Kill RU (SIGKILL) once it has acknowledged part of US's log, while the rest is still being pushed.
+            long acknowledged = 0;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (acknowledged < 50 && DateTime.UtcNow < deadline)
+            {
+                var network = await usClient.GetFromJsonAsync<JsonElement>("/network");
+                acknowledged = network.GetProperty("peers")[0].GetProperty("acknowledged").GetInt64();
+                await Task.Delay(20);
+            }
+
+            ru.Kill(entireProcessTree: true);
+            await ru.WaitForExitAsync();
+            Assert.InRange(acknowledged, 50, Total - 1);
+
+            // Everything acknowledged with a receipt is in RU's mirror file, and the file verifies.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using (var store = Verity.Record.Sqlite.SqliteLogStore.Open(Logs.LogStores.FileOf(cluster.Options("RU"), "US")))
+            {
+                Assert.True(await store.GetSizeAsync() >= acknowledged);
+                var verification = await Verity.Record.Log.LogVerifier.VerifyAsync(store, [cluster.Keys["US"]]);
+                Assert.True(verification.IsValid, verification.ToString());
+            }
+
+            await submitting;
+            ru.Dispose();
+            ru = Start(Args("RU"));
+            await WaitUntilHealthyAsync(ruClient, ru);
+            long mirrored = 0;
+            deadline = DateTime.UtcNow.AddSeconds(60);
+            while (mirrored < Total && DateTime.UtcNow < deadline)
+            {
+                var network = await ruClient.GetFromJsonAsync<JsonElement>("/network");
+                mirrored = network.GetProperty("mirrors")[0].GetProperty("size").GetInt64();
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(Total, mirrored);
+        }
+        finally
+        {
+            foreach (var process in new[] { us, ru })
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+
+            ru.Dispose();
+        }
+    }
+
     private static Process Start(params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";

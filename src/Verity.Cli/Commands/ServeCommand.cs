@@ -17,15 +17,27 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
         var token = new Option<string?>("--operator-token") { Description = $"Bearer token for POST /statements (default: ${TokenVariable}; without one, nobody may submit).", HelpName = "TOKEN" };
         var origin = new Option<string?>("--origin") { Description = "Checkpoint origin line (default: verity.local/<party>).", HelpName = "ORIGIN" };
+        var peers = new Option<string[]>("--peer")
+        {
+            Description = "Another party's node: CODE=URL,VKEYFILE (repeat for each peer). Its log is mirrored and verified here; this node's log is pushed to it.",
+            HelpName = "CODE=URL,VKEYFILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var observers = new Option<string[]>("--observer") { Description = "An observer's verifier key file (repeatable): it may read every log through the peer API, never write.", HelpName = "VKEYFILE" };
+        var postgres = new Option<string?>("--postgres") { Description = "Keep the logs in PostgreSQL (an Npgsql connection string; one schema per log) instead of SQLite files.", HelpName = "CONNECTION" };
+        var interval = new Option<double?>("--sync-interval") { Description = "Seconds between rounds with the peers when nothing else wakes the node (default 2).", HelpName = "SECONDS" };
         var command = new Command("serve", """
-            Run the party's node: its own log in FILE.db, signed with FILE.key, behind an HTTP API described at /openapi/v1.json.
-            Runs until interrupted (Ctrl+C). See docs/node.md.
+            Run the party's node: its own log in FILE.db, signed with FILE.key, behind an HTTP API described at /openapi/v1.json,
+            with a verified mirror of each peer's log, pushed and pulled over HTTP with requests signed per RFC 9421, and
+            checkpoints gossiped between all nodes. Runs until interrupted (Ctrl+C). See docs/node.md.
 
-            Example:
+            Examples:
               VERITY_OPERATOR_TOKEN=s3cret verity serve --party US --treaty data/treaties/new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080
+              verity serve --party US --treaty new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080 --peer RU=http://127.0.0.1:8081,keys/RU.vkey
+              verity serve --party RU --treaty new-start.yaml --key keys/RU.key --db ru.db --postgres "Host=127.0.0.1;Username=verity;Password=...;Database=verity"
             """)
         {
-            party, treaty, key, db, urls, token, origin,
+            party, treaty, key, db, urls, token, origin, peers, observers, postgres, interval,
         };
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
@@ -49,10 +61,22 @@ internal static class ServeCommand
                 throw new UsageException("--origin: must be one non-empty line");
             }
 
-            var options = new NodeOptions(parse.GetValue(party)!, parse.GetValue(treaty)!, parse.GetValue(key)!, parse.GetValue(db)!,
-                parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine);
+            var seconds = parse.GetValue(interval) ?? 2;
+            if (!(seconds > 0 && seconds <= 3600))
+            {
+                throw new UsageException($"--sync-interval: {seconds} is not a number of seconds between 0 and 3600");
+            }
+
             try
             {
+                var options = new NodeOptions(parse.GetValue(party)!, parse.GetValue(treaty)!, parse.GetValue(key)!, parse.GetValue(db)!,
+                    parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine)
+                {
+                    Peers = [.. (parse.GetValue(peers) ?? []).Select(PeerOption.Parse)],
+                    ObserverKeyFiles = parse.GetValue(observers) ?? [],
+                    Postgres = NullIfEmpty(parse.GetValue(postgres)),
+                    SyncInterval = TimeSpan.FromSeconds(seconds),
+                };
                 await NodeHost.RunAsync(options, listen, cancellationToken).ConfigureAwait(false);
             }
             catch (NodeOptionsException e)
