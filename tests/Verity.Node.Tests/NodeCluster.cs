@@ -38,6 +38,9 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>When set, every node keeps its logs in this PostgreSQL database instead of SQLite files.</summary>
+    public string? Postgres { get; init; }
+
     public string TreatyFile { get; }
 
     public IReadOnlyList<string> Parties { get; }
@@ -51,9 +54,12 @@ public sealed class NodeCluster : IAsyncDisposable
         StartAsync(FiveParty.Write(Path.Combine(Path.GetTempPath(), "verity-five-" + Guid.NewGuid().ToString("N"))), FiveParty.Parties);
 
     /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
-    public static async Task<NodeCluster> StartAsync(string treatyFile, params string[] parties)
+    public static Task<NodeCluster> StartAsync(string treatyFile, params string[] parties) => StartAsync(treatyFile, null, parties);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, every node on the PostgreSQL database <paramref name="postgres"/> when given.</summary>
+    public static async Task<NodeCluster> StartAsync(string treatyFile, string? postgres, params string[] parties)
     {
-        var cluster = new NodeCluster(treatyFile, parties);
+        var cluster = new NodeCluster(treatyFile, parties) { Postgres = postgres };
         foreach (var party in parties)
         {
             await cluster.StartNodeAsync(party);
@@ -82,6 +88,7 @@ public sealed class NodeCluster : IAsyncDisposable
         {
             Peers = [.. Parties.Where(p => p != party).Select(p => new PeerOption(p, Url(p), VerifierFile(p)))],
             SyncInterval = TimeSpan.FromHours(1),
+            Postgres = Postgres,
         };
 
     public async Task StartNodeAsync(string party)
