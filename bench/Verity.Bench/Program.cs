@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
-// Every benchmark class in this assembly; pick with --filter, e.g. `--filter *Compliance*`.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `ingest` runs the node's ingest harness (throughput and latency percentiles); anything else is BenchmarkDotNet:
+// every benchmark class in this assembly, picked with --filter, e.g. `--filter *Compliance*`.
+if (args.Length > 0 && args[0] == "ingest")
+{
+    return await Verity.Bench.Node.IngestHarness.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Verity.Bench.Node.IngestHarness).Assembly).Run(args);
+return 0;

@@ -35,7 +35,7 @@ public static class NodeHost
         {
             var logs = sp.GetRequiredService<LogDirectory>();
             var observers = logs.Own.Options.ObserverKeyFiles.Select(f => ReadVerifier(f, "--observer")).ToList();
-            return new PeerNetwork(logs, observers, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, time);
+            return new PeerNetwork(logs, observers, PeerClient.Handler(logs.Own.Key, time), time);
         });
         builder.Services.AddHostedService<PeerSync>();
         var app = builder.Build();

@@ -120,7 +120,9 @@ public sealed class Mirror : IDisposable
                 return new MirrorOutcome.Stored(size, await merkle.RootAsync(cancellationToken: cancellationToken).ConfigureAwait(false), 0, entries.Count, Latest!);
             }
 
+            // Each statement's key in force follows the rotations before it; the signatures are then checked on every core.
             var fresh = new List<SignedStatement>(entries.Count - overlap);
+            var keys = new List<VerifierKey>(entries.Count - overlap);
             var inForce = _inForce;
             for (var i = overlap; i < entries.Count; i++)
             {
@@ -135,17 +137,20 @@ public sealed class Mirror : IDisposable
                     return new MirrorOutcome.Refused(field, $"a statement of {statement.Statement.Party} in {Peer.Party}'s log");
                 }
 
-                if (!statement.Verify(inForce))
-                {
-                    return new MirrorOutcome.Refused(field, $"not signed by {Peer.Party}'s key in force ({inForce.Name}+{inForce.KeyId:x8}); signed by {statement.Signature.KeyLabel}");
-                }
-
+                fresh.Add(statement);
+                keys.Add(inForce);
                 if (statement.Statement.Type == KeyRotation.Type && KeyRotation.TryReadNewKey(statement.Statement, out var next, out _))
                 {
                     inForce = next;
                 }
+            }
 
-                fresh.Add(statement);
+            var bad = new int[fresh.Count];
+            Parallel.For(0, fresh.Count, i => bad[i] = fresh[i].Verify(keys[i]) ? 0 : 1);
+            if (Array.IndexOf(bad, 1) is var first and >= 0)
+            {
+                var key = keys[first];
+                return new MirrorOutcome.Refused($"entries[{start + overlap + first}]", $"not signed by {Peer.Party}'s key in force ({key.Name}+{key.KeyId:x8}); signed by {fresh[first].Signature.KeyLabel}");
             }
 
             var expected = await merkle.RootWithAsync([.. fresh.Select(s => s.LeafHash)], cancellationToken).ConfigureAwait(false);

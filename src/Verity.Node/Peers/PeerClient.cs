@@ -1,0 +1,15 @@
+using Verity.Record.Keys;
+
+namespace Verity.Node.Peers;
+
+/// <summary>The HTTP pipeline of a node's requests to its peers.</summary>
+public static class PeerClient
+{
+    /// <summary>A handler that sends requests as <paramref name="key"/>'s party.</summary>
+    public static HttpMessageHandler Handler(SigningKey key, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    }
+}
