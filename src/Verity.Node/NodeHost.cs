@@ -1,4 +1,5 @@
 using Verity.Node.Api;
+using Verity.Node.Dashboard;
 
 namespace Verity.Node;
 
@@ -14,12 +15,23 @@ public static class NodeHost
         builder.Services.AddProblemDetails();
         // Read lazily, so that test hosts may supply configuration after the builder is made.
         builder.Services.AddSingleton(sp => PartyLog.Open(options ?? NodeOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()), TimeProvider.System));
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton<IDashboardSource>(sp =>
+        {
+            // Until the node derives each party's record from the declarations in the logs, the dashboard shows the
+            // treaty's replayed public record (data/history/ beside data/treaties/), and says so on every page.
+            var log = sp.GetRequiredService<PartyLog>();
+            var data = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(log.Options.TreatyFile))) ?? ".";
+            // No record there: no source (the pages then say so with 404).
+            return ReplayDashboardSource.TryLoad(log.Treaty, data, log, TimeProvider.System)!;
+        });
         var app = builder.Build();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
         app.MapStatementsApi();
         app.MapLogsApi();
         app.MapComplianceApi();
+        app.MapDashboard();
         return app;
     }
 
