@@ -114,6 +114,24 @@ public sealed partial class DashboardRendererTests
         Assert.Contains("<td class=\"no\">unique identifier used twice</td>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Party_ManySentOnTime_ListsTheLatestAndEveryOneNotOnTime()
+    {
+        var start = new LocalDateTime(2011, 2, 5, 0, 0);
+        var onTime = Enumerable.Range(0, DashboardRenderer.FeedOnTimeRows + 10)
+            .Select(i => new NotificationRow("Ж", $"№{i}", "Ж", start.PlusDays(i), start.PlusDays(i + 5), start.PlusDays(i), NotificationState.OnTime));
+        var overdue = new NotificationRow("Ж", null, "Ж", start, start.PlusDays(5), null, NotificationState.Overdue);
+        var model = Model("Ж", "Ж") with { Notifications = [overdue, .. onTime] }; // oldest first: the renderer orders
+
+        var html = Renderer().Party(model);
+
+        Assert.Equal(DashboardRenderer.FeedOnTimeRows + 1, Regex.Count(html, "<tr data-state="));
+        Assert.Contains(">№59<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">№9<", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-state=\"overdue\">", html, StringComparison.Ordinal);
+        Assert.Contains($"{DashboardRenderer.FeedOnTimeRows + 1} of {DashboardRenderer.FeedOnTimeRows + 11} shown", html, StringComparison.Ordinal);
+    }
+
     private static DashboardRenderer Renderer() =>
         new(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>());
 

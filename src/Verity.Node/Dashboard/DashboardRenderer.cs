@@ -210,7 +210,8 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</ul>");
-        var shown = rows.Where(r => r.State != NotificationState.OnTime).Concat(rows.Where(r => r.State == NotificationState.OnTime).Take(FeedOnTimeRows))
+        var shown = rows.Where(r => r.State != NotificationState.OnTime)
+            .Concat(rows.Where(r => r.State == NotificationState.OnTime).OrderByDescending(r => r.Triggered).Take(FeedOnTimeRows))
             .OrderByDescending(r => r.Triggered).ToList();
         if (rows.IsEmpty)
         {

@@ -26,6 +26,7 @@ public sealed class ReplayDashboardSource : IDashboardSource
     /// <summary>How many of the latest databases a party's page lists.</summary>
     public const int LatestDatabases = 3;
 
+    private const int MaxCachedPages = 64;
     private static readonly Period Step = Period.FromMonths(1);
     private readonly Treaty _treaty;
     private readonly ReplayResult _replay;
@@ -106,6 +107,13 @@ public sealed class ReplayDashboardSource : IDashboardSource
         if (!_treaty.HasParty(party))
         {
             return null;
+        }
+
+        // The date comes from the request: keep the cache small, whatever dates are asked for.
+        if (_pages.Count > MaxCachedPages)
+        {
+            _pages.Clear();
+            _series.Clear();
         }
 
         var page = _pages.GetOrAdd((party, at), key => Build(key.Item1, key.Item2));
