@@ -31,12 +31,12 @@ public sealed class DashboardBrowserTests(NodeServer node) : IClassFixture<NodeS
         Assert.Contains("New START", await page.TitleAsync(), StringComparison.Ordinal);
         foreach (var party in new[] { "US", "RU" })
         {
-            Assert.Equal(1, await page.Locator($"table.overview tr[data-scope='{party}'] th a[href='/dashboard/{party}']").CountAsync());
+            Assert.Equal(1, await page.Locator($"table.overview tr[data-scope='{party}'] th a[href='/dashboard/{party}?at=2020-09-01']").CountAsync());
         }
 
         // The US page, reached by its link: the warheads chart (deployed warheads, Art. II.1(b)) with the ceiling at 1550, labelled 1,550.
         await page.Locator("table.overview tr[data-scope='US'] th a").ClickAsync();
-        await page.WaitForURLAsync("**/dashboard/US");
+        await page.WaitForURLAsync("**/dashboard/US?at=2020-09-01");
         var ceiling = page.Locator("figure[data-scope='US'] svg line.ceiling[data-limit='warheads']");
         Assert.Equal("1550", await ceiling.GetAttributeAsync("data-ceiling"));
         Assert.Contains("1,550", await ceiling.Locator("title").TextContentAsync(), StringComparison.Ordinal);

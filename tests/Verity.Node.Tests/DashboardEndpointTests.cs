@@ -16,8 +16,8 @@ public sealed class DashboardEndpointTests(NodeFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<title>New START: dashboard</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/dashboard/US\">", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/dashboard/RU\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/dashboard/US?at=2020-09-01\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/dashboard/RU?at=2020-09-01\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,12 +67,14 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</tr></thead><tbody>");
+        // Links keep the overview's date.
+        var at = "?at=" + D(model.AsOf);
         foreach (var scope in model.Scopes)
         {
             var title = scope.IsGroup
                 ? E(scope.Name)
-                : $"<a href=\"{PartyHref(scope.Scope)}\">{E(scope.Name)} ({E(scope.Scope)})</a>";
-            var members = string.Join(", ", scope.Members.Select(m => $"<a href=\"{PartyHref(m.Value)}\">{E(m.Value)}</a>"));
+                : $"<a href=\"{PartyHref(scope.Scope)}{at}\">{E(scope.Name)} ({E(scope.Scope)})</a>";
+            var members = string.Join(", ", scope.Members.Select(m => $"<a href=\"{PartyHref(m.Value)}{at}\">{E(m.Value)}</a>"));
             body.Append(CultureInfo.InvariantCulture, $"<tr data-scope=\"{E(scope.Scope)}\"><th scope=\"row\">{title}</th><td>{members}</td><td>{E(Standing(scope.Standing))}</td>");
             foreach (var (id, _) in limits)
             {
