@@ -1,5 +1,6 @@
 using System.Text;
 using Verity.Node.Api;
+using Verity.Node.Dashboard;
 using Verity.Node.Logs;
 using Verity.Node.Peers;
 using Verity.Record.Keys;
@@ -38,6 +39,16 @@ public static class NodeHost
             return new PeerNetwork(logs, observers, PeerClient.Handler(logs.Own.Key, time), time);
         });
         builder.Services.AddHostedService<PeerSync>();
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton<IDashboardSource>(sp =>
+        {
+            // Until the node derives each party's record from the declarations in the logs, the dashboard shows the
+            // treaty's replayed public record (data/history/ beside data/treaties/), and says so on every page.
+            var log = sp.GetRequiredService<PartyLog>();
+            var data = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(log.Options.TreatyFile))) ?? ".";
+            // No record there: no source (the pages then say so with 404).
+            return ReplayDashboardSource.TryLoad(log.Treaty, data, log, time)!;
+        });
         var app = builder.Build();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
@@ -45,6 +56,7 @@ public static class NodeHost
         app.MapLogsApi();
         app.MapComplianceApi();
         app.MapPeerApi(app.MapGroup("/peer"));
+        app.MapDashboard();
         return app;
     }
 

@@ -31,6 +31,11 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
     /// <summary>How often the node pushes, pulls and gossips with its peers when nothing else wakes it.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Whether the node runs its rounds with its peers by itself (at start, on every append and every
+    /// <see cref="SyncInterval"/>). Off, rounds run only when asked (<see cref="Peers.PeerNetwork.SyncOnceAsync"/>): for
+    /// tests and the demo, which step the network.</summary>
+    public bool SyncInBackground { get; init; } = true;
+
     /// <summary>The default origin line of a party's checkpoints.</summary>
     public static string DefaultOrigin(string party) => $"verity.local/{party.ToLowerInvariant()}";
 

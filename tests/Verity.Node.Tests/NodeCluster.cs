@@ -11,7 +11,7 @@ using Verity.Record.Keys;
 namespace Verity.Node.Tests;
 
 /// <summary>One node per party on 127.0.0.1, each on its own SQLite files and a real Kestrel port, every node a peer of
-/// every other. Rounds run when a test asks (the background interval is an hour), so that each step is deterministic.</summary>
+/// every other. Rounds run only when a test asks, so that each step is deterministic.</summary>
 public sealed class NodeCluster : IAsyncDisposable
 {
     public const string Token = "cluster-operator-token";
@@ -54,10 +54,10 @@ public sealed class NodeCluster : IAsyncDisposable
         StartAsync(FiveParty.Write(Path.Combine(Path.GetTempPath(), "verity-five-" + Guid.NewGuid().ToString("N"))), FiveParty.Parties);
 
     /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
-    public static Task<NodeCluster> StartAsync(string treatyFile, params string[] parties) => StartAsync(treatyFile, null, parties);
+    public static Task<NodeCluster> StartAsync(string treatyFile, params string[] parties) => StartOnAsync(null, treatyFile, parties);
 
     /// <summary>As <see cref="StartAsync(string, string[])"/>, every node on the PostgreSQL database <paramref name="postgres"/> when given.</summary>
-    public static async Task<NodeCluster> StartAsync(string treatyFile, string? postgres, params string[] parties)
+    public static async Task<NodeCluster> StartOnAsync(string? postgres, string treatyFile, params string[] parties)
     {
         var cluster = new NodeCluster(treatyFile, parties) { Postgres = postgres };
         foreach (var party in parties)
@@ -87,7 +87,7 @@ public sealed class NodeCluster : IAsyncDisposable
         new(party, TreatyFile, KeyFile(party), DbFile(party), Token)
         {
             Peers = [.. Parties.Where(p => p != party).Select(p => new PeerOption(p, Url(p), VerifierFile(p)))],
-            SyncInterval = TimeSpan.FromHours(1),
+            SyncInBackground = false,
             Postgres = Postgres,
         };
 

@@ -109,7 +109,7 @@ public static class IngestHarness
         var options = new NodeOptions("RU", treaty, Path.Combine(directory, "RU.key"), Path.Combine(directory, "ru.db"))
         {
             Peers = [new PeerOption("US", new Uri($"http://127.0.0.1:{FreePort()}/"), Path.Combine(directory, "US.vkey"))],
-            SyncInterval = TimeSpan.FromHours(1),
+            SyncInBackground = false,
         };
         var app = NodeHost.Build(["--Logging:LogLevel:Default=Warning"], options);
         app.Urls.Add($"http://127.0.0.1:{port}");

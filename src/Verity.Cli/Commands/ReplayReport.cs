@@ -4,6 +4,7 @@ using System.Text;
 using NodaTime;
 using Verity.Core.Replay;
 using Verity.Core.Treaties;
+using Verity.Node.Dashboard;
 
 namespace Verity.Cli.Commands;
 
@@ -14,12 +15,6 @@ namespace Verity.Cli.Commands;
 /// <remarks>One file, no scripts, no external resources: it opens offline and prints.</remarks>
 internal static class ReplayReport
 {
-    private const int Width = 960;
-    private const int Height = 320;
-    private const int Left = 64;
-    private const int Right = 24;
-    private const int Top = 24;
-    private const int Bottom = 40;
     private static readonly string[] Colours = ["#1f5aa6", "#c0392b", "#2e8b57", "#8e44ad", "#d35400"];
 
     /// <summary>Writes <c>index.html</c> into <paramref name="directory"/> (created if needed) through a temporary file.</summary>
@@ -90,68 +85,45 @@ internal static class ReplayReport
         var end = treaty.Expiry ?? result.Points.Max(p => p.Date).PlusYears(1);
         var parties = treaty.Parties.Select(p => p.Code).ToList();
         var values = result.Points.SelectMany(p => new[] { p.Computed[limit.Id] }.Concat(p.Reading.TryGetValue(limit.Id, out var r) ? [r] : [])).ToList();
-        var top = Nice(Math.Max(values.Max(), limit.Ceiling) * 1.1);
-        double X(LocalDate d) => Left + ((Width - Left - Right) * (double)Period.Between(start, d, PeriodUnits.Days).Days / Period.Between(start, end, PeriodUnits.Days).Days);
-        double Y(double v) => Top + ((Height - Top - Bottom) * (1 - (v / top)));
-        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<h2 id="{E(limit.Id)}">{E(limit.Name)} ({E(limit.Article ?? limit.Id)}): at most {limit.Ceiling:N0}</h2>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg role="img" aria-label="{E(limit.Name)} over time" data-limit="{E(limit.Id)}" viewBox="0 0 {Width} {Height}" width="100%">""");
-        for (var i = 0; i <= 4; i++)
-        {
-            var v = top * i / 4;
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{F(Y(v))}" y2="{F(Y(v))}" stroke="#eee"/><text x="{Left - 6}" y="{F(Y(v) + 4)}" text-anchor="end">{v:N0}</text>""");
-        }
-
-        for (var year = start.Year; year <= end.Year; year++)
-        {
-            var d = new LocalDate(year, 1, 1);
-            if (d >= start && d <= end)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(d))}" y="{Height - Bottom + 16}" text-anchor="middle">{year}</text>""");
-            }
-        }
-
+        var chart = new TimeChart(start, end, Math.Max(values.Max(), limit.Ceiling)).Grid();
         var acts = treaty.Lifecycle.Where(a => a.Date >= start && a.Date <= end).ToList();
         for (var i = 0; i < acts.Count; i++)
         {
             var act = acts[i];
-            var x = F(X(act.Date));
-            svg.Append(CultureInfo.InvariantCulture, $"""<line class="lifecycle" x1="{x}" x2="{x}" y1="{Top}" y2="{Height - Bottom}" stroke="#9aa" stroke-dasharray="2,3"><title>{E(act.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}: {E(ReplayCommand.Describe(act))}</title></line>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(act.Date) + 3)}" y="{Top + 10 + (i % 3 * 12)}" fill="#678">{E(ReplayCommand.Short(act))}</text>""");
+            chart.Marker(act.Date, ReplayCommand.Short(act), $"{act.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {ReplayCommand.Describe(act)}", i);
         }
 
         if (treaty.Expiry is { } expiry && expiry <= end)
         {
-            var x = F(X(expiry));
-            svg.Append(CultureInfo.InvariantCulture, $"""<line class="lifecycle" x1="{x}" x2="{x}" y1="{Top}" y2="{Height - Bottom}" stroke="#9aa" stroke-dasharray="2,3"><title>{expiry:yyyy-MM-dd}: the treaty expires</title></line><text x="{F(X(expiry) - 3)}" y="{Top + 10}" fill="#678" text-anchor="end">expires</text>""");
+            chart.Marker(expiry, "expires", $"{expiry:yyyy-MM-dd}: the treaty expires", labelBefore: true);
         }
 
-        var ceilingEnd = treaty.Expiry ?? end;
-        svg.Append(CultureInfo.InvariantCulture, $"""<line class="ceiling" data-value="{limit.Ceiling}" x1="{F(X(limit.From))}" x2="{F(X(ceilingEnd))}" y1="{F(Y(limit.Ceiling))}" y2="{F(Y(limit.Ceiling))}" stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(limit.From) + 4)}" y="{F(Y(limit.Ceiling) - 6)}">limit {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}</text>""");
+        chart.Ceiling(limit.Id, limit.Ceiling, limit.From, treaty.Expiry ?? end,
+            string.Create(CultureInfo.InvariantCulture, $"limit {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}"),
+            string.Create(CultureInfo.InvariantCulture, $"{limit.Name}: at most {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}"));
 
         for (var p = 0; p < parties.Count; p++)
         {
             var colour = Colours[p % Colours.Length];
             var points = result.Points.Where(x => x.Party == parties[p]).OrderBy(x => x.Date).ToList();
-            var line = string.Join(" ", points.Select(x => $"{F(X(x.Date))},{F(Y(x.Computed[limit.Id]))}"));
-            svg.Append(CultureInfo.InvariantCulture, $"""<polyline class="computed" data-party="{parties[p]}" fill="none" stroke="{colour}" stroke-width="2" points="{line}"/>""");
+            chart.Series(points.Select(x => (x.Date, (double)x.Computed[limit.Id])), colour, "computed", attributes: [KeyValuePair.Create("data-party", parties[p].Value)]);
             if (points.All(x => x.Reading.ContainsKey(limit.Id)) && points.Any(x => x.Reading[limit.Id] != x.Computed[limit.Id]))
             {
-                var reading = string.Join(" ", points.Select(x => $"{F(X(x.Date))},{F(Y(x.Reading[limit.Id]))}"));
-                svg.Append(CultureInfo.InvariantCulture, $"""<polyline class="reading" fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="5,3" points="{reading}"/>""");
+                chart.Series(points.Select(x => (x.Date, (double)x.Reading[limit.Id])), colour, "reading", dashed: true);
             }
 
             foreach (var x in points.Where(x => x.Published.TryGetValue(limit.Id, out var f) && f.Value is not null))
             {
                 var published = x.Published[limit.Id];
-                svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(X(x.Date))}" cy="{F(Y(published.Value!.Value))}" r="3.5" fill="white" stroke="{colour}" stroke-width="1.5"><title>{parties[p]} {x.Date:yyyy-MM-dd}: published {published.Value:N0}, computed {x.Computed[limit.Id]:N0}</title></circle>""");
+                chart.Dot(x.Date, published.Value!.Value, colour, string.Create(CultureInfo.InvariantCulture, $"{parties[p]} {x.Date:yyyy-MM-dd}: published {published.Value:N0}, computed {x.Computed[limit.Id]:N0}"), hollow: true, radius: 3.5);
             }
         }
 
-        svg.Append("</svg>");
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"""<h2 id="{E(limit.Id)}">{E(limit.Name)} ({E(limit.Article ?? limit.Id)}): at most {limit.Ceiling:N0}</h2>""");
+        svg.Append(chart.ToSvg("chart-" + limit.Id, $"{limit.Name} over time",
+            $"Each party's {limit.Name.ToLowerInvariant()} from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} against the limit of {limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)}; every value is in the table of data points below.",
+            [KeyValuePair.Create("data-limit", limit.Id)]));
         svg.Append("<p class=\"legend\">");
         for (var p = 0; p < parties.Count; p++)
         {
@@ -222,12 +194,6 @@ internal static class ReplayReport
         }
 
         return html.Append("</table>").ToString();
-    }
-
-    private static double Nice(double value)
-    {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        return Math.Ceiling(value / (magnitude / 2)) * (magnitude / 2);
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -6,6 +6,7 @@ public sealed class PeerSync : BackgroundService
 {
     private readonly PeerNetwork _network;
     private readonly TimeSpan _interval;
+    private readonly bool _enabled;
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Syncs <paramref name="network"/>.</summary>
@@ -15,6 +16,7 @@ public sealed class PeerSync : BackgroundService
         ArgumentNullException.ThrowIfNull(own);
         _network = network;
         _interval = own.Options.SyncInterval;
+        _enabled = own.Options.SyncInBackground;
         own.Appended += (_, _) => Wake();
     }
 
@@ -29,7 +31,7 @@ public sealed class PeerSync : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await _network.LoadAlarmsAsync(stoppingToken).ConfigureAwait(false);
-        if (!_network.Peers.Any())
+        if (!_enabled || !_network.Peers.Any())
         {
             return;
         }

@@ -12,7 +12,7 @@ public sealed class PostgresNodeTests(PostgresFixture fixture) : IClassFixture<P
     [Fact]
     public async Task TwoNodesOnPostgres_Replicate_AndKeepTheirLogsAcrossARestart()
     {
-        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, fixture.ConnectionString, "US", "RU");
+        await using var cluster = await NodeCluster.StartOnAsync(fixture.ConnectionString, NodeCluster.NewStart, "US", "RU");
         await cluster.SubmitAsync("US", 5);
         await cluster.SubmitAsync("RU", 3);
         await cluster.RoundAsync();

@@ -1,0 +1,15 @@
+using NodaTime;
+using Verity.Core.Compliance;
+
+namespace Verity.Node.Dashboard;
+
+/// <summary>A limit's value on one date.</summary>
+/// <param name="Date">The date.</param>
+/// <param name="Value">The counted value.</param>
+/// <param name="Ceiling">The ceiling on the date.</param>
+/// <param name="Status">Within, exceeds, or why the limit was not in effect.</param>
+public sealed record CompliancePoint(LocalDate Date, long Value, long Ceiling, LimitStatus Status)
+{
+    /// <summary>Whether the limit applied on the date (within or exceeded).</summary>
+    public bool InEffect => Status is LimitStatus.Within or LimitStatus.Exceeds;
+}

@@ -1,0 +1,397 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using Verity.Core.Compliance;
+using Verity.Core.Reconciliation;
+using Verity.Core.Treaties;
+
+namespace Verity.Node.Dashboard;
+
+/// <summary>
+/// Turns the dashboard's models into HTML pages: semantic HTML, tables with captions, one inline SVG chart per limit
+/// with a table beside it, inline CSS, no scripts and no external resources.
+/// </summary>
+/// <remarks>Every word comes from <paramref name="text"/> (<c>Strings.resx</c>); every value from the model is
+/// HTML-encoded, since subjects, uids and names come from parties' logs.</remarks>
+/// <param name="text">The strings, in the page's language.</param>
+public sealed class DashboardRenderer(IStringLocalizer text)
+{
+    /// <summary>How many sent-on-time notifications the feed lists (every late, overdue, pending or unmatched one is listed).</summary>
+    public const int FeedOnTimeRows = 50;
+
+    private static readonly string[] Colours = ["#1f5aa6", "#b03a2e", "#2e7d4f", "#7d3c98", "#a04000"];
+
+    private const string Css = """
+        :root { color-scheme: light; --ink: #1d2330; --muted: #5a6272; --line: #d9dde3; --accent: #1f5aa6; --bad: #a3261b; --ok: #22693f; --warn: #8a5a00; }
+        * { box-sizing: border-box; }
+        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: var(--ink); background: #fafbfc; }
+        header, main, footer { max-width: 1040px; margin: 0 auto; padding: 0 1rem; }
+        header { padding-top: 1rem; } header nav a { margin-right: 1rem; }
+        a { color: var(--accent); } a:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+        h1 { font-size: 1.7rem; margin: .5rem 0; } h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
+        h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+        .lede { color: var(--muted); } .source { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem 0; }
+        table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; background: #fff; }
+        caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+        th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        code, .hash { font-family: ui-monospace, monospace; font-size: .85rem; word-break: break-all; }
+        pre { background: #fff; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; font-size: .85rem; }
+        .state-within, .state-on-time, .yes { color: var(--ok); } .state-exceeds, .state-overdue, .state-late, .state-unmatched, .no { color: var(--bad); font-weight: 600; }
+        .state-pending { color: var(--warn); } .state-other { color: var(--muted); }
+        figure { margin: 0 0 1.5rem; } figcaption { color: var(--muted); font-size: .9rem; }
+        svg text { font-size: 11px; fill: #444; } svg text.ceiling-label { font-size: 13px; fill: #000; }
+        details > summary { cursor: pointer; color: var(--accent); }
+        .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .8rem; padding: 0; list-style: none; }
+        .cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
+        .cards strong { display: block; font-size: 1.4rem; }
+        .scroll { overflow-x: auto; }
+        @media print { details { display: block; } details > summary { display: none; } }
+        """;
+
+    /// <summary>The overview page: every party and group, where each stands, links to each party's page.</summary>
+    public string Overview(DashboardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("OverviewHeading", model.TreatyName))}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        var limits = model.Scopes.SelectMany(s => s.Limits).Select(l => (l.LimitId, l.Name)).Distinct().ToList();
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"overview\"><caption>{E(T("OverviewCaption", D(model.AsOf)))}</caption><thead><tr><th scope=\"col\">{E(T("PartyOrGroup"))}</th><th scope=\"col\">{E(T("Members"))}</th><th scope=\"col\">{E(T("Standing"))}</th>");
+        foreach (var (_, name) in limits)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" class=\"num\">{E(name)}</th>");
+        }
+
+        body.Append("</tr></thead><tbody>");
+        // Links keep the overview's date.
+        var at = "?at=" + D(model.AsOf);
+        foreach (var scope in model.Scopes)
+        {
+            var title = scope.IsGroup
+                ? E(scope.Name)
+                : $"<a href=\"{PartyHref(scope.Scope)}{at}\">{E(scope.Name)} ({E(scope.Scope)})</a>";
+            var members = string.Join(", ", scope.Members.Select(m => $"<a href=\"{PartyHref(m.Value)}{at}\">{E(m.Value)}</a>"));
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-scope=\"{E(scope.Scope)}\"><th scope=\"row\">{title}</th><td>{members}</td><td>{E(Standing(scope.Standing))}</td>");
+            foreach (var (id, _) in limits)
+            {
+                var limit = scope.Limits.FirstOrDefault(l => l.LimitId == id);
+                body.Append(limit is null
+                    ? "<td class=\"num\">—</td>"
+                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(limit.Status)}\">{E(Status(limit.Status))}</span></td>"));
+            }
+
+            body.Append("</tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return Page(T("OverviewTitle", model.TreatyName), body.ToString(), model.Source);
+    }
+
+    /// <summary>One party's page: charts, notification feed, databases, findings, items and log integrity.</summary>
+    public string Party(PartyDashboard model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("PartyHeading", model.PartyName, model.Party.Value, model.TreatyName))}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"""<nav aria-label="{E(T("Sections"))}"><ul><li><a href="#compliance">{E(T("ComplianceHeading"))}</a></li><li><a href="#notifications">{E(T("NotificationsHeading"))}</a></li><li><a href="#databases">{E(T("DatabasesHeading"))}</a></li><li><a href="#findings">{E(T("FindingsHeading"))}</a></li><li><a href="#items">{E(T("ItemsHeading"))}</a></li><li><a href="#integrity">{E(T("IntegrityHeading"))}</a></li></ul></nav>""");
+        Compliance(body, model);
+        Notifications(body, model);
+        Databases(body, model);
+        Findings(body, model);
+        Items(body, model);
+        Integrity(body, model);
+        return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source);
+    }
+
+    /// <summary>An item's history page: every event of the item in the party's record.</summary>
+    public string Item(ItemHistory model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{PartyHref(model.Party.Value)}#items\">{E(T("BackToParty", model.Party.Value))}</a></p>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("ItemHeading", model.Uid))}</h1>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", model.Kind, model.Type, model.Party.Value, model.Treaty))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, model.Events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Event"))}</th><th scope=\"col\">{E(T("WhatHappened"))}</th></tr></thead><tbody>");
+        foreach (var e in model.Events)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(e.Kind)}\"><td>{D(e.Date)}</td><td>{E(EventKind(e.Kind))}</td><td>{E(e.Description)}</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return Page(T("ItemTitle", model.Uid, model.Party.Value), body.ToString(), model.Source);
+    }
+
+    /// <summary>A short page for a date or party that is not there.</summary>
+    public string NotFound(string message) => Page(T("NotFoundTitle"), $"<h1>{E(T("NotFoundTitle"))}</h1><p>{E(message)}</p>", null);
+
+    private void Compliance(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"compliance\"><h2 id=\"compliance\">{E(T("ComplianceHeading"))}</h2><p>{E(T("ComplianceLede"))}</p>");
+        foreach (var scope in model.Scopes)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
+            foreach (var limit in scope.Limits.Where(l => !l.Points.IsEmpty))
+            {
+                Chart(body, model, scope, limit);
+            }
+        }
+
+        body.Append("</section>");
+    }
+
+    private void Chart(StringBuilder body, PartyDashboard model, ScopeSeries scope, LimitSeries limit)
+    {
+        var points = limit.Points;
+        var start = points[0].Date;
+        var end = points[^1].Date > start ? points[^1].Date : start.PlusDays(1);
+        var chart = new TimeChart(start, end, Math.Max(points.Max(p => p.Value), limit.Ceiling)).Grid();
+
+        // The dates the limit was not in effect, each run as one band named by its status.
+        for (var i = 0; i < points.Length;)
+        {
+            if (points[i].InEffect)
+            {
+                i++;
+                continue;
+            }
+
+            var j = i;
+            while (j + 1 < points.Length && !points[j + 1].InEffect && points[j + 1].Status == points[i].Status)
+            {
+                j++;
+            }
+
+            var to = j + 1 < points.Length ? points[j + 1].Date : end;
+            chart.Band(points[i].Date, to, "not-in-effect", T("NotInEffectBand", Status(points[i].Status), D(points[i].Date), D(to)));
+            i = j + 1;
+        }
+
+        var ceilingFrom = limit.From > start ? limit.From : start;
+        if (ceilingFrom < end)
+        {
+            chart.Ceiling(limit.LimitId, limit.Ceiling, ceilingFrom, end, N(limit.Ceiling), T("CeilingTitle", limit.Name, N(limit.Ceiling), D(limit.From)));
+        }
+
+        var colour = Colours[Math.Abs(StringComparer.Ordinal.GetHashCode(scope.Scope) % Colours.Length)];
+        chart.Series(points.Select(p => (p.Date, (double)p.Value)), colour, "value", attributes: [KeyValuePair.Create("data-scope", scope.Scope)]);
+        foreach (var p in points)
+        {
+            chart.Dot(p.Date, p.Value, p.Status == LimitStatus.Exceeds ? "#a3261b" : colour, T("PointTitle", D(p.Date), N(p.Value), N(p.Ceiling), Status(p.Status)), hollow: !p.InEffect);
+        }
+
+        var latest = points[^1];
+        var peak = points.Where(p => p.InEffect).MaxBy(p => p.Value);
+        var description = peak is null
+            ? T("ChartDescriptionNotInEffect", scope.Name, limit.Name, D(start), D(end), N(limit.Ceiling), N(latest.Value))
+            : T("ChartDescription", scope.Name, limit.Name, D(start), D(end), N(limit.Ceiling), N(latest.Value), Status(latest.Status), N(peak.Value), D(peak.Date));
+        var id = $"chart-{Slug(scope.Scope)}-{Slug(limit.LimitId)}";
+        body.Append(CultureInfo.InvariantCulture, $"<figure data-limit=\"{E(limit.LimitId)}\" data-scope=\"{E(scope.Scope)}\"><h4>{E(T("LimitHeading", limit.Name, limit.Article ?? limit.LimitId, N(limit.Ceiling)))}</h4>");
+        body.Append(chart.ToSvg(id, T("ChartLabel", limit.Name, scope.Name), description, [KeyValuePair.Create("data-limit", limit.LimitId)]));
+        body.Append(CultureInfo.InvariantCulture, $"<figcaption>{E(description)} {E(T("ChartLegend"))}</figcaption>");
+        body.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(T("TableOfValues"))}</summary><table class=\"values\"><caption>{E(T("ValuesCaption", limit.Name, scope.Name))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\" class=\"num\">{E(T("Value"))}</th><th scope=\"col\" class=\"num\">{E(T("Ceiling"))}</th><th scope=\"col\">{E(T("Status"))}</th></tr></thead><tbody>");
+        foreach (var p in points)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(p.Date)}</td><td class=\"num\">{N(p.Value)}</td><td class=\"num\">{N(p.Ceiling)}</td><td class=\"{StatusClass(p.Status)}\">{E(Status(p.Status))}</td></tr>");
+        }
+
+        body.Append("</tbody></table></details></figure>");
+    }
+
+    private void Notifications(StringBuilder body, PartyDashboard model)
+    {
+        var rows = model.Notifications;
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"notifications\"><h2 id=\"notifications\">{E(T("NotificationsHeading"))}</h2><ul class=\"cards\">");
+        foreach (var state in Enum.GetValues<NotificationState>())
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<li class=\"state-{Kebab(state.ToString())}\"><strong>{N(rows.Count(r => r.State == state))}</strong>{E(NotificationStateText(state))}</li>");
+        }
+
+        body.Append("</ul>");
+        var shown = rows.Where(r => r.State != NotificationState.OnTime)
+            .Concat(rows.Where(r => r.State == NotificationState.OnTime).OrderByDescending(r => r.Triggered).Take(FeedOnTimeRows))
+            .OrderByDescending(r => r.Triggered).ToList();
+        if (rows.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoNotifications"))}</p></section>");
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"feed\"><caption>{E(T("FeedCaption", N(shown.Count), N(rows.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Type"))}</th><th scope=\"col\">{E(T("Number"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Triggered"))}</th><th scope=\"col\">{E(T("Due"))}</th><th scope=\"col\">{E(T("Sent"))}</th><th scope=\"col\">{E(T("State"))}</th></tr></thead><tbody>");
+        foreach (var r in shown)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"><td>{E(r.Type)}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
+        }
+
+        body.Append("</tbody></table></section>");
+    }
+
+    private void Databases(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"databases\"><h2 id=\"databases\">{E(T("DatabasesHeading"))}</h2>");
+        if (model.Databases.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoDatabases"))}</p></section>");
+            return;
+        }
+
+        var columns = model.Databases.SelectMany(d => d.Counts).Select(c => (c.Id, c.Name)).Distinct().ToList();
+        body.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table class=\"databases\"><caption>{E(T("DatabasesCaption", N(model.Databases.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("AsOf"))}</th><th scope=\"col\">{E(T("Sha256"))}</th>");
+        foreach (var (_, name) in columns)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" class=\"num\">{E(name)}</th>");
+        }
+
+        body.Append("</tr></thead><tbody>");
+        foreach (var d in model.Databases)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{D(d.AsOf)}</th><td class=\"hash\">{E(d.Sha256)}</td>");
+            foreach (var (id, _) in columns)
+            {
+                body.Append(d.Counts.FirstOrDefault(c => c.Id == id) is { } count ? $"<td class=\"num\">{N(count.Count)}</td>" : "<td class=\"num\">—</td>");
+            }
+
+            body.Append("</tr>");
+        }
+
+        body.Append("</tbody></table></div></section>");
+    }
+
+    private void Findings(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"findings\"><h2 id=\"findings\">{E(T("FindingsHeading"))}</h2>");
+        if (model.Findings.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"yes\">{E(T("NoFindings", N(model.Databases.Length), N(model.Notifications.Length)))}</p></section>");
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"findings\"><caption>{E(T("FindingsCaption", N(model.Findings.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Finding"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Evidence"))}</th><th scope=\"col\">{E(T("Details"))}</th></tr></thead><tbody>");
+        foreach (var f in model.Findings)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td>{E(f.Evidence)}</td><td>{E(f.Message)}</td></tr>");
+        }
+
+        body.Append("</tbody></table></section>");
+    }
+
+    private void Items(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"items\"><h2 id=\"items\">{E(T("ItemsHeading"))}</h2>");
+        if (model.Items.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoItems", D(model.AsOf)))}</p></section>");
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"items\"><caption>{E(T("ItemsCaption", N(model.Items.Length), D(model.AsOf)))}</caption><thead><tr><th scope=\"col\">{E(T("Uid"))}</th><th scope=\"col\">{E(T("Kind"))}</th><th scope=\"col\">{E(T("ItemType"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("Location"))}</th></tr></thead><tbody>");
+        foreach (var item in model.Items)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a class=\"item\" href=\"{PartyHref(model.Party.Value)}/items/{Uri.EscapeDataString(item.Uid)}\">{E(item.Uid)}</a></td><td>{E(item.Kind)}</td><td>{E(item.Type)}</td><td>{E(item.Status)}</td><td>{E(item.Location)}</td></tr>");
+        }
+
+        body.Append("</tbody></table></section>");
+    }
+
+    private void Integrity(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"integrity\"><h2 id=\"integrity\">{E(T("IntegrityHeading"))}</h2>");
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"logs\"><caption>{E(T("LogsCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Log"))}</th><th scope=\"col\" class=\"num\">{E(T("TreeSize"))}</th><th scope=\"col\">{E(T("RootHash"))}</th><th scope=\"col\">{E(T("Verified"))}</th><th scope=\"col\">{E(T("LastSeen"))}</th></tr></thead><tbody>");
+        foreach (var log in model.Logs)
+        {
+            var verified = log.Verified
+                ? $"<span class=\"yes\">{E(T("Yes"))}</span>"
+                : $"<span class=\"no\">{E(T("No"))}</span> {E(log.Problem ?? string.Empty)}";
+            body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(log.Party)}</th><td class=\"num\">{N(log.Size)}</td><td class=\"hash\">{E(log.RootHash)}</td><td>{verified}</td><td>{I(log.LastSeen)}</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        foreach (var log in model.Logs)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(T("CheckpointHeading", log.Party))}</h3><pre>{E(log.Checkpoint)}</pre>");
+        }
+
+        if (model.Peers.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoPeers"))}</p>");
+        }
+        else
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<table class=\"peers\"><caption>{E(T("PeersCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Party"))}</th><th scope=\"col\">{E(T("Address"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("LastSeen"))}</th></tr></thead><tbody>");
+            foreach (var peer in model.Peers)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(peer.Party)}</th><td>{E(peer.Address)}</td><td>{E(peer.Status)}</td><td>{(peer.LastSeen is { } seen ? I(seen) : E(T("Never")))}</td></tr>");
+            }
+
+            body.Append("</tbody></table>");
+        }
+
+        body.Append("</section>");
+    }
+
+    private string Page(string title, string main, string? source) => $"""
+        <!DOCTYPE html>
+        <html lang="{E(T("Lang"))}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{E(title)}</title>
+        <style>{Css}</style>
+        </head>
+        <body>
+        <header><nav aria-label="{E(T("SiteNavigation"))}"><a href="/">{E(T("Overview"))}</a></nav></header>
+        <main>
+        {main}
+        </main>
+        <footer class="source">{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p></footer>
+        </body>
+        </html>
+        """;
+
+    private string T(string key, params object[] args)
+    {
+        var s = args.Length == 0 ? text[key] : text[key, args];
+        return s.ResourceNotFound ? throw new InvalidOperationException($"the dashboard's strings have no '{key}'") : s.Value;
+    }
+
+    private string Standing(TreatyStanding standing) => T("Standing_" + standing);
+
+    private string Status(LimitStatus status) => T("Status_" + status);
+
+    private string NotificationStateText(NotificationState state) => T("Notification_" + state);
+
+    private string FindingText(FindingKind kind) => T("Finding_" + kind);
+
+    private string EventKind(string kind)
+    {
+        var s = text["Event_" + kind];
+        return s.ResourceNotFound ? kind : s.Value;
+    }
+
+    private static string StatusClass(LimitStatus status) => status switch
+    {
+        LimitStatus.Within => "state-within",
+        LimitStatus.Exceeds => "state-exceeds",
+        _ => "state-other",
+    };
+
+    private static string PartyHref(string party) => "/dashboard/" + Uri.EscapeDataString(party);
+
+    private static string Kebab(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Slug(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+
+    private static string D(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DT(LocalDateTime time) => time.ToString(time.TimeOfDay == LocalTime.Midnight ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private string I(DateTimeOffset instant) => T("UtcTime", instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

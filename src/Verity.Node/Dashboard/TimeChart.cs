@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NodaTime;
+
+namespace Verity.Node.Dashboard;
+
+/// <summary>
+/// An inline SVG chart of values over dates, for limits: grid and years, a ceiling line labelled with its value, series
+/// as polylines with points, vertical markers and shaded bands. Used by the node's dashboard and by
+/// <c>verity replay --out</c>'s report; no scripts and no external resources, so it renders offline and prints.
+/// </summary>
+/// <remarks>Every text given is HTML-encoded here; callers pass plain text.</remarks>
+public sealed class TimeChart
+{
+    private const int Width = 960;
+    private const int Height = 320;
+    private const int Left = 64;
+    private const int Right = 24;
+    private const int Top = 24;
+    private const int Bottom = 40;
+    private readonly LocalDate _start;
+    private readonly int _days;
+    private readonly double _top;
+    private readonly StringBuilder _body = new();
+
+    /// <summary>A chart from <paramref name="start"/> to <paramref name="end"/> whose value axis reaches a round number
+    /// above <paramref name="maxValue"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    public TimeChart(LocalDate start, LocalDate end, double maxValue)
+    {
+        if (end <= start)
+        {
+            throw new ArgumentException($"the chart ends ({end:yyyy-MM-dd}) on or before it begins ({start:yyyy-MM-dd})", nameof(end));
+        }
+
+        _start = start;
+        End = end;
+        _days = Period.Between(start, end, PeriodUnits.Days).Days;
+        _top = Nice(Math.Max(maxValue, 1) * 1.1);
+    }
+
+    /// <summary>The chart's last date.</summary>
+    public LocalDate End { get; }
+
+    /// <summary>The horizontal position of a date (clamped to the chart).</summary>
+    public double X(LocalDate date)
+    {
+        var clamped = date < _start ? _start : date > End ? End : date;
+        return Left + ((Width - Left - Right) * (double)Period.Between(_start, clamped, PeriodUnits.Days).Days / _days);
+    }
+
+    /// <summary>The vertical position of a value.</summary>
+    public double Y(double value) => Top + ((Height - Top - Bottom) * (1 - (value / _top)));
+
+    /// <summary>Horizontal grid lines with their values, and each year's first day on the time axis.</summary>
+    public TimeChart Grid()
+    {
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = _top * i / 4;
+            _body.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{F(Y(v))}" y2="{F(Y(v))}" stroke="#e4e4e4"/><text x="{Left - 6}" y="{F(Y(v) + 4)}" text-anchor="end">{v:N0}</text>""");
+        }
+
+        for (var year = _start.Year; year <= End.Year; year++)
+        {
+            var d = new LocalDate(year, 1, 1);
+            if (d >= _start && d <= End)
+            {
+                _body.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(d))}" y="{Height - Bottom + 16}" text-anchor="middle">{year}</text>""");
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>A shaded band from <paramref name="from"/> to <paramref name="to"/>, such as a time the limit was not in effect.</summary>
+    public TimeChart Band(LocalDate from, LocalDate to, string cssClass, string title)
+    {
+        var x = X(from);
+        _body.Append(CultureInfo.InvariantCulture, $"""<rect class="{E(cssClass)}" x="{F(x)}" y="{Top}" width="{F(Math.Max(X(to) - x, 1))}" height="{Height - Top - Bottom}" fill="#f1f1f1"><title>{E(title)}</title></rect>""");
+        return this;
+    }
+
+    /// <summary>A vertical dashed line on <paramref name="date"/> with a short label (in one of three rows) and a title.</summary>
+    public TimeChart Marker(LocalDate date, string label, string title, int row = 0, bool labelBefore = false)
+    {
+        var x = X(date);
+        _body.Append(CultureInfo.InvariantCulture, $"""<line class="lifecycle" x1="{F(x)}" x2="{F(x)}" y1="{Top}" y2="{Height - Bottom}" stroke="#9aa" stroke-dasharray="2,3"><title>{E(title)}</title></line>""");
+        _body.Append(CultureInfo.InvariantCulture, $"""<text x="{F(labelBefore ? x - 3 : x + 3)}" y="{Top + 10 + (row % 3 * 12)}" fill="#567"{(labelBefore ? " text-anchor=\"end\"" : string.Empty)}>{E(label)}</text>""");
+        return this;
+    }
+
+    /// <summary>The ceiling: a horizontal line from <paramref name="from"/> to <paramref name="to"/> carrying
+    /// <c>data-limit</c> and <c>data-ceiling</c>, with a <c>title</c>, and a visible label.</summary>
+    public TimeChart Ceiling(string limitId, long ceiling, LocalDate from, LocalDate to, string label, string title)
+    {
+        var y = F(Y(ceiling));
+        _body.Append(CultureInfo.InvariantCulture, $"""<line class="ceiling" data-limit="{E(limitId)}" data-ceiling="{ceiling}" x1="{F(X(from))}" x2="{F(X(to))}" y1="{y}" y2="{y}" stroke="#000" stroke-width="2" stroke-dasharray="6,4"><title>{E(title)}</title></line>""");
+        _body.Append(CultureInfo.InvariantCulture, $"""<text class="ceiling-label" data-limit="{E(limitId)}" data-ceiling="{ceiling}" x="{F(X(from) + 4)}" y="{F(Y(ceiling) - 6)}" font-weight="bold">{E(label)}</text>""");
+        return this;
+    }
+
+    /// <summary>A series as a polyline; <paramref name="attributes"/> are added to it (names as given, values encoded).</summary>
+    public TimeChart Series(IEnumerable<(LocalDate Date, double Value)> points, string colour, string cssClass, bool dashed = false, IEnumerable<KeyValuePair<string, string>>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var line = string.Join(" ", points.Select(p => $"{F(X(p.Date))},{F(Y(p.Value))}"));
+        var extra = string.Concat((attributes ?? []).Select(a => $" {a.Key}=\"{E(a.Value)}\""));
+        _body.Append(CultureInfo.InvariantCulture, $"""<polyline class="{E(cssClass)}"{extra} fill="none" stroke="{E(colour)}" stroke-width="{(dashed ? "1.5" : "2")}"{(dashed ? " stroke-dasharray=\"5,3\"" : string.Empty)} points="{line}"/>""");
+        return this;
+    }
+
+    /// <summary>A point with a title: filled for a value, hollow for a published figure.</summary>
+    public TimeChart Dot(LocalDate date, double value, string colour, string title, bool hollow = false, double radius = 2.5)
+    {
+        _body.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(X(date))}" cy="{F(Y(value))}" r="{F(radius)}" fill="{(hollow ? "white" : E(colour))}" stroke="{E(colour)}" stroke-width="1.5"><title>{E(title)}</title></circle>""");
+        return this;
+    }
+
+    /// <summary>The SVG element: an image labelled by <paramref name="label"/>, described by <paramref name="description"/>.</summary>
+    public string ToSvg(string id, string label, string description, IEnumerable<KeyValuePair<string, string>>? attributes = null)
+    {
+        var extra = string.Concat((attributes ?? []).Select(a => $" {a.Key}=\"{E(a.Value)}\""));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"""<svg role="img" aria-labelledby="{E(id)}-title {E(id)}-desc"{extra} viewBox="0 0 {Width} {Height}" width="100%"><title id="{E(id)}-title">{E(label)}</title><desc id="{E(id)}-desc">{E(description)}</desc>{_body}</svg>""");
+    }
+
+    private static double Nice(double value)
+    {
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return Math.Ceiling(value / (magnitude / 2)) * (magnitude / 2);
+    }
+
+    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using Verity.Core;
+using Verity.Core.Compliance;
+using Verity.Core.Reconciliation;
+using Verity.Core.Treaties;
+using Verity.Node.Dashboard;
+
+namespace Verity.Node.Tests;
+
+public sealed partial class DashboardRendererTests
+{
+    // Subjects, uids and names come from other parties' logs: anything may be in them.
+    private const string Hostile = "\"><script>alert(1)</script><img src=x onerror=alert(2)>";
+
+    [Fact]
+    public void Party_UntrustedText_IsEncodedEverywhere()
+    {
+        var html = Renderer().Party(Model(Hostile, Hostile));
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Hostile), html, StringComparison.Ordinal);
+        // The uid in a link is escaped as a path segment.
+        Assert.Contains("/dashboard/US/items/" + Uri.EscapeDataString(Hostile), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item_UntrustedUidAndDescription_AreEncoded()
+    {
+        var html = Renderer().Item(new ItemHistory("Ж", PartyCode.Parse("US"), Hostile, "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", Hostile)], "Ж"));
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Hostile), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_InAPseudoLanguage_HaveNoWordThatIsNotFromTheResources()
+    {
+        // Every string is its resource key in brackets, and every value in the model is free of Latin letters:
+        // any Latin letter left in the page's text is a word that did not come from Strings.resx.
+        var renderer = new DashboardRenderer(new KeyLocalizer());
+        var model = Model("Ж-7", "Ж-1", names: "Ж");
+        var pages = new[]
+        {
+            renderer.Overview(Overview()),
+            renderer.Party(model),
+            renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", "Ж")], "Ж")),
+            renderer.NotFound("Ж"),
+        };
+
+        foreach (var page in pages)
+        {
+            var text = WebUtility.HtmlDecode(Tags().Replace(Keys().Replace(Style().Replace(page, string.Empty), string.Empty), " "))
+                .Replace("US", string.Empty, StringComparison.Ordinal).Replace("RU", string.Empty, StringComparison.Ordinal); // parties' codes are values
+            var words = Latin().Matches(text).Select(m => m.Value).Distinct().ToList();
+            Assert.True(words.Count == 0, $"words not from the resources: {string.Join(", ", words)}");
+        }
+    }
+
+    [Fact]
+    public void Renderer_UsesEveryResourceAndEveryResourceItUsesExists()
+    {
+        var used = new KeyLocalizer();
+        var renderer = new DashboardRenderer(used);
+        var model = Model("Ж-7", "Ж-1");
+        renderer.Overview(Overview());
+        renderer.Party(model);
+        renderer.Party(model with { Findings = [], Notifications = [], Databases = [], Items = [], Peers = [] });
+        renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", "Ж")], "Ж"));
+        renderer.NotFound("Ж");
+        var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+        // Words for every state the model can carry are looked up by name; the rest are used by the pages above.
+        var byName = Enum.GetNames<TreatyStanding>().Select(n => "Standing_" + n)
+            .Concat(Enum.GetNames<LimitStatus>().Select(n => "Status_" + n))
+            .Concat(Enum.GetNames<NotificationState>().Select(n => "Notification_" + n))
+            .Concat(Enum.GetNames<FindingKind>().Select(n => "Finding_" + n))
+            .Concat(new[] { "produced", "deployed", "moved", "status-changed", "warheads-loaded", "warheads-removed", "converted", "eliminated", "lost" }.Select(k => "Event_" + k));
+        Assert.Empty(used.Keys.Concat(byName).Except(declared));
+        Assert.Empty(declared.Except(used.Keys).Except(byName));
+    }
+
+    [Fact]
+    public void Party_EachChart_HasTheCeilingLineATextAlternativeAndATable()
+    {
+        var html = Renderer().Party(Model("Ж-7", "Ж-1"));
+
+        Assert.Equal(3, Regex.Count(html, "<svg "));
+        Assert.Equal(3, Regex.Count(html, "<table class=\"values\"><caption>"));
+        Assert.Equal(3, Regex.Count(html, "<desc id="));
+        Assert.Contains("data-limit=\"warheads\" data-ceiling=\"1550\"", html, StringComparison.Ordinal);
+        Assert.Matches("<text class=\"ceiling-label\" data-limit=\"warheads\" data-ceiling=\"1550\"[^>]*>1,550</text>", html);
+        Assert.Contains("<title>Warheads: at most 1,550 from 2018-02-05</title>", html, StringComparison.Ordinal);
+        // Before 2018-02-05 the limit was not yet in effect: a shaded band says so.
+        Assert.Contains("<rect class=\"not-in-effect\"", html, StringComparison.Ordinal);
+        Assert.Contains("Not in effect (not yet in effect) from 2011-02-05 until 2018-02-05", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_Feed_ListsOverdueAndNamesEveryState()
+    {
+        var html = Renderer().Party(Model("Ж-7", "Ж-1"));
+
+        Assert.Contains("<tr data-state=\"overdue\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"state-overdue\">overdue</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-state=\"unmatched\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"no\">unique identifier used twice</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_ManySentOnTime_ListsTheLatestAndEveryOneNotOnTime()
+    {
+        var start = new LocalDateTime(2011, 2, 5, 0, 0);
+        var onTime = Enumerable.Range(0, DashboardRenderer.FeedOnTimeRows + 10)
+            .Select(i => new NotificationRow("Ж", $"№{i}", "Ж", start.PlusDays(i), start.PlusDays(i + 5), start.PlusDays(i), NotificationState.OnTime));
+        var overdue = new NotificationRow("Ж", null, "Ж", start, start.PlusDays(5), null, NotificationState.Overdue);
+        var model = Model("Ж", "Ж") with { Notifications = [overdue, .. onTime] }; // oldest first: the renderer orders
+
+        var html = Renderer().Party(model);
+
+        Assert.Equal(DashboardRenderer.FeedOnTimeRows + 1, Regex.Count(html, "<tr data-state="));
+        Assert.Contains(">№59<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">№9<", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-state=\"overdue\">", html, StringComparison.Ordinal);
+        Assert.Contains($"{DashboardRenderer.FeedOnTimeRows + 1} of {DashboardRenderer.FeedOnTimeRows + 11} shown", html, StringComparison.Ordinal);
+    }
+
+    private static DashboardRenderer Renderer() =>
+        new(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>());
+
+    private static DashboardModel Overview() => new("Ж", "Ж", new LocalDate(2020, 9, 1), TreatyStanding.InForce,
+        [new ScopeStanding("US", "Ж", false, [PartyCode.Parse("US")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, 1457, 1550, LimitStatus.Within)])], "Ж");
+
+    /// <summary>A party's page; with <paramref name="names"/> "Ж", no value in it has a Latin letter but the party's code.</summary>
+    private static PartyDashboard Model(string subject, string uid, string? names = null)
+    {
+        var us = PartyCode.Parse("US");
+        CompliancePoint Point(int year, long value, long ceiling) =>
+            new(new LocalDate(year, 2, 5), value, ceiling, year < 2018 ? LimitStatus.NotYetInEffect : LimitStatus.Within);
+        var warheads = new LimitSeries("warheads", names ?? "Warheads", names ?? "Art. II.1(b)", 1550, new LocalDate(2018, 2, 5), [Point(2011, 1800, 1550), Point(2017, 1600, 1550), Point(2018, 1350, 1550), Point(2020, 1457, 1550)]);
+        var launchers = new LimitSeries("launchers", names ?? "Launchers", null, 800, new LocalDate(2018, 2, 5), [Point(2011, 1124, 800), Point(2020, 800, 800)]);
+        var early = new LimitSeries("early", names ?? "Early", null, 10, new LocalDate(2030, 1, 1), [Point(2011, 1, 10), Point(2012, 2, 10)]);
+        var time = new LocalDateTime(2020, 1, 2, 0, 0);
+        return new PartyDashboard("new-start", names ?? "New START", us, names ?? "United States", new LocalDate(2020, 9, 1), TreatyStanding.InForce,
+            [new ScopeSeries("US", names ?? "United States", [us], [warheads, launchers, early])],
+            [
+                new NotificationRow("Ж", "Ж-1", subject, time, time.PlusDays(5), time.PlusDays(1), NotificationState.OnTime),
+                new NotificationRow("Ж", null, subject, time, time.PlusDays(5), null, NotificationState.Overdue),
+                new NotificationRow("Ж", "Ж-2", subject, time, null, time, NotificationState.Unmatched),
+            ],
+            [new DatabaseSummary(new LocalDate(2020, 3, 1), "0123456789", [new DatabaseCount("warheads", subject, 1457)])],
+            [new Finding(FindingKind.UidUsedTwice, new LocalDate(2020, 3, 1), subject, subject, subject)],
+            [new ItemLink(uid, subject, subject, subject, subject)],
+            [new LogIntegrity("US", 1, "0123", "Ж", true, null, DateTimeOffset.UnixEpoch), new LogIntegrity("US", 1, "0123", "Ж", false, subject, DateTimeOffset.UnixEpoch)],
+            [new PeerStatus("RU", subject, subject, null)],
+            subject);
+    }
+
+    [GeneratedRegex("<style>.*?</style>", RegexOptions.Singleline)]
+    private static partial Regex Style();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("⟦[A-Za-z0-9_-]+⟧")]
+    private static partial Regex Keys();
+
+    [GeneratedRegex("[A-Za-z]+")]
+    private static partial Regex Latin();
+
+    /// <summary>A pseudo-language: each string is its key in brackets; remembers the keys asked for.</summary>
+    private sealed class KeyLocalizer : IStringLocalizer
+    {
+        public HashSet<string> Keys { get; } = [];
+
+        public LocalizedString this[string name] => Look(name);
+
+        public LocalizedString this[string name, params object[] arguments] => Look(name);
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+
+        private LocalizedString Look(string name)
+        {
+            Keys.Add(name);
+            return new LocalizedString(name, $"⟦{name}⟧");
+        }
+    }
+}
