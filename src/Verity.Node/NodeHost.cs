@@ -6,7 +6,7 @@ namespace Verity.Node;
 public static class NodeHost
 {
     /// <summary>Builds the node. Options come from <paramref name="options"/> or else from configuration
-    /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>).</summary>
+    /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>, <c>--exchange</c>).</summary>
     public static WebApplication Build(string[] args, NodeOptions? options = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -14,12 +14,18 @@ public static class NodeHost
         builder.Services.AddProblemDetails();
         // Read lazily, so that test hosts may supply configuration after the builder is made.
         builder.Services.AddSingleton(sp => PartyLog.Open(options ?? NodeOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()), TimeProvider.System));
+        builder.Services.AddSingleton<IPartyLogs>(sp => sp.GetRequiredService<PartyLog>());
+        builder.Services.AddSingleton(sp =>
+        {
+            var own = sp.GetRequiredService<PartyLog>();
+            return new PartyRecords(sp.GetRequiredService<IPartyLogs>(), own.Treaty, own.Exchange);
+        });
         var app = builder.Build();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
         app.MapStatementsApi();
         app.MapLogsApi();
-        app.MapComplianceApi();
+        app.MapPartiesApi();
         return app;
     }
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Verity.Core;
+using Verity.Core.Exchanges;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
 using Verity.Record.Keys;
@@ -13,17 +15,19 @@ namespace Verity.Node;
 
 /// <summary>The party's own log as the node holds it: the store, the signing key and the treaty, with one gate so that
 /// requests never interleave on the single SQLite connection.</summary>
-public sealed class PartyLog : IDisposable
+public sealed class PartyLog : IPartyLogs, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteLogStore _store;
     private readonly SigningKey _key;
     private readonly TimeProvider _clock;
 
-    private PartyLog(NodeOptions options, Treaty treaty, SigningKey key, SqliteLogStore store, TimeProvider clock)
+    private PartyLog(NodeOptions options, Treaty treaty, ExchangeDefinition exchange, SigningKey key, SqliteLogStore store, TimeProvider clock)
     {
         Options = options;
         Treaty = treaty;
+        Exchange = exchange;
+        Parties = PartyCode.TryParse(options.Party, out var code) ? [code] : [];
         _key = key;
         _store = store;
         _clock = clock;
@@ -34,6 +38,12 @@ public sealed class PartyLog : IDisposable
 
     /// <summary>The treaty the node serves.</summary>
     public Treaty Treaty { get; }
+
+    /// <summary>The exchange definition the party's declarations follow.</summary>
+    public ExchangeDefinition Exchange { get; }
+
+    /// <summary>The one party whose log this is (empty when the party is not a two-letter code).</summary>
+    public IReadOnlyList<PartyCode> Parties { get; }
 
     /// <summary>The party's verifier key.</summary>
     public VerifierKey Verifier => _key.Verifier;
@@ -50,6 +60,7 @@ public sealed class PartyLog : IDisposable
         }
 
         var treaty = ReadTreaty(options.TreatyFile);
+        var exchange = ReadExchange(options.ExchangeFileFor(treaty.Id), treaty, explicitly: options.ExchangeFile is not null);
         var key = ReadKey(options.KeyFile);
         if (key.Name != options.Party)
         {
@@ -59,7 +70,7 @@ public sealed class PartyLog : IDisposable
 
         try
         {
-            return new PartyLog(options, treaty, key, SqliteLogStore.Open(options.DbFile, create: true), clock);
+            return new PartyLog(options, treaty, exchange, key, SqliteLogStore.Open(options.DbFile, create: true), clock);
         }
         catch (Exception e) when (e is LogStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -110,6 +121,54 @@ public sealed class PartyLog : IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public Task<long> TreeSizeAsync(PartyCode party, CancellationToken cancellationToken)
+    {
+        Held(party);
+        return ReadAsync(merkle => Task.FromResult(merkle.Size), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SignedStatement>> StatementsAsync(PartyCode party, long start, long treeSize, CancellationToken cancellationToken)
+    {
+        Held(party);
+        return ReadAsync<IReadOnlyList<SignedStatement>>(async merkle =>
+        {
+            if (treeSize < 0 || treeSize > merkle.Size)
+            {
+                throw new ArgumentOutOfRangeException(nameof(treeSize), treeSize, $"tree size {treeSize} is beyond the log (size {merkle.Size})");
+            }
+
+            if (start < 0 || start > treeSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(start), start, $"start {start} is not between 0 and the tree size {treeSize}");
+            }
+
+            var statements = new List<SignedStatement>((int)(treeSize - start));
+            const int Page = 1000;
+            for (var from = start; from < treeSize; from += Page)
+            {
+                foreach (var entry in await merkle.Store.ReadEntriesAsync(from, (int)Math.Min(Page, treeSize - from), cancellationToken).ConfigureAwait(false))
+                {
+                    // The node signed every entry of its own log: one that does not parse is a damaged file.
+                    statements.Add(SignedStatement.TryParse(entry.Data, out var statement, out var problem)
+                        ? statement
+                        : throw new LogStoreException($"{Options.DbFile}: entry {entry.Index} is not a signed statement: {problem}"));
+                }
+            }
+
+            return statements;
+        }, cancellationToken);
+    }
+
+    private void Held(PartyCode party)
+    {
+        if (!Parties.Contains(party))
+        {
+            throw new ArgumentException($"this node holds only {Options.Party}'s log, not {party}'s", nameof(party));
+        }
+    }
+
     /// <summary>The signed checkpoint of the log's current size.</summary>
     public Task<SignedNote> CheckpointAsync(CancellationToken cancellationToken) =>
         ReadAsync(async merkle => (await merkle.CheckpointAsync(Options.CheckpointOrigin, cancellationToken).ConfigureAwait(false)).Sign(_key), cancellationToken);
@@ -137,6 +196,29 @@ public sealed class PartyLog : IDisposable
         var problems = new List<Verity.Core.Diagnostic>();
         return TreatyReader.TryParse(text, path, problems)
             ?? throw new NodeOptionsException($"--treaty: {string.Join("; ", problems)}");
+    }
+
+    private static ExchangeDefinition ReadExchange(string path, Treaty treaty, bool explicitly)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            var hint = explicitly ? string.Empty : $" (the default beside the treaty file; give --exchange FILE)";
+            throw new NodeOptionsException($"--exchange: {path}: cannot read exchange definition{hint}: {e.Message}", e);
+        }
+
+        try
+        {
+            return ExchangeReader.Parse(text, path, treaty);
+        }
+        catch (Verity.Core.InputException e)
+        {
+            throw new NodeOptionsException($"--exchange: {string.Join("; ", e.Diagnostics)}", e);
+        }
     }
 
     private static SigningKey ReadKey(string path)

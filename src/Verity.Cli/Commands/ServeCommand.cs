@@ -16,6 +16,7 @@ internal static class ServeCommand
         var db = RecordCli.RequiredOption("--db", "The party's own log (SQLite); created if absent.", "FILE.db");
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
         var token = new Option<string?>("--operator-token") { Description = $"Bearer token for POST /statements (default: ${TokenVariable}; without one, nobody may submit).", HelpName = "TOKEN" };
+        var exchange = new Option<string?>("--exchange") { Description = "The exchange definition declarations follow (default: ../exchanges/<treaty id>.yaml beside the treaty file's folder).", HelpName = "FILE" };
         var origin = new Option<string?>("--origin") { Description = "Checkpoint origin line (default: verity.local/<party>).", HelpName = "ORIGIN" };
         var command = new Command("serve", """
             Run the party's node: its own log in FILE.db, signed with FILE.key, behind an HTTP API described at /openapi/v1.json.
@@ -25,7 +26,7 @@ internal static class ServeCommand
               VERITY_OPERATOR_TOKEN=s3cret verity serve --party US --treaty data/treaties/new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080
             """)
         {
-            party, treaty, key, db, urls, token, origin,
+            party, treaty, key, db, urls, token, origin, exchange,
         };
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
@@ -50,7 +51,7 @@ internal static class ServeCommand
             }
 
             var options = new NodeOptions(parse.GetValue(party)!, parse.GetValue(treaty)!, parse.GetValue(key)!, parse.GetValue(db)!,
-                parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine);
+                parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine, parse.GetValue(exchange));
             try
             {
                 await NodeHost.RunAsync(options, listen, cancellationToken).ConfigureAwait(false);

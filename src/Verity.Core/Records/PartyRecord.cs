@@ -64,8 +64,8 @@ public sealed partial class PartyRecord
     /// <param name="treaty">The treaty.</param>
     /// <param name="definition">The exchange definition (the treaty's).</param>
     /// <param name="party">The party whose log it is.</param>
-    /// <param name="entries">Its entries, in log order.</param>
-    /// <exception cref="ArgumentException">The definition is another treaty's.</exception>
+    /// <param name="entries">Its entries, in log order: indexes 0, 1, 2…</param>
+    /// <exception cref="ArgumentException">The definition is another treaty's, or an entry's index is not the next one.</exception>
     public static PartyRecord Build(Treaty treaty, ExchangeDefinition definition, PartyCode party, IEnumerable<RecordEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(treaty);
@@ -76,13 +76,31 @@ public sealed partial class PartyRecord
             throw new ArgumentException($"the exchange definition is for treaty '{definition.TreatyId}', not '{treaty.Id}'.", nameof(definition));
         }
 
-        var diagnostics = new List<Diagnostic>();
-        var declarations = new SortedDictionary<NodaTime.LocalDate, RecordDeclaration>();
-        var notifications = new List<RecordNotification>();
-        var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
-        long size = 0;
+        return new PartyRecord(treaty, definition, party, 0, [], [], []).Append(entries);
+    }
+
+    /// <summary>
+    /// This record with further entries of the party's log read in: what <see cref="Build"/> gives for all of the
+    /// entries, without reading the earlier ones again.
+    /// </summary>
+    /// <param name="entries">The entries that follow, in log order: indexes from <see cref="Size"/> on.</param>
+    /// <exception cref="ArgumentException">An entry's index is not the next one.</exception>
+    public PartyRecord Append(IEnumerable<RecordEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var (treaty, definition, party) = (Treaty, Definition, Party);
+        var diagnostics = Diagnostics.ToList();
+        var declarations = new SortedDictionary<NodaTime.LocalDate, RecordDeclaration>(Declarations.ToDictionary(d => d.Database.AsOf));
+        var notifications = Notifications.ToList();
+        var numbers = Notifications.ToDictionary(n => n.Document.Number, n => n.Index, StringComparer.Ordinal);
+        var size = Size;
         foreach (var entry in entries)
         {
+            if (entry.Index != size)
+            {
+                throw new ArgumentException($"entry {entry.Index} does not follow the record's {size} entries: entries must come in log order from {size}.", nameof(entries));
+            }
+
             size++;
             var source = Source(entry.Index);
             switch (entry.Type)

@@ -110,6 +110,21 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public void Append_RestOfTheLog_SameRecordAsBuildingItWhole()
+    {
+        var entries = records.Entries[US];
+        var half = entries.Length / 2;
+        var whole = records.Records[US];
+
+        var appended = PartyRecord.Build(Treaty, records.Corpus.Definition, US, entries[..half]).Append(entries[half..]);
+
+        Assert.Equal(whole.Size, appended.Size);
+        Assert.Equal(whole.Declarations.Select(d => (d.Index, d.Database.Hash)), appended.Declarations.Select(d => (d.Index, d.Database.Hash)));
+        Assert.Equal(whole.Notifications.Select(n => (n.Index, n.Document.Key)), appended.Notifications.Select(n => (n.Index, n.Document.Key)));
+        Assert.Throws<ArgumentException>(() => appended.Append([entries[0]]));
+    }
+
+    [Fact]
     public void ForcesAt_BeforeAnyDeclaration_NoBasisAndNoItems()
     {
         var forces = records.Records[US].ForcesAt(new LocalDate(2011, 2, 4));
