@@ -12,7 +12,7 @@ public static class NodeHost
 {
     /// <summary>Builds the node. Options come from <paramref name="options"/> or else from configuration
     /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>,
-    /// <c>--peer</c>, <c>--observer</c>, <c>--postgres</c>).</summary>
+    /// <c>--exchange</c>, <c>--peer</c>, <c>--observer</c>, <c>--postgres</c>).</summary>
     public static WebApplication Build(string[] args, NodeOptions? options = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -49,12 +49,18 @@ public static class NodeHost
             // No record there: no source (the pages then say so with 404).
             return ReplayDashboardSource.TryLoad(log.Treaty, data, log, time)!;
         });
+        builder.Services.AddSingleton<IPartyLogs>(sp => sp.GetRequiredService<LogDirectory>());
+        builder.Services.AddSingleton(sp =>
+        {
+            var own = sp.GetRequiredService<PartyLog>();
+            return new PartyRecords(sp.GetRequiredService<IPartyLogs>(), own.Treaty, own.Exchange);
+        });
         var app = builder.Build();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithName("Health").WithSummary("Liveness");
         app.MapStatementsApi();
         app.MapLogsApi();
-        app.MapComplianceApi();
+        app.MapPartiesApi();
         app.MapPeerApi(app.MapGroup("/peer"));
         app.MapDashboard();
         return app;

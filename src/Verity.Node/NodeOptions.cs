@@ -11,7 +11,8 @@ namespace Verity.Node;
 /// (<c>us.db</c> → <c>us.mirror-ru.db</c>). Ignored for storage when <see cref="Postgres"/> is set.</param>
 /// <param name="OperatorToken">The bearer token that authorizes <c>POST /statements</c>; absent means nobody may submit.</param>
 /// <param name="Origin">The checkpoint origin line; default <c>verity.local/&lt;party&gt;</c>.</param>
-public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile, string DbFile, string? OperatorToken = null, string? Origin = null)
+/// <param name="ExchangeFile">The exchange definition (YAML) declarations follow; default <c>../exchanges/&lt;treaty id&gt;.yaml</c> beside the treaty file's folder, as in <c>data/</c>.</param>
+public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile, string DbFile, string? OperatorToken = null, string? Origin = null, string? ExchangeFile = null)
 {
     private static readonly string[] Required = ["party", "treaty", "key", "db"];
 
@@ -39,10 +40,14 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
     /// <summary>The default origin line of a party's checkpoints.</summary>
     public static string DefaultOrigin(string party) => $"verity.local/{party.ToLowerInvariant()}";
 
+    /// <summary>The exchange definition file for a treaty of id <paramref name="treatyId"/>: <see cref="ExchangeFile"/>, or the bundled layout's.</summary>
+    public string ExchangeFileFor(string treatyId) =>
+        ExchangeFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(TreatyFile))!, "..", "exchanges", treatyId + ".yaml");
+
     /// <summary>Reads the options from configuration keys <c>party</c>, <c>treaty</c>, <c>key</c>, <c>db</c>,
-    /// <c>operator-token</c>, <c>origin</c>, <c>postgres</c>, <c>peer</c> and <c>observer</c> (command line
-    /// <c>--party US</c>, environment <c>VERITY_PARTY</c>…; several peers as <c>peer:0</c>, <c>peer:1</c>, … or one
-    /// <c>peer</c> value with peers separated by ';').</summary>
+    /// <c>operator-token</c>, <c>origin</c>, <c>exchange</c>, <c>postgres</c>, <c>peer</c>, <c>observer</c> and
+    /// <c>sync-interval</c> (command line <c>--party US</c>, environment <c>VERITY_PARTY</c>…; several peers as
+    /// <c>peer:0</c>, <c>peer:1</c>, … or one <c>peer</c> value with peers separated by ';').</summary>
     /// <exception cref="NodeOptionsException">A required option is missing or a peer is malformed.</exception>
     public static NodeOptions FromConfiguration(IConfiguration configuration)
     {
@@ -55,7 +60,7 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
 
         var interval = configuration["sync-interval"];
         return new NodeOptions(configuration["party"]!, configuration["treaty"]!, configuration["key"]!, configuration["db"]!,
-            NullIfEmpty(configuration["operator-token"]), NullIfEmpty(configuration["origin"]))
+            NullIfEmpty(configuration["operator-token"]), NullIfEmpty(configuration["origin"]), NullIfEmpty(configuration["exchange"]))
         {
             Peers = [.. Values(configuration, "peer").Select(PeerOption.Parse)],
             ObserverKeyFiles = [.. Values(configuration, "observer")],

@@ -1,4 +1,6 @@
 using System.Text;
+using Verity.Core;
+using Verity.Core.Exchanges;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
 using Verity.Node.Logs;
@@ -11,7 +13,7 @@ using Verity.Record.Storage;
 
 namespace Verity.Node;
 
-/// <summary>The party's own log as the node holds it: the store, the signing key and the treaty.</summary>
+/// <summary>The party's own log as the node holds it: the store, the signing key, the treaty and its exchange definition.</summary>
 public sealed class PartyLog : IDisposable
 {
     private readonly SigningKey _key;
@@ -19,10 +21,11 @@ public sealed class PartyLog : IDisposable
     private VerifierKey? _inForce;
     private bool _inForceKnown;
 
-    private PartyLog(NodeOptions options, Treaty treaty, SigningKey key, HeldLog log, TimeProvider clock)
+    private PartyLog(NodeOptions options, Treaty treaty, ExchangeDefinition exchange, SigningKey key, HeldLog log, TimeProvider clock)
     {
         Options = options;
         Treaty = treaty;
+        Exchange = exchange;
         _key = key;
         Log = log;
         _clock = clock;
@@ -33,6 +36,9 @@ public sealed class PartyLog : IDisposable
 
     /// <summary>The treaty the node serves.</summary>
     public Treaty Treaty { get; }
+
+    /// <summary>The exchange definition the party's declarations follow.</summary>
+    public ExchangeDefinition Exchange { get; }
 
     /// <summary>The party's verifier key.</summary>
     public VerifierKey Verifier => _key.Verifier;
@@ -61,6 +67,7 @@ public sealed class PartyLog : IDisposable
         }
 
         var treaty = ReadTreaty(options.TreatyFile);
+        var exchange = ReadExchange(options.ExchangeFileFor(treaty.Id), treaty, explicitly: options.ExchangeFile is not null);
         var key = ReadKey(options.KeyFile);
         if (key.Name != options.Party)
         {
@@ -71,7 +78,7 @@ public sealed class PartyLog : IDisposable
         try
         {
             check(treaty);
-            return new PartyLog(options, treaty, key, new HeldLog(options.Party, options.CheckpointOrigin, LogStores.Open(options, options.Party)), clock);
+            return new PartyLog(options, treaty, exchange, key, new HeldLog(options.Party, options.CheckpointOrigin, LogStores.Open(options, options.Party)), clock);
         }
         catch
         {
@@ -148,6 +155,29 @@ public sealed class PartyLog : IDisposable
         var problems = new List<Verity.Core.Diagnostic>();
         return TreatyReader.TryParse(text, path, problems)
             ?? throw new NodeOptionsException($"--treaty: {string.Join("; ", problems)}");
+    }
+
+    private static ExchangeDefinition ReadExchange(string path, Treaty treaty, bool explicitly)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            var hint = explicitly ? string.Empty : $" (the default beside the treaty file; give --exchange FILE)";
+            throw new NodeOptionsException($"--exchange: {path}: cannot read exchange definition{hint}: {e.Message}", e);
+        }
+
+        try
+        {
+            return ExchangeReader.Parse(text, path, treaty);
+        }
+        catch (Verity.Core.InputException e)
+        {
+            throw new NodeOptionsException($"--exchange: {string.Join("; ", e.Diagnostics)}", e);
+        }
     }
 
     private static SigningKey ReadKey(string path)

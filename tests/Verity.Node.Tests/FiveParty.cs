@@ -1,17 +1,20 @@
 namespace Verity.Node.Tests;
 
-/// <summary>An exercise treaty for network tests: SORT's text with five parties, so that five nodes can run.</summary>
+/// <summary>An exercise treaty for network tests: New START's terms with five parties (and its data exchange), so that
+/// five nodes can run. Not a treaty of record: a fixture for the network.</summary>
 internal static class FiveParty
 {
     public static readonly string[] Parties = ["US", "RU", "CN", "GB", "FR"];
 
-    /// <summary>Writes the exercise treaty into <paramref name="directory"/> and returns its path.</summary>
+    /// <summary>Writes the exercise treaty (treaties/five-party-exercise.yaml) and its exchange definition
+    /// (exchanges/five-party-exercise.yaml) under <paramref name="directory"/>; returns the treaty's path.</summary>
     public static string Write(string directory)
     {
-        var sort = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "treaties", "sort.yaml"));
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        var treaty = File.ReadAllText(Path.Combine(data, "treaties", "new-start.yaml"));
         const string Two = "parties:\n  - code: US\n    name: United States of America\n  - code: RU\n    name: Russian Federation\n";
-        Assert.Contains(Two, sort, StringComparison.Ordinal);
-        var five = sort.Replace(Two, """
+        Assert.Contains(Two, treaty, StringComparison.Ordinal);
+        var five = treaty.Replace(Two, """
             parties:
               - code: US
                 name: United States of America
@@ -24,10 +27,14 @@ internal static class FiveParty
               - code: FR
                 name: France
 
-            """.ReplaceLineEndings("\n"), StringComparison.Ordinal).Replace("id: sort\n", "id: five-party-exercise\n", StringComparison.Ordinal);
-        System.IO.Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "five-party-exercise.yaml");
+            """.ReplaceLineEndings("\n"), StringComparison.Ordinal).Replace("\nid: new-start\n", "\nid: five-party-exercise\n", StringComparison.Ordinal);
+        var exchange = File.ReadAllText(Path.Combine(data, "exchanges", "new-start.yaml"))
+            .Replace("\ntreaty: new-start\n", "\ntreaty: five-party-exercise\n", StringComparison.Ordinal);
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "treaties"));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "exchanges"));
+        var path = Path.Combine(directory, "treaties", "five-party-exercise.yaml");
         File.WriteAllText(path, five);
+        File.WriteAllText(Path.Combine(directory, "exchanges", "five-party-exercise.yaml"), exchange);
         return path;
     }
 }

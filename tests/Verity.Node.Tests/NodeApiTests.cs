@@ -19,10 +19,10 @@ public sealed class NodeApiTests : IDisposable
     {
         using var client = _node.Operator();
 
-        var first = await SubmitAsync(client, "declaration", "first");
+        var first = await SubmitAsync(client, "notification", Notice("first"));
         var checkpoint1 = await CheckpointAsync(client);
-        await SubmitAsync(client, "notification", "second");
-        var third = await SubmitAsync(client, "declaration", "third");
+        await SubmitAsync(client, "notification", Notice("second"));
+        var third = await SubmitAsync(client, "notification", Notice("third"));
         var checkpoint3 = await CheckpointAsync(client);
 
         Assert.Equal(0, first.GetProperty("index").GetInt64());
@@ -38,10 +38,10 @@ public sealed class NodeApiTests : IDisposable
         var bytes = Convert.FromBase64String(list[2].GetProperty("data").GetString()!);
         Assert.True(SignedStatement.TryParse(bytes, out var signed, out var problem), problem);
         Assert.True(signed.Verify(_node.Verifier));
-        Assert.Equal("declaration", signed.Statement.Type);
+        Assert.Equal("notification", signed.Statement.Type);
         Assert.Equal("US", signed.Statement.Party);
         Assert.Equal(3, signed.Statement.Sequence); // sequences count from 1
-        Assert.Equal("third", Encoding.UTF8.GetString(signed.Statement.Body.Span));
+        Assert.Equal(Notice("third"), Encoding.UTF8.GetString(signed.Statement.Body.Span));
         Assert.Equal(third.GetProperty("leaf_hash").GetString(), signed.LeafHash.ToBase64());
 
         var inclusion = await client.GetFromJsonAsync<JsonElement>("/logs/US/proofs/inclusion?index=2&size=3");
@@ -65,7 +65,7 @@ public sealed class NodeApiTests : IDisposable
         using var next = Verity.Record.Keys.SigningKey.Generate("US", Verity.Record.Keys.KeyAlgorithm.Ed25519, random);
         await SubmitAsync(client, KeyRotation.Type, next.Verifier.ToString());
 
-        using var response = await client.PostAsJsonAsync("/statements", new { type = "declaration", body = "AAEC" });
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "notification", body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Notice("after"))) });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("retired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class NodeApiTests : IDisposable
     public async Task Get_OutOfRange_Is400NamingParameter(string path, string field)
     {
         using var client = _node.Operator();
-        await SubmitAsync(client, "declaration", "one");
+        await SubmitAsync(client, "notification", Notice("one"));
 
         using var response = await client.GetAsync(path);
 
@@ -197,6 +197,10 @@ public sealed class NodeApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    /// <summary>A six-month update notification of the United States (no item to declare first), numbered US-<paramref name="tag"/>.</summary>
+    internal static string Notice(string tag) =>
+        $$$"""{"type": "six-month-update", "party": "US", "number": "US-{{{tag}}}", "sent": "2011-10-01T12:00", "subject": "2011-09-01", "triggered": "2011-09-01", "fields": {"as_of": "2011-09-01", "database": "sha256:{{{tag}}}"}}""";
 
     internal static async Task<JsonElement> SubmitAsync(HttpClient client, string type, string text)
     {

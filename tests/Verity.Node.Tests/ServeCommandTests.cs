@@ -26,7 +26,7 @@ public sealed class ServeCommandTests : IDisposable
             await WaitUntilHealthyAsync(client, process);
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeFactory.Token);
 
-            var appended = await NodeApiTests.SubmitAsync(client, "declaration", "over the wire");
+            var appended = await NodeApiTests.SubmitAsync(client, "notification", NodeApiTests.Notice("over-the-wire"));
             var entries = await client.GetFromJsonAsync<JsonElement>("/logs/US/entries");
 
             Assert.Equal(0, appended.GetProperty("index").GetInt64());

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Verity.Core;
+using Verity.Core.Compliance;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
 
@@ -140,13 +141,7 @@ internal static class NotifyCommand
 
     private static readonly NodaTime.LocalTime EndOfDay = new(23, 59, 59);
 
-    internal static string Name(DeadlineState state) => state switch
-    {
-        DeadlineState.OnTime => "on-time",
-        DeadlineState.Late => "late",
-        DeadlineState.Overdue => "overdue",
-        _ => "pending",
-    };
+    internal static string Name(DeadlineState state) => StatusWords.Of(state);
 
     internal static string StateMarkup(DeadlineState state) => state switch
     {

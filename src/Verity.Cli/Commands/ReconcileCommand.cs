@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Spectre.Console;
 using Verity.Core;
+using Verity.Core.Compliance;
 using Verity.Core.Exchanges;
 using Verity.Core.Loading;
 using Verity.Core.Reconciliation;
@@ -150,18 +151,5 @@ internal static class ReconcileCommand
 
     private static InputException Bad(string option, string message) => new(new Diagnostic(option, 0, 0, string.Empty, message));
 
-    internal static string Name(FindingKind kind) => kind switch
-    {
-        FindingKind.DatabaseMismatch => "database-mismatch",
-        FindingKind.LateNotification => "late-notification",
-        FindingKind.MissingNotification => "missing-notification",
-        FindingKind.MissingDatabase => "missing-database",
-        FindingKind.EliminatedItemReappears => "eliminated-item-reappears",
-        FindingKind.UidUsedTwice => "uid-used-twice",
-        FindingKind.MissileInNoLauncher => "missile-in-no-launcher",
-        FindingKind.WarheadsOnNonDeployedMissile => "warheads-on-non-deployed-missile",
-        FindingKind.MoveFromElsewhere => "move-from-elsewhere",
-        FindingKind.UndeclaredItem => "undeclared-item",
-        _ => kind.ToString(),
-    };
+    internal static string Name(FindingKind kind) => StatusWords.Of(kind);
 }

@@ -16,6 +16,7 @@ internal static class ServeCommand
         var db = RecordCli.RequiredOption("--db", "The party's own log (SQLite); created if absent.", "FILE.db");
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
         var token = new Option<string?>("--operator-token") { Description = $"Bearer token for POST /statements (default: ${TokenVariable}; without one, nobody may submit).", HelpName = "TOKEN" };
+        var exchange = new Option<string?>("--exchange") { Description = "The exchange definition declarations follow (default: ../exchanges/<treaty id>.yaml beside the treaty file's folder).", HelpName = "FILE" };
         var origin = new Option<string?>("--origin") { Description = "Checkpoint origin line (default: verity.local/<party>).", HelpName = "ORIGIN" };
         var peers = new Option<string[]>("--peer")
         {
@@ -37,7 +38,7 @@ internal static class ServeCommand
               verity serve --party RU --treaty new-start.yaml --key keys/RU.key --db ru.db --postgres "Host=127.0.0.1;Username=verity;Password=...;Database=verity"
             """)
         {
-            party, treaty, key, db, urls, token, origin, peers, observers, postgres, interval,
+            party, treaty, key, db, urls, token, origin, exchange, peers, observers, postgres, interval,
         };
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
@@ -70,7 +71,7 @@ internal static class ServeCommand
             try
             {
                 var options = new NodeOptions(parse.GetValue(party)!, parse.GetValue(treaty)!, parse.GetValue(key)!, parse.GetValue(db)!,
-                    parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine)
+                    parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine, parse.GetValue(exchange))
                 {
                     Peers = [.. (parse.GetValue(peers) ?? []).Select(PeerOption.Parse)],
                     ObserverKeyFiles = parse.GetValue(observers) ?? [],

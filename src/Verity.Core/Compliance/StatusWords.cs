@@ -1,3 +1,5 @@
+using Verity.Core.Notifications;
+using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Compliance;
@@ -30,5 +32,31 @@ public static class StatusWords
         TreatyStanding.Terminated => "terminated",
         TreatyStanding.Withdrawn => "withdrawn",
         _ => throw new ArgumentOutOfRangeException(nameof(standing), standing, "Unknown standing."),
+    };
+
+    /// <summary>An obligation's state: <c>on-time</c>, <c>late</c>, <c>overdue</c>, <c>pending</c>.</summary>
+    public static string Of(DeadlineState state) => state switch
+    {
+        DeadlineState.OnTime => "on-time",
+        DeadlineState.Late => "late",
+        DeadlineState.Overdue => "overdue",
+        DeadlineState.Pending => "pending",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown deadline state."),
+    };
+
+    /// <summary>A reconciliation finding's kind, such as <c>missing-notification</c> (as <c>verity reconcile --json</c> prints it).</summary>
+    public static string Of(FindingKind kind) => kind switch
+    {
+        FindingKind.DatabaseMismatch => "database-mismatch",
+        FindingKind.LateNotification => "late-notification",
+        FindingKind.MissingNotification => "missing-notification",
+        FindingKind.MissingDatabase => "missing-database",
+        FindingKind.EliminatedItemReappears => "eliminated-item-reappears",
+        FindingKind.UidUsedTwice => "uid-used-twice",
+        FindingKind.MissileInNoLauncher => "missile-in-no-launcher",
+        FindingKind.WarheadsOnNonDeployedMissile => "warheads-on-non-deployed-missile",
+        FindingKind.MoveFromElsewhere => "move-from-elsewhere",
+        FindingKind.UndeclaredItem => "undeclared-item",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown finding kind."),
     };
 }

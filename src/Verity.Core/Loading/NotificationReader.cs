@@ -27,29 +27,20 @@ public static class NotificationReader
     {
         ArgumentNullException.ThrowIfNull(treaty);
         ArgumentNullException.ThrowIfNull(declared);
-        JToken root;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        }
-        catch (JsonReaderException e)
-        {
-            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
-        }
-
+        var root = Load(json, source);
         if (root is not JArray array)
         {
             throw new InputException(At(source, root, string.Empty, "expected a JSON array of notification documents"));
         }
 
+        var isDeclared = IsDeclaredIn(declared);
         var problems = new List<Diagnostic>();
         var documents = ImmutableArray.CreateBuilder<NotificationDocument>();
         var numbers = new HashSet<(string, string)>();
         foreach (var element in array)
         {
             var before = problems.Count;
-            var document = Read(element, source, treaty, declared, problems);
+            var document = Read(element, source, treaty, isDeclared, problems);
             if (document is not null && !numbers.Add((document.Party.Value, document.Number)))
             {
                 problems.Add(At(source, element["number"]!, element["number"]!.Path, $"number '{document.Number}' is used twice by {document.Party}"));
@@ -64,7 +55,41 @@ public static class NotificationReader
         return problems.Count > 0 ? throw new InputException(problems) : documents.ToImmutable();
     }
 
-    private static NotificationDocument? Read(JToken element, string source, Treaty treaty, IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> declared, List<Diagnostic> problems)
+    /// <summary>
+    /// Reads and checks one notification document: a JSON object, the element form of <see cref="Parse"/>'s array
+    /// (what <see cref="NotificationWriter.ToJson(NotificationDocument, Treaty)"/> writes), with the same checks.
+    /// </summary>
+    /// <param name="json">The JSON text: one document.</param>
+    /// <param name="source">What to name in diagnostics.</param>
+    /// <param name="treaty">The treaty whose catalogue the document follows.</param>
+    /// <param name="isDeclared">Whether a party declared an item, for every field of type uid; <c>null</c> leaves that check out.</param>
+    /// <exception cref="InputException">The document has a problem; every problem is listed.</exception>
+    public static NotificationDocument ParseDocument(string json, string source, Treaty treaty, Func<PartyCode, string, bool>? isDeclared)
+    {
+        ArgumentNullException.ThrowIfNull(treaty);
+        var root = Load(json, source);
+        var problems = new List<Diagnostic>();
+        var document = Read(root, source, treaty, isDeclared ?? ((_, _) => true), problems);
+        return problems.Count > 0 || document is null ? throw new InputException(problems) : document;
+    }
+
+    private static Func<PartyCode, string, bool> IsDeclaredIn(IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> declared) =>
+        (party, uid) => declared.GetValueOrDefault(party)?.Contains(uid) ?? false;
+
+    private static JToken Load(string json, string source)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+        }
+        catch (JsonReaderException e)
+        {
+            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
+        }
+    }
+
+    private static NotificationDocument? Read(JToken element, string source, Treaty treaty, Func<PartyCode, string, bool> isDeclared, List<Diagnostic> problems)
     {
         var where = element.Path;
         if (element is not JObject obj)
@@ -77,7 +102,7 @@ public static class NotificationReader
         var type = typeId is null ? null : treaty.FindNotification(typeId);
         if (type is null)
         {
-            problems.Add(At(source, obj["type"] ?? obj, $"{where}.type", typeId is null
+            problems.Add(At(source, obj["type"] ?? obj, where.Length == 0 ? "type" : $"{where}.type", typeId is null
                 ? "missing the notification type"
                 : $"unknown notification type '{typeId}': {treaty.Name} has {string.Join(", ", treaty.Notifications.Select(n => n.Id))}"));
             return null;
@@ -123,7 +148,7 @@ public static class NotificationReader
             {
                 ParseDateTime(property.Value, source, problems);
             }
-            else if (field.Type == FieldType.Uid && !(declared.GetValueOrDefault(party)?.Contains(property.Value.Value<string>()!) ?? false))
+            else if (field.Type == FieldType.Uid && !isDeclared(party, property.Value.Value<string>()!))
             {
                 problems.Add(At(source, property.Value, property.Value.Path, $"item '{property.Value}' was never declared by {party}"));
             }

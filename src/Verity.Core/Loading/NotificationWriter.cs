@@ -18,6 +18,9 @@ public static class NotificationWriter
         return new JsonArray([.. documents.Select(d => (JsonNode)ToNode(d, treaty))]).ToJsonString(Indented) + "\n";
     }
 
+    /// <summary>One document as a JSON object, indented as in the array <see cref="ToJson(IEnumerable{NotificationDocument}, Treaty)"/> writes: the body of a <c>notification</c> statement.</summary>
+    public static string ToJson(NotificationDocument document, Treaty treaty) => ToNode(document, treaty).ToJsonString(Indented) + "\n";
+
     /// <summary>One document as a JSON object.</summary>
     public static JsonObject ToNode(NotificationDocument document, Treaty treaty)
     {

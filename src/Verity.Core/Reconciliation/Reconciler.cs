@@ -39,7 +39,7 @@ public static class Reconciler
         var findings = new List<Finding>();
         var dbs = databases.Where(d => d.Party == party).OrderBy(d => d.AsOf).ToList();
         // Changes apply in the order they occurred: by date, then as the party sent and numbered them.
-        var documents = notifications.Where(n => n.Party == party).OrderBy(n => n.Triggered).ThenBy(n => n.Sent).ThenBy(n => n.Number, StringComparer.Ordinal).ToList();
+        var documents = NotifiedChanges.InOrder(notifications.Where(n => n.Party == party)).ToList();
 
         MissingDatabases(treaty, definition, party, dbs, asOf, findings);
         LateNotifications(treaty, documents, findings);
@@ -51,32 +51,29 @@ public static class Reconciler
         var applied = 0;
         if (dbs.Count > 0)
         {
-            var listedKinds = dbs.SelectMany(d => d.ListedItems().Values).Select(i => i.Kind).ToHashSet(StringComparer.Ordinal);
-            var declared = new HashSet<string>(dbs.SelectMany(d => d.ListedItems().Keys), StringComparer.Ordinal);
-            var state = dbs[0].ListedItems().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            var gone = new Dictionary<string, string>(StringComparer.Ordinal);
-            var changeType = treaty.Notifications.FirstOrDefault(t => t.Trigger is OnItemEvents);
+            var changes = new NotifiedChanges(dbs, dbs[0]);
+            var changeType = NotifiedChanges.ChangeType(treaty);
             for (var n = 1; n < dbs.Count; n++)
             {
                 var (previous, current) = (dbs[n - 1], dbs[n]);
                 var notified = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var document in documents.Where(d => d.Type == changeType?.Id && d.Triggered > previous.AsOf && d.Triggered <= current.AsOf))
                 {
-                    if (Apply(document, state, gone, declared, listedKinds, findings))
+                    if (changes.Apply(document, findings))
                     {
-                        notified.Add(document.Fields.GetValueOrDefault("uid") ?? document.Subject);
+                        notified.Add(NotifiedChanges.UidOf(document));
                         applied++;
                     }
                 }
 
-                Compare(current, state.Where(kv => Listed(definition, kv.Value)).ToDictionary(StringComparer.Ordinal), notified, gone, findings);
+                Compare(current, changes.State.Where(kv => Listed(definition, kv.Value)).ToDictionary(StringComparer.Ordinal), notified, changes.Gone, findings);
 
                 // The database as provided is the base of the next period: one discrepancy is reported once.
-                state = current.ListedItems().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-                foreach (var uid in gone.Keys.Where(state.ContainsKey).ToList())
+                changes.Reset(current);
+                foreach (var uid in changes.Gone.Keys.Where(changes.State.ContainsKey).ToList())
                 {
-                    findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, $"database as of {current.AsOf:yyyy-MM-dd}", $"listed again after it was {gone[uid]}"));
-                    gone.Remove(uid);
+                    findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, $"database as of {current.AsOf:yyyy-MM-dd}", $"listed again after it was {changes.Gone[uid]}"));
+                    changes.Gone.Remove(uid);
                 }
             }
 
@@ -85,7 +82,7 @@ public static class Reconciler
             var last = dbs[^1].AsOf;
             foreach (var document in documents.Where(d => d.Type == changeType?.Id && d.Triggered > last))
             {
-                if (Apply(document, state, gone, declared, listedKinds, findings))
+                if (changes.Apply(document, findings))
                 {
                     applied++;
                 }
@@ -95,67 +92,8 @@ public static class Reconciler
         return new ReconciliationReport(party, dbs.Count, applied, [.. findings.OrderBy(f => f.Date).ThenBy(f => f.Subject, StringComparer.Ordinal)]);
     }
 
-    private static bool Apply(NotificationDocument document, Dictionary<string, DatabaseItem> state, Dictionary<string, string> gone, HashSet<string> declared, HashSet<string> listedKinds, List<Finding> findings)
-    {
-        var fields = document.Fields;
-        var uid = fields.GetValueOrDefault("uid") ?? document.Subject;
-        var kind = fields.GetValueOrDefault("kind");
-        if (kind is not null && !listedKinds.Contains(kind))
-        {
-            return false;
-        }
-
-        var evidence = $"notification {document.Number}";
-        var date = document.Triggered;
-        var change = fields.GetValueOrDefault("event") ?? "change";
-        if (gone.TryGetValue(uid, out var end))
-        {
-            findings.Add(new Finding(FindingKind.EliminatedItemReappears, date, uid, evidence, $"{change} notified after the item was {end}"));
-            return true;
-        }
-
-        state.TryGetValue(uid, out var before);
-        if (change == "produced")
-        {
-            if (before is not null)
-            {
-                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, evidence, $"produced while {uid} is listed as a {before.Kind} {before.Type} at {before.Location}"));
-            }
-
-            declared.Add(uid);
-        }
-        else if (before is null)
-        {
-            findings.Add(declared.Contains(uid)
-                ? new Finding(FindingKind.DatabaseMismatch, date, uid, evidence, $"{change} notified for an item the previous database does not list")
-                : new Finding(FindingKind.UndeclaredItem, date, uid, evidence, $"{change} notified for an item never declared"));
-            return true;
-        }
-
-        if (change == "moved" && before is not null && fields.GetValueOrDefault("from") is { } from && from != before.Location)
-        {
-            findings.Add(new Finding(FindingKind.MoveFromElsewhere, date, uid, evidence, $"moved from {from}, but the record has it at {before.Location}"));
-        }
-
-        if (change is "eliminated" or "lost")
-        {
-            state.Remove(uid);
-            gone[uid] = $"{change} on {date:yyyy-MM-dd}";
-            return true;
-        }
-
-        state[uid] = new DatabaseItem(
-            uid,
-            kind ?? before?.Kind ?? string.Empty,
-            fields.GetValueOrDefault("type") ?? before?.Type ?? string.Empty,
-            fields.GetValueOrDefault("status") ?? before?.Status ?? string.Empty,
-            fields.GetValueOrDefault("location") ?? before?.Location ?? string.Empty,
-            before?.Warheads ?? 0);
-        return true;
-    }
-
     /// <summary>Whether a category that lists items one by one would list this one (judged on kind and status).</summary>
-    private static bool Listed(ExchangeDefinition definition, DatabaseItem item) =>
+    internal static bool Listed(ExchangeDefinition definition, DatabaseItem item) =>
         definition.Categories.Any(c => c.Detail == CategoryDetail.Items && c.Where.All(w => w.Attribute switch
         {
             "kind" => w.Holds(item.Kind),

@@ -138,7 +138,7 @@ public static class LogsApi
     }
 
     private static NotFound<string> NotHeld(string party, LogDirectory logs) =>
-        TypedResults.NotFound($"this node holds no log of {party}: it holds {string.Join(", ", logs.Parties)}");
+        TypedResults.NotFound($"this node holds no log of {party}: it holds {string.Join(", ", logs.Names)}");
 
     private static ValidationProblem Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}");

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Verity.Core;
+using Verity.Core.Records;
 using Verity.Record.Statements;
 
 namespace Verity.Node.Api;
@@ -20,13 +22,13 @@ public static class StatementsApi
         app.MapPost("/statements", SubmitAsync)
             .WithName("SubmitStatement")
             .WithSummary("Sign and append a statement (operator only)")
-            .WithDescription("Body: {\"type\": \"declaration\", \"body\": \"<base64>\"}. The node signs the bytes as the party's next statement and appends it durably before answering 201. Requires 'Authorization: Bearer <operator token>'.")
+            .WithDescription("Body: {\"type\": \"declaration\", \"body\": \"<base64>\"}. Types: declaration (a database in its canonical JSON), notification (one notification document), key-rotation; each body must read back for the node's party, else 400 naming the field. The node signs the bytes as the party's next statement and appends it durably before answering 201. Requires 'Authorization: Bearer <operator token>'.")
             .Accepts<StatementSubmission>("application/json");
         return app;
     }
 
     private static async Task<Results<Created<AppendResult>, UnauthorizedHttpResult, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, PartyLog log, CancellationToken cancellationToken)
+        HttpRequest request, PartyLog log, PartyRecords records, CancellationToken cancellationToken)
     {
         if (!IsOperator(request, log.Options.OperatorToken))
         {
@@ -68,6 +70,11 @@ public static class StatementsApi
             return Problem("type", $"'{type}' must be 1 to 64 of a-z, 0-9, '-', '.'");
         }
 
+        if (!StatementTypes.IsKnown(type))
+        {
+            return Problem("type", StatementTypes.Unknown(type));
+        }
+
         if (body64 is null)
         {
             return Problem("body", "expected a base64 string");
@@ -95,6 +102,24 @@ public static class StatementsApi
             if (next.Name != log.Options.Party)
             {
                 return Problem("body", $"the new key is named {next.Name}; a rotation of {log.Options.Party}'s key must name a key of {log.Options.Party}");
+            }
+        }
+
+        if (type is StatementTypes.Declaration or StatementTypes.Notification)
+        {
+            // The statement must read back into the party's record, as every view will read it.
+            var record = PartyCode.TryParse(log.Options.Party, out var party) ? await records.GetAsync(party, cancellationToken).ConfigureAwait(false) : null;
+            if (record is null)
+            {
+                return Problem("type", $"{log.Options.Party} is not a party code, so its log holds no {type}");
+            }
+
+            var problems = record.Check(type, body);
+            if (!problems.IsEmpty)
+            {
+                return TypedResults.ValidationProblem(
+                    problems.GroupBy(p => p.Path.Length == 0 ? "body" : $"body.{p.Path}").ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray()),
+                    detail: $"{string.Join("; ", problems)}; nothing was stored");
             }
         }
 

@@ -11,7 +11,7 @@ namespace Verity.Node.Peers;
 public sealed record Evidence(string Log, string Reason, SignedNote First, SignedNote Second)
 {
     /// <summary>The statement type under which a node records an alarm in its own log.</summary>
-    public const string StatementType = "equivocation-alarm";
+    public const string StatementType = Verity.Core.Records.StatementTypes.EquivocationAlarm;
 
     /// <summary>Identifies the pair, whichever came first.</summary>
     public string Key => string.Join('|', new[] { First.Text, Second.Text }.Order(StringComparer.Ordinal).Prepend(Log));

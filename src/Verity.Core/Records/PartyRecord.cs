@@ -1,0 +1,298 @@
+using System.Collections.Immutable;
+using System.Text;
+using Verity.Core.Exchanges;
+using Verity.Core.Loading;
+using Verity.Core.Notifications;
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Records;
+
+/// <summary>
+/// One party's record as its log gives it: the databases it declared and the notifications it provided, read back from
+/// the bodies of its <c>declaration</c> and <c>notification</c> statements and checked against the treaty and the
+/// exchange definition. Every view of the party — forces, compliance, deadlines, findings, an item's history — is
+/// derived from it (see <c>PartyRecord.Views.cs</c>), never stored.
+/// </summary>
+/// <remarks>
+/// Immutable and pure. An entry that does not read back (a body that is not the JSON of its type, a statement about
+/// another party, an unknown type, a notification number used twice) is left out of the record and reported in
+/// <see cref="Diagnostics"/>, naming the entry's index and the field: a bad entry already in a log must not stop the
+/// views. A second declaration as of the same date replaces the first (a correction), and says so in a diagnostic.
+/// </remarks>
+public sealed partial class PartyRecord
+{
+    private PartyRecord(
+        Treaty treaty,
+        ExchangeDefinition definition,
+        PartyCode party,
+        long size,
+        ImmutableArray<RecordDeclaration> declarations,
+        ImmutableArray<RecordNotification> notifications,
+        ImmutableArray<Diagnostic> diagnostics)
+    {
+        Treaty = treaty;
+        Definition = definition;
+        Party = party;
+        Size = size;
+        Declarations = declarations;
+        Notifications = notifications;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The treaty.</summary>
+    public Treaty Treaty { get; }
+
+    /// <summary>The exchange definition the databases follow.</summary>
+    public ExchangeDefinition Definition { get; }
+
+    /// <summary>The party whose record it is.</summary>
+    public PartyCode Party { get; }
+
+    /// <summary>How many entries it was built from (the log's tree size, when built from a whole log).</summary>
+    public long Size { get; }
+
+    /// <summary>The databases declared, one per as-of date, by as-of date.</summary>
+    public ImmutableArray<RecordDeclaration> Declarations { get; }
+
+    /// <summary>The notifications provided, in log order.</summary>
+    public ImmutableArray<RecordNotification> Notifications { get; }
+
+    /// <summary>Every entry that could not be read into the record, with its index (as <c>entry N</c>) and field.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Reads a party's entries into its record.</summary>
+    /// <param name="treaty">The treaty.</param>
+    /// <param name="definition">The exchange definition (the treaty's).</param>
+    /// <param name="party">The party whose log it is.</param>
+    /// <param name="entries">Its entries, in log order: indexes 0, 1, 2…</param>
+    /// <exception cref="ArgumentException">The definition is another treaty's, or an entry's index is not the next one.</exception>
+    public static PartyRecord Build(Treaty treaty, ExchangeDefinition definition, PartyCode party, IEnumerable<RecordEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(treaty);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (definition.TreatyId != treaty.Id)
+        {
+            throw new ArgumentException($"the exchange definition is for treaty '{definition.TreatyId}', not '{treaty.Id}'.", nameof(definition));
+        }
+
+        return new PartyRecord(treaty, definition, party, 0, [], [], []).Append(entries);
+    }
+
+    /// <summary>
+    /// This record with further entries of the party's log read in: what <see cref="Build"/> gives for all of the
+    /// entries, without reading the earlier ones again.
+    /// </summary>
+    /// <param name="entries">The entries that follow, in log order: indexes from <see cref="Size"/> on.</param>
+    /// <exception cref="ArgumentException">An entry's index is not the next one.</exception>
+    public PartyRecord Append(IEnumerable<RecordEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var (treaty, definition, party) = (Treaty, Definition, Party);
+        var diagnostics = Diagnostics.ToList();
+        var declarations = new SortedDictionary<NodaTime.LocalDate, RecordDeclaration>(Declarations.ToDictionary(d => d.Database.AsOf));
+        var notifications = Notifications.ToList();
+        var numbers = Notifications.ToDictionary(n => n.Document.Number, n => n.Index, StringComparer.Ordinal);
+        var size = Size;
+        foreach (var entry in entries)
+        {
+            if (entry.Index != size)
+            {
+                throw new ArgumentException($"entry {entry.Index} does not follow the record's {size} entries: entries must come in log order from {size}.", nameof(entries));
+            }
+
+            size++;
+            var source = Source(entry.Index);
+            switch (entry.Type)
+            {
+                case StatementTypes.Declaration:
+                    if (ReadDeclaration(treaty, definition, party, entry.Body.Span, source, diagnostics) is { } database)
+                    {
+                        if (declarations.TryGetValue(database.AsOf, out var earlier))
+                        {
+                            diagnostics.Add(new Diagnostic(source, 0, 0, "as_of", $"a second database as of {database.AsOf:yyyy-MM-dd}: it replaces {Source(earlier.Index)}"));
+                        }
+
+                        declarations[database.AsOf] = new RecordDeclaration(entry.Index, database);
+                    }
+
+                    break;
+                case StatementTypes.Notification:
+                    if (ReadNotification(treaty, party, entry.Body.Span, source, isDeclared: null, diagnostics) is { } document)
+                    {
+                        if (numbers.TryGetValue(document.Number, out var first))
+                        {
+                            diagnostics.Add(new Diagnostic(source, 0, 0, "number", $"number '{document.Number}' is used twice by {party}: first in {Source(first)}; this one is left out"));
+                            break;
+                        }
+
+                        numbers[document.Number] = entry.Index;
+                        notifications.Add(new RecordNotification(entry.Index, document));
+                    }
+
+                    break;
+                case StatementTypes.KeyRotation or StatementTypes.Note or StatementTypes.EquivocationAlarm:
+                    break;
+                default:
+                    diagnostics.Add(new Diagnostic(source, 0, 0, "type", StatementTypes.Unknown(entry.Type)));
+                    break;
+            }
+        }
+
+        return new PartyRecord(treaty, definition, party, size, [.. declarations.Values], [.. notifications], [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// Checks a statement before it is appended to this party's log: a known type; for a declaration, a database of
+    /// this party that reads back; for a notification, a document of this party that reads back, whose number is not
+    /// used yet and whose items were declared (listed in a database, or produced by an earlier notification or by
+    /// itself; items of kinds the databases count only by location cannot be checked one by one and pass).
+    /// </summary>
+    /// <param name="type">The statement type.</param>
+    /// <param name="body">The body.</param>
+    /// <returns>Every problem, each with its field (<c>type</c>, or the body's JSON path); empty when the statement may be appended.</returns>
+    public ImmutableArray<Diagnostic> Check(string type, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        const string Source = "body";
+        var diagnostics = new List<Diagnostic>();
+        switch (type)
+        {
+            case StatementTypes.Declaration:
+                ReadDeclaration(Treaty, Definition, Party, body, Source, diagnostics);
+                break;
+            case StatementTypes.Notification:
+                var declared = DeclaredUids();
+                var listedKinds = ListedKinds();
+                var document = ReadNotification(Treaty, Party, body, Source, (_, uid) => declared.Contains(uid), diagnostics, produced: true, listedKinds);
+                if (document is not null && Notifications.FirstOrDefault(n => n.Document.Number == document.Number) is { } used)
+                {
+                    diagnostics.Add(new Diagnostic(Source, 0, 0, "number", $"number '{document.Number}' is already used by {PartyRecord.Source(used.Index)}"));
+                }
+
+                break;
+            case StatementTypes.KeyRotation:
+                break;
+            default:
+                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", StatementTypes.Unknown(type)));
+                break;
+        }
+
+        return [.. diagnostics];
+    }
+
+    private static string Source(long index) => $"entry {index}";
+
+    private static Database? ReadDeclaration(Treaty treaty, ExchangeDefinition definition, PartyCode party, ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
+    {
+        if (Text(body, source, diagnostics) is not { } json)
+        {
+            return null;
+        }
+
+        Database database;
+        try
+        {
+            database = Database.Parse(json, source, definition, treaty);
+        }
+        catch (InputException e)
+        {
+            diagnostics.AddRange(e.Diagnostics);
+            return null;
+        }
+
+        if (database.Party != party)
+        {
+            diagnostics.Add(new Diagnostic(source, 0, 0, "party", $"a database of {database.Party}, in {party}'s log: a party declares only its own forces"));
+            return null;
+        }
+
+        return database;
+    }
+
+    private static NotificationDocument? ReadNotification(
+        Treaty treaty,
+        PartyCode party,
+        ReadOnlySpan<byte> body,
+        string source,
+        Func<PartyCode, string, bool>? isDeclared,
+        List<Diagnostic> diagnostics,
+        bool produced = false,
+        HashSet<string>? listedKinds = null)
+    {
+        var before = diagnostics.Count;
+        if (Text(body, source, diagnostics) is not { } json)
+        {
+            return null;
+        }
+
+        // The item check needs the document's own fields (an item it produces, a kind counted by location), so it is
+        // made here after reading rather than by the reader's set of declared uids.
+        NotificationDocument document;
+        try
+        {
+            document = NotificationReader.ParseDocument(json, source, treaty, isDeclared: null);
+        }
+        catch (InputException e)
+        {
+            diagnostics.AddRange(e.Diagnostics);
+            return null;
+        }
+
+        if (document.Party != party)
+        {
+            diagnostics.Add(new Diagnostic(source, 0, 0, "party", $"a notification of {document.Party}, in {party}'s log: a party provides only its own notifications"));
+            return null;
+        }
+
+        if (isDeclared is not null && treaty.FindNotification(document.Type) is { } type)
+        {
+            var kind = document.Fields.GetValueOrDefault("kind");
+            var checkable = kind is null || listedKinds is null || listedKinds.Contains(kind);
+            var producesItself = produced && document.Fields.GetValueOrDefault("event") == "produced";
+            foreach (var field in type.Fields.Where(f => f.Type == FieldType.Uid))
+            {
+                if (document.Fields.TryGetValue(field.Name, out var uid) && checkable && !(producesItself && uid == document.Fields.GetValueOrDefault("uid")) && !isDeclared(party, uid))
+                {
+                    diagnostics.Add(new Diagnostic(source, 0, 0, $"fields.{field.Name}", $"item '{uid}' was never declared by {party}: no database in the log lists it and no notification produced it"));
+                }
+            }
+        }
+
+        return diagnostics.Count > before ? null : document;
+    }
+
+    private static string? Text(ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(body);
+        }
+        catch (DecoderFallbackException e)
+        {
+            diagnostics.Add(new Diagnostic(source, 0, 0, string.Empty, $"the body is not UTF-8 text: invalid byte at {e.Index}"));
+            return null;
+        }
+    }
+
+    /// <summary>Every uid a database in the record lists or a notification in it produced.</summary>
+    private HashSet<string> DeclaredUids()
+    {
+        var uids = new HashSet<string>(Declarations.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
+        foreach (var n in Notifications.Where(n => n.Document.Fields.GetValueOrDefault("event") == "produced"))
+        {
+            if (n.Document.Fields.GetValueOrDefault("uid") is { } uid)
+            {
+                uids.Add(uid);
+            }
+        }
+
+        return uids;
+    }
+
+    /// <summary>The kinds the definition's item categories list one by one.</summary>
+    private HashSet<string> ListedKinds() =>
+        Definition.Categories.Where(c => c.Detail == CategoryDetail.Items)
+            .SelectMany(c => c.Where.Where(w => w.Attribute == "kind" && !w.Negated).SelectMany(w => w.Values))
+            .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Verity.Core;
+using Verity.Core.Exchanges;
+using Verity.Core.Records;
+using Verity.Core.Treaties;
+
+namespace Verity.Node;
+
+/// <summary>
+/// Each held party's <see cref="PartyRecord"/>, read from <see cref="IPartyLogs"/> and cached by (party, tree size): when
+/// a log grows, only its new entries are read in; nothing derived is ever stored.
+/// </summary>
+public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinition exchange)
+{
+    private readonly ConcurrentDictionary<PartyCode, PartyRecord> _latest = new();
+
+    /// <summary>The treaty the records are read against.</summary>
+    public Treaty Treaty => treaty;
+
+    /// <summary>The parties whose logs are held.</summary>
+    public IReadOnlyList<PartyCode> Parties => logs.Parties;
+
+    /// <summary>The record of <paramref name="party"/> as its log now stands, or <c>null</c> when its log is not held.</summary>
+    public async Task<PartyRecord?> GetAsync(PartyCode party, CancellationToken cancellationToken)
+    {
+        if (!logs.Parties.Contains(party))
+        {
+            return null;
+        }
+
+        var size = await logs.TreeSizeAsync(party, cancellationToken).ConfigureAwait(false);
+        if (_latest.TryGetValue(party, out var cached) && cached.Size == size)
+        {
+            return cached;
+        }
+
+        // A log only grows: a cached record of a smaller size is extended with the entries after it.
+        var basis = cached is not null && cached.Size < size ? cached : PartyRecord.Build(treaty, exchange, party, []);
+        var statements = await logs.StatementsAsync(party, basis.Size, size, cancellationToken).ConfigureAwait(false);
+        var record = basis.Append(statements.Select((s, i) => new RecordEntry(basis.Size + i, s.Statement.Type, s.Statement.Body)));
+        _latest[party] = record;
+        return record;
+    }
+}
