@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
@@ -215,18 +216,25 @@ public sealed class PeerRequestVerifier
 
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         long length = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            length += read;
-            if (length > _options.MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return TooLarge(length);
-            }
+                length += read;
+                if (length > _options.MaxBodyBytes)
+                {
+                    return TooLarge(length);
+                }
 
-            hash.AppendData(buffer, 0, read);
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         request.Body.Position = 0;

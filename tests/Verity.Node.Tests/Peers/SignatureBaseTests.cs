@@ -52,6 +52,29 @@ public sealed class SignatureBaseTests
     }
 
     [Fact]
+    public void Verify_ExampleInNodeDocs_Holds()
+    {
+        // docs/node.md, "Peer authentication (RFC 9421)": made by PeerSigningHandler with the seed 0x07 x 32.
+        using var key = SigningKey.FromSeed("US", KeyAlgorithm.Ed25519, Enumerable.Repeat((byte)7, 32).ToArray());
+        const string Input = "sig1=(\"@method\" \"@authority\" \"@path\" \"@query\" \"content-digest\");created=1795953600;nonce=\"oz6mewgY1ZQIpvL96c6kiA\";keyid=\"US+dd2d507a\";alg=\"ed25519\"";
+        Assert.True(SignatureParameters.TryParse(Input, "sig1", out var parameters, out var problem), problem);
+        var values = new Dictionary<string, string>
+        {
+            ["@method"] = "POST",
+            ["@authority"] = "ru.node.example",
+            ["@path"] = "/peer/logs/US/entries",
+            ["@query"] = "?",
+            ["content-digest"] = ContentDigest.Create("{\"hello\": \"world\"}"u8),
+        };
+
+        var signatureBase = SignatureBase.Create(parameters, values.GetValueOrDefault);
+
+        Assert.Equal("US+dd2d507a", PeerKeys.KeyIdOf(key.Verifier));
+        Assert.True(key.Verifier.Verify(Encoding.UTF8.GetBytes(signatureBase),
+            Convert.FromBase64String("isv/C79VdfqbsWmi7yU6BW+t6geqchp2aOTKg9r/idRt7nLx0DDDz5CAzSIbd/qw6j6fzkCMLL1ybkdSe1rGCg==")));
+    }
+
+    [Fact]
     public void Create_ParametersInRfcOrder_SerializeAsSignatureParams()
     {
         var parameters = SignatureParameters.Create(["date", "@method", "@path", "@authority", "content-type", "content-length"], 1618884473, "test-key-ed25519");
