@@ -39,6 +39,13 @@ public static class NodeHost
             return new PeerNetwork(logs, observers, PeerClient.Handler(logs.Own.Key, time), time);
         });
         builder.Services.AddHostedService<PeerSync>();
+        // Peer requests are signed per RFC 9421 with the peers' and observers' configured keys.
+        builder.Services.AddSingleton(sp =>
+        {
+            var network = sp.GetRequiredService<PeerNetwork>();
+            var keys = new PeerKeys(network.Peers.Select(p => KeyValuePair.Create(Verity.Core.PartyCode.Parse(p.Party), p.Key)), network.Observers);
+            return new PeerRequestVerifier(keys, time, new PeerAuthenticationOptions { MaxBodyBytes = PeerApi.MaxPushBytes });
+        });
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<IDashboardSource>(sp =>
         {
@@ -61,7 +68,7 @@ public static class NodeHost
         app.MapStatementsApi();
         app.MapLogsApi();
         app.MapPartiesApi();
-        app.MapPeerApi(app.MapGroup("/peer"));
+        app.MapPeerApi(app.MapGroup("/peer").RequireSignedPeer());
         app.MapDashboard();
         return app;
     }
@@ -116,9 +123,21 @@ public static class NodeHost
             peers.Add(new Peer(peer.Party, peer.Url, key, NodeOptions.DefaultOrigin(peer.Party)));
         }
 
-        foreach (var file in options.ObserverKeyFiles)
+        foreach (var key in peers.Select(p => p.Key).Concat(options.ObserverKeyFiles.Select(f => ReadVerifier(f, "--observer"))))
         {
-            _ = ReadVerifier(file, "--observer");
+            if (key.Algorithm != KeyAlgorithm.Ed25519)
+            {
+                throw new NodeOptionsException($"{(peers.Any(p => p.Key == key) ? "--peer" : "--observer")}: {key.Name}'s key is {key.Algorithm}: peer requests are signed with Ed25519 (RFC 9421 defines no ML-DSA)");
+            }
+        }
+
+        if (peers.Count > 0 || options.ObserverKeyFiles.Count > 0)
+        {
+            var own = ReadVerifierOfKeyFile(options.KeyFile);
+            if (own is { Algorithm: not KeyAlgorithm.Ed25519 })
+            {
+                throw new NodeOptionsException($"--key: {options.KeyFile} is an {own.Algorithm} key: a node with peers signs its requests with Ed25519 (RFC 9421 defines no ML-DSA)");
+            }
         }
 
         return peers;
@@ -144,6 +163,26 @@ public static class NodeHost
             }
 
             throw;
+        }
+    }
+
+    private static VerifierKey? ReadVerifierOfKeyFile(string path)
+    {
+        try
+        {
+            return SigningKey.TryParse(File.ReadAllText(path, new UTF8Encoding(false, true)).TrimEnd('\n', '\r'), out var key, out _) ? Verifier(key) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return null;
+        }
+
+        static VerifierKey Verifier(SigningKey key)
+        {
+            using (key)
+            {
+                return key.Verifier;
+            }
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class EquivocationTests
         await using var cluster = await NodeCluster.StartFiveAsync();
         using var britain = cluster.SigningKeyOf("GB");
         var (forged, forgedCheckpoint) = await HistoryAsync(britain, "x", 2);
-        using (var response = await Push(cluster, "US", "FR", 0, forged, forgedCheckpoint))
+        using (var response = await Push(cluster, "US", "FR", 0, forged, forgedCheckpoint, signer: "GB"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("checkpoint", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class EquivocationTests
 
         using var us = cluster.SigningKeyOf("US");
         var (own, ownCheckpoint) = await HistoryAsync(us, "y", 2);
-        using (var response = await Push(cluster, "US", "US", 0, own, ownCheckpoint))
+        using (var response = await Push(cluster, "US", "US", 0, own, ownCheckpoint, signer: "GB"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("only its operator writes it", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -109,6 +109,35 @@ public sealed class EquivocationTests
 
         Assert.Equal(0, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
         Assert.Equal(0, await cluster.Service<PartyLog>("US").ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PeerApi_RefusesUnsignedAndForeignRequests_ObserversReadOnly()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var france = cluster.SigningKeyOf("FR");
+        var (entries, checkpoint) = await HistoryAsync(france, "a", 2);
+
+        using (var unsigned = await Push(cluster, "US", "FR", 0, entries, checkpoint, signer: null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        }
+
+        using (var observer = await Push(cluster, "US", "FR", 0, entries, checkpoint, signer: NodeCluster.ObserverName))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, observer.StatusCode);
+        }
+
+        Assert.Equal(0, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+
+        // The observer reads any log the node holds; an unsigned reader of the peer API is refused.
+        await cluster.SubmitAsync("US", 2);
+        using var reader = cluster.PeerClient("US", NodeCluster.ObserverName);
+        using var read = await reader.GetAsync("peer/logs/US/entries?start=0&count=10");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var anonymous = cluster.PeerClient("US", null);
+        using var refused = await anonymous.GetAsync("peer/logs/US/entries?start=0&count=10");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     /// <summary>A log of <paramref name="key"/>'s party with <paramref name="size"/> statements, and its signed checkpoint.</summary>
@@ -124,9 +153,10 @@ public sealed class EquivocationTests
         return ([.. statements.Select(s => Convert.ToBase64String(s.Bytes.Span))], checkpoint.ToString());
     }
 
-    internal static async Task<HttpResponseMessage> Push(NodeCluster cluster, string to, string log, long start, List<string> entries, string checkpoint)
+    /// <summary>Pushes a batch of <paramref name="log"/>'s log to <paramref name="to"/>'s node, the request signed by <paramref name="signer"/> (default: the log's party).</summary>
+    internal static async Task<HttpResponseMessage> Push(NodeCluster cluster, string to, string log, long start, List<string> entries, string checkpoint, string? signer = "")
     {
-        using var client = new HttpClient { BaseAddress = cluster.Url(to) };
+        using var client = cluster.PeerClient(to, signer == "" ? log : signer);
         return await client.PostAsJsonAsync($"peer/logs/{log}/entries", new { start, entries, checkpoint });
     }
 }

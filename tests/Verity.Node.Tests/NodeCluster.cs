@@ -34,7 +34,14 @@ public sealed class NodeCluster : IAsyncDisposable
             Keys[party] = key.Verifier;
             _ports[party] = FreePort();
         }
+
+        using var observer = SigningKey.Generate(ObserverName, KeyAlgorithm.Ed25519, random);
+        File.WriteAllText(KeyFile(ObserverName), observer + "\n");
+        File.WriteAllText(VerifierFile(ObserverName), observer.Verifier + "\n");
     }
+
+    /// <summary>The name of the observer every node of the cluster accepts (read only).</summary>
+    public const string ObserverName = "UN";
 
     public string Directory { get; }
 
@@ -87,6 +94,7 @@ public sealed class NodeCluster : IAsyncDisposable
         new(party, TreatyFile, KeyFile(party), DbFile(party), Token)
         {
             Peers = [.. Parties.Where(p => p != party).Select(p => new PeerOption(p, Url(p), VerifierFile(p)))],
+            ObserverKeyFiles = [VerifierFile(ObserverName)],
             SyncInBackground = false,
             Postgres = Postgres,
         };
@@ -117,6 +125,18 @@ public sealed class NodeCluster : IAsyncDisposable
         var client = new HttpClient { BaseAddress = Url(party) };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
         return client;
+    }
+
+    /// <summary>A client to <paramref name="to"/>'s node whose requests <paramref name="signer"/> signs (RFC 9421), or unsigned when null.</summary>
+    public HttpClient PeerClient(string to, string? signer)
+    {
+        if (signer is null)
+        {
+            return new HttpClient { BaseAddress = Url(to) };
+        }
+
+        var key = SigningKeyOf(signer);
+        return new HttpClient(Verity.Node.Peers.PeerClient.Handler(key, TimeProvider.System)) { BaseAddress = Url(to) };
     }
 
     /// <summary>Submits <paramref name="count"/> statements to <paramref name="party"/>'s node as its operator.</summary>

@@ -48,7 +48,7 @@ public sealed class ReplicationTests
         var entries = (await client.GetFromJsonAsync<EntriesResult>("logs/US/entries?start=0&count=3"))!.Entries.Select(e => e.Data).ToList();
 
         // The same batch again (a retry after a lost answer): stored once, counted as duplicates, receipt again.
-        using var raw = new HttpClient { BaseAddress = cluster.Url("RU") };
+        using var raw = cluster.PeerClient("RU", "US");
         using var response = await raw.PostAsJsonAsync("peer/logs/US/entries", new { start = 0, entries, checkpoint });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<Verity.Node.Peers.PushResult>();

@@ -1,3 +1,4 @@
+extern alias node;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -6,8 +7,8 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Verity.Node;
-using Verity.Node.Peers;
+using node::Verity.Node;
+using node::Verity.Node.Peers;
 using Verity.Record.Keys;
 using Verity.Record.Log;
 using Verity.Record.Sqlite;

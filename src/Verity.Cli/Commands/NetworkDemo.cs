@@ -44,8 +44,8 @@ internal sealed class NetworkDemo : IAsyncDisposable
         foreach (var party in parties)
         {
             using var key = SigningKey.Generate(party, KeyAlgorithm.Ed25519, RandomNumberGenerator.Create());
-            File.WriteAllText(demo.File(party + ".key"), key + "\n");
-            File.WriteAllText(demo.File(party + ".vkey"), key.Verifier + "\n");
+            System.IO.File.WriteAllText(demo.File(party + ".key"), key + "\n");
+            System.IO.File.WriteAllText(demo.File(party + ".vkey"), key.Verifier + "\n");
         }
 
         var treatyFile = Path.Combine(context.DataDirectory, "treaties", treaty.Id + ".yaml");
@@ -161,7 +161,7 @@ internal sealed class NetworkDemo : IAsyncDisposable
                 }
 
                 // The replay's own count from its ledger, for the party's own scope.
-                var counted = Core.Compliance.ComplianceEvaluator.Evaluate(treaty, result.Ledger.ApplyTo(date), date, Interpretation.Agreed, party);
+                var counted = Core.Compliance.ComplianceEvaluator.Evaluate(treaty, result.Ledger.AsOf(date), date, Interpretation.Agreed, party);
                 var own = counted.Scopes.First(s => s.Members.Length == 1 && s.Members[0] == party);
                 foreach (var (key, value) in answers[0])
                 {

@@ -97,7 +97,8 @@ public static class PeerApi
             return Problem("checkpoints", "expected [{\"log\", \"note\"}…]");
         }
 
-        var from = PeerCaller.Of(request.HttpContext) is { } caller ? network.Peers.FirstOrDefault(p => p.Party == caller) : null;
+        var caller = request.HttpContext.GetPeer();
+        var from = caller.Party is { } party ? network.Peers.FirstOrDefault(p => p.Party == party.Value) : null;
         if (from is not null)
         {
             await network.ReceiveGossipAsync(from, message, cancellationToken).ConfigureAwait(false);

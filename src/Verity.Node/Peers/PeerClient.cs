@@ -5,11 +5,11 @@ namespace Verity.Node.Peers;
 /// <summary>The HTTP pipeline of a node's requests to its peers.</summary>
 public static class PeerClient
 {
-    /// <summary>A handler that sends requests as <paramref name="key"/>'s party.</summary>
+    /// <summary>A handler that signs every request as <paramref name="key"/>'s party (RFC 9421, <see cref="PeerSigningHandler"/>).</summary>
     public static HttpMessageHandler Handler(SigningKey key, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(clock);
-        return new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        return new PeerSigningHandler(key, clock) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
     }
 }
