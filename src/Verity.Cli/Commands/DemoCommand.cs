@@ -13,28 +13,83 @@ internal static class DemoCommand
     public static Command Create(CliContext context)
     {
         var outOption = new Option<string>("--out") { Description = "Where to write the HTML report (default: ./verity-report).", DefaultValueFactory = _ => "verity-report" };
+        var keepOption = new Option<bool>("--keep") { Description = "Leave the parties' nodes running (with their dashboards) until Ctrl+C." };
         var command = new Command("demo", """
             Replay New START's public record (2011-2026) item by item: every published figure beside what the
             ledger counts, the lifecycle on the timeline, Russia's 2022 reading beside the agreed one, and an
-            HTML report with charts.
+            HTML report with charts. Then start a node for each party on loopback (temporary SQLite files),
+            submit each party's databases and notifications to its own node as signed statements, let the nodes
+            replicate them over HTTP, and show that every node holds the same logs and derives the same
+            compliance figures; print the dashboards' addresses. With --keep the nodes stay up until Ctrl+C.
 
-            Example:
+            Examples:
               verity demo
+              verity demo --keep
             """)
-        { outOption };
-        command.SetAction(parse => CommandRunner.Run(context, () =>
+        { outOption, keepOption };
+        command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
-            CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
-            var result = ReplayCommand.Load(context, "new-start", "ru-2022");
-            ReplayCommand.Print(context, result);
-            Summarize(context, result);
-            SummarizeExchanges(context, result);
-            var path = ReplayReport.Write(result, parse.GetValue(outOption)!);
-            context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
-            context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity --help[/] for everything.");
-            return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
+            var result = default(ReplayResult);
+            var code = CommandRunner.Run(context, () =>
+            {
+                CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
+                result = ReplayCommand.Load(context, "new-start", "ru-2022");
+                ReplayCommand.Print(context, result);
+                Summarize(context, result);
+                SummarizeExchanges(context, result);
+                var path = ReplayReport.Write(result, parse.GetValue(outOption)!);
+                context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
+                return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
+            });
+            if (result is null)
+            {
+                return code;
+            }
+
+            var agreed = await RunNetworkAsync(context, result, parse.GetValue(keepOption), cancellationToken).ConfigureAwait(false);
+            context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity serve --help[/] to run a node; [grey]verity --help[/] for everything.");
+            return code != VerityApp.Ok ? code : agreed ? VerityApp.Ok : VerityApp.Finding;
         }));
         return command;
+    }
+
+    /// <summary>The record through the network: a node per party, every statement submitted, replicated and compared.</summary>
+    private static async Task<bool> RunNetworkAsync(CliContext context, ReplayResult result, bool keep, CancellationToken cancellationToken)
+    {
+        var treaty = result.Treaty;
+        var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
+        var definition = Core.Loading.ExchangeReader.Parse(CommandLineInput.ReadText(definitionPath, "demo"), definitionPath, treaty);
+        var end = (treaty.Expiry ?? context.Today).PlusDays(-1);
+        var record = NotificationRecord.From(result, null, end);
+        context.Out.WriteLine();
+        context.Out.MarkupLine("[bold]The record through the network[/]");
+        await using var network = await NetworkDemo.StartAsync(context, treaty).ConfigureAwait(false);
+        context.Out.MarkupLineInterpolated($"• Started a node for each party on 127.0.0.1 ({string.Join(", ", network.Dashboards.Select(d => $"{d.Party} {d.Url}"))}), each with its own key and SQLite files, each the peer of the other; peer requests signed per RFC 9421.");
+        await network.ReplayAsync(context, result, record, definition, end).ConfigureAwait(false);
+        var waited = await network.ConvergeAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+        context.Out.MarkupLineInterpolated($"• The nodes pushed their logs to each other, verified every entry against the other party's signed checkpoints, and agree on every log ({waited.TotalSeconds:F1} s after the last submission):");
+        var logsAgree = await network.CompareLogsAsync(context).ConfigureAwait(false);
+        var (figures, disagreements) = await network.CompareComplianceAsync(result, definition, end).ConfigureAwait(false);
+        context.Out.MarkupLineInterpolated($"• Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
+        foreach (var (party, url) in network.Dashboards)
+        {
+            context.Out.MarkupLineInterpolated($"• {party}'s dashboard: [bold link]{url}[/] (with ?at=2020-09-01 for a date when the treaty was in force)");
+        }
+
+        if (keep)
+        {
+            context.Out.MarkupLine("The nodes keep running; Ctrl+C stops them and deletes their temporary files.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C.
+            }
+        }
+
+        return logsAgree && disagreements == 0;
     }
 
     /// <summary>The notifications and databases of the replayed record, held to their deadlines and reconciled.</summary>

@@ -18,6 +18,7 @@ namespace Verity.Core.Exchanges;
 public sealed partial class Database
 {
     private readonly Lazy<byte[]> _json;
+    private readonly Lazy<ImmutableSortedDictionary<string, DatabaseItem>> _listed;
 
     private Database(
         string treatyId,
@@ -36,6 +37,9 @@ public sealed partial class Database
         Categories = categories;
         Facilities = facilities;
         _json = new Lazy<byte[]>(WriteJson);
+        _listed = new Lazy<ImmutableSortedDictionary<string, DatabaseItem>>(() => Categories.SelectMany(c => c.Items)
+            .DistinctBy(i => i.Uid, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(i => i.Uid, i => i, StringComparer.Ordinal));
     }
 
     /// <summary>A database read back from its JSON form; <see cref="Loading.DatabaseReader"/> has checked it.</summary>
@@ -79,11 +83,8 @@ public sealed partial class Database
     /// <summary>The aggregate number of one limit, or <c>null</c> when the database has none for it.</summary>
     public long? Aggregate(string limitId) => Aggregates.FirstOrDefault(a => a.Limit == limitId)?.Value;
 
-    /// <summary>Every item the item categories list, by uid (the first category that lists it).</summary>
-    public ImmutableSortedDictionary<string, DatabaseItem> ListedItems() =>
-        Categories.SelectMany(c => c.Items)
-            .DistinctBy(i => i.Uid, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(i => i.Uid, i => i, StringComparer.Ordinal);
+    /// <summary>Every item the item categories list, by uid (the first category that lists it). Computed once.</summary>
+    public ImmutableSortedDictionary<string, DatabaseItem> ListedItems() => _listed.Value;
 
     /// <summary>Builds the database of one party from its ledger, as of a date.</summary>
     /// <exception cref="ArgumentException">The definition is another treaty's, or names a limit the treaty lacks.</exception>

@@ -21,6 +21,9 @@ namespace Verity.Core.Records;
 /// </remarks>
 public sealed partial class PartyRecord
 {
+    // The uids declared so far, computed on first use and carried forward by Append (a cache, not a conclusion).
+    private HashSet<string>? _declared;
+
     private PartyRecord(
         Treaty treaty,
         ExchangeDefinition definition,
@@ -139,7 +142,18 @@ public sealed partial class PartyRecord
             }
         }
 
-        return new PartyRecord(treaty, definition, party, size, [.. declarations.Values], [.. notifications], [.. diagnostics]);
+        var result = new PartyRecord(treaty, definition, party, size, [.. declarations.Values], [.. notifications], [.. diagnostics]);
+        var added = result.Declarations.Where(d => d.Index >= Size).ToList();
+        if (Volatile.Read(ref _declared) is { } known && result.Declarations.Length == Declarations.Length + added.Count)
+        {
+            // Nothing was replaced: the declared uids only grow.
+            var next = new HashSet<string>(known, StringComparer.Ordinal);
+            next.UnionWith(added.SelectMany(d => d.Database.ListedItems().Keys));
+            next.UnionWith(Produced(result.Notifications.Where(n => n.Index >= Size)));
+            result._declared = next;
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -278,17 +292,20 @@ public sealed partial class PartyRecord
     /// <summary>Every uid a database in the record lists or a notification in it produced.</summary>
     private HashSet<string> DeclaredUids()
     {
-        var uids = new HashSet<string>(Declarations.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
-        foreach (var n in Notifications.Where(n => n.Document.Fields.GetValueOrDefault("event") == "produced"))
+        if (Volatile.Read(ref _declared) is { } known)
         {
-            if (n.Document.Fields.GetValueOrDefault("uid") is { } uid)
-            {
-                uids.Add(uid);
-            }
+            return known;
         }
 
+        var uids = new HashSet<string>(Declarations.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
+        uids.UnionWith(Produced(Notifications));
+        Volatile.Write(ref _declared, uids);
         return uids;
     }
+
+    private static IEnumerable<string> Produced(IEnumerable<RecordNotification> notifications) =>
+        notifications.Where(n => n.Document.Fields.GetValueOrDefault("event") == "produced")
+            .Select(n => n.Document.Fields.GetValueOrDefault("uid")).OfType<string>();
 
     /// <summary>The kinds the definition's item categories list one by one.</summary>
     private HashSet<string> ListedKinds() =>
