@@ -11,7 +11,7 @@ namespace Verity.Node;
 /// (<c>us.db</c> → <c>us.mirror-ru.db</c>). Ignored for storage when <see cref="Postgres"/> is set.</param>
 /// <param name="OperatorToken">The bearer token that authorizes <c>POST /statements</c>; absent means nobody may submit.</param>
 /// <param name="Origin">The checkpoint origin line; default <c>verity.local/&lt;party&gt;</c>.</param>
-/// <param name="ExchangeFile">The exchange definition (YAML) declarations follow; default <c>../exchanges/&lt;treaty id&gt;.yaml</c> beside the treaty file's folder, as in <c>data/</c>.</param>
+/// <param name="ExchangeFile">The exchange definition (YAML) declarations follow; default <c>../exchanges/&lt;treaty id&gt;.yaml</c> beside the treaty file's folder, as in <c>data/</c>. When not given and the default file does not exist, the treaty has no data exchange and the node accepts no declarations.</param>
 public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile, string DbFile, string? OperatorToken = null, string? Origin = null, string? ExchangeFile = null)
 {
     private static readonly string[] Required = ["party", "treaty", "key", "db"];

@@ -13,7 +13,8 @@ using Verity.Record.Storage;
 
 namespace Verity.Node;
 
-/// <summary>The party's own log as the node holds it: the store, the signing key, the treaty and its exchange definition.</summary>
+/// <summary>The party's own log as the node holds it: the store, the signing key, the treaty and its exchange definition
+/// (if the treaty has a data exchange).</summary>
 public sealed class PartyLog : IDisposable
 {
     private readonly SigningKey _key;
@@ -21,7 +22,7 @@ public sealed class PartyLog : IDisposable
     private VerifierKey? _inForce;
     private bool _inForceKnown;
 
-    private PartyLog(NodeOptions options, Treaty treaty, ExchangeDefinition exchange, SigningKey key, HeldLog log, TimeProvider clock)
+    private PartyLog(NodeOptions options, Treaty treaty, ExchangeDefinition? exchange, SigningKey key, HeldLog log, TimeProvider clock)
     {
         Options = options;
         Treaty = treaty;
@@ -37,8 +38,9 @@ public sealed class PartyLog : IDisposable
     /// <summary>The treaty the node serves.</summary>
     public Treaty Treaty { get; }
 
-    /// <summary>The exchange definition the party's declarations follow.</summary>
-    public ExchangeDefinition Exchange { get; }
+    /// <summary>The exchange definition the party's declarations follow; <c>null</c> when the treaty has no data exchange
+    /// (no <c>--exchange</c> was given and the default file does not exist): then no declaration is accepted.</summary>
+    public ExchangeDefinition? Exchange { get; }
 
     /// <summary>The party's verifier key.</summary>
     public VerifierKey Verifier => _key.Verifier;
@@ -157,8 +159,15 @@ public sealed class PartyLog : IDisposable
             ?? throw new NodeOptionsException($"--treaty: {string.Join("; ", problems)}");
     }
 
-    private static ExchangeDefinition ReadExchange(string path, Treaty treaty, bool explicitly)
+    private static ExchangeDefinition? ReadExchange(string path, Treaty treaty, bool explicitly)
     {
+        // A treaty without a data exchange (SORT) has no definition: only the default may be absent; a file named by
+        // --exchange must be read, and a default that exists must be valid.
+        if (!explicitly && !File.Exists(path))
+        {
+            return null;
+        }
+
         string text;
         try
         {

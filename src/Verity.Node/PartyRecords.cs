@@ -10,7 +10,10 @@ namespace Verity.Node;
 /// Each held party's <see cref="PartyRecord"/>, read from <see cref="IPartyLogs"/> and cached by (party, tree size): when
 /// a log grows, only its new entries are read in; nothing derived is ever stored.
 /// </summary>
-public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinition exchange)
+/// <param name="logs">The held logs.</param>
+/// <param name="treaty">The treaty.</param>
+/// <param name="exchange">The treaty's exchange definition; <c>null</c> when it has no data exchange.</param>
+public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinition? exchange)
 {
     private readonly ConcurrentDictionary<PartyCode, PartyRecord> _latest = new();
 

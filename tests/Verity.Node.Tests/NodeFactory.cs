@@ -33,6 +33,12 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
 
     public static string TreatyFile => Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml");
 
+    /// <summary>SORT: a treaty with no data exchange (no <c>data/exchanges/sort.yaml</c>).</summary>
+    public static string SortFile => Path.Combine(AppContext.BaseDirectory, "data", "treaties", "sort.yaml");
+
+    /// <summary>The treaty the node serves; New START unless set.</summary>
+    public string Treaty { get; init; } = TreatyFile;
+
     public HttpClient Operator()
     {
         var client = CreateClient();
@@ -43,7 +49,7 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("party", Party);
-        builder.UseSetting("treaty", TreatyFile);
+        builder.UseSetting("treaty", Treaty);
         builder.UseSetting("key", KeyFile);
         builder.UseSetting("db", DbFile);
         builder.UseSetting("operator-token", Token);

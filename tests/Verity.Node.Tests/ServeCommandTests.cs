@@ -41,6 +41,47 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_TreatyWithoutDataExchange_ServesNotesAndRefusesDeclarations()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.SortFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", url, "--operator-token", NodeFactory.Token);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            await WaitUntilHealthyAsync(client, process);
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeFactory.Token);
+
+            var note = await NodeApiTests.SubmitAsync(client, "note", "a remark");
+            using var declaration = await client.PostAsJsonAsync("/statements", new { type = "declaration", body = Convert.ToBase64String("{}"u8.ToArray()) });
+
+            Assert.Equal(0, note.GetProperty("index").GetInt64());
+            Assert.Equal(HttpStatusCode.BadRequest, declaration.StatusCode);
+            var problem = await declaration.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("has no data exchange", problem.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Serve_ExplicitExchangeFileMissing_Exits2NamingTheOption()
+    {
+        var missing = Path.Combine(_files.Directory, "absent-exchange.yaml");
+        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.SortFile, "--key", _files.KeyFile,
+            "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{FreePort()}", "--exchange", missing);
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains($"--exchange: {missing}: cannot read exchange definition", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_files.DbFile));
+    }
+
+    [Fact]
     public async Task Serve_MissingKeyFile_Exits2NamingTheOption()
     {
         using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", Path.Combine(_files.Directory, "absent.key"),

@@ -16,7 +16,7 @@ internal static class ServeCommand
         var db = RecordCli.RequiredOption("--db", "The party's own log (SQLite); created if absent.", "FILE.db");
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
         var token = new Option<string?>("--operator-token") { Description = $"Bearer token for POST /statements (default: ${TokenVariable}; without one, nobody may submit).", HelpName = "TOKEN" };
-        var exchange = new Option<string?>("--exchange") { Description = "The exchange definition declarations follow (default: ../exchanges/<treaty id>.yaml beside the treaty file's folder).", HelpName = "FILE" };
+        var exchange = new Option<string?>("--exchange") { Description = "The exchange definition declarations follow (default: ../exchanges/<treaty id>.yaml beside the treaty file's folder; if that does not exist, the treaty has no data exchange and declarations are refused).", HelpName = "FILE" };
         var origin = new Option<string?>("--origin") { Description = "Checkpoint origin line (default: verity.local/<party>).", HelpName = "ORIGIN" };
         var peers = new Option<string[]>("--peer")
         {

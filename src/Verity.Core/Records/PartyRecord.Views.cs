@@ -95,10 +95,11 @@ public sealed partial class PartyRecord
 
     /// <summary>
     /// The reconciliation of the party's record on <paramref name="asOf"/> (<see cref="Reconciler.Reconcile"/>): its
-    /// databases as of that date or earlier against the notifications triggered by then.
+    /// databases as of that date or earlier against the notifications triggered by then. When the treaty has no data
+    /// exchange (<see cref="Definition"/> is <c>null</c>) there are no databases to reconcile, and the report is empty.
     /// </summary>
     public ReconciliationReport FindingsAt(LocalDate asOf) =>
-        Reconciler.Reconcile(
+        Definition is null ? new ReconciliationReport(Party, 0, 0, []) : Reconciler.Reconcile(
             Treaty,
             Definition,
             Party,
@@ -127,7 +128,7 @@ public sealed partial class PartyRecord
     private Item ToItem(DatabaseItem item, Dictionary<string, string> defaults)
     {
         var attributes = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
-        var category = Definition.Categories.FirstOrDefault(c => c.Detail == CategoryDetail.Items && c.Where.All(w => w.Attribute switch
+        var category = (Definition?.Categories ?? []).FirstOrDefault(c => c.Detail == CategoryDetail.Items && c.Where.All(w => w.Attribute switch
         {
             "kind" => w.Holds(item.Kind),
             "status" => w.Holds(item.Status),

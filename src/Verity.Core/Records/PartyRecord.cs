@@ -10,7 +10,8 @@ namespace Verity.Core.Records;
 /// <summary>
 /// One party's record as its log gives it: the databases it declared and the notifications it provided, read back from
 /// the bodies of its <c>declaration</c> and <c>notification</c> statements and checked against the treaty and the
-/// exchange definition. Every view of the party — forces, compliance, deadlines, findings, an item's history — is
+/// exchange definition. A treaty may have no data exchange (SORT has none): then there is no definition, no
+/// declaration reads back (each is a diagnostic), and the views rest on the notifications alone. Every view of the party — forces, compliance, deadlines, findings, an item's history — is
 /// derived from it (see <c>PartyRecord.Views.cs</c>), never stored.
 /// </summary>
 /// <remarks>
@@ -26,7 +27,7 @@ public sealed partial class PartyRecord
 
     private PartyRecord(
         Treaty treaty,
-        ExchangeDefinition definition,
+        ExchangeDefinition? definition,
         PartyCode party,
         long size,
         ImmutableArray<RecordDeclaration> declarations,
@@ -45,8 +46,9 @@ public sealed partial class PartyRecord
     /// <summary>The treaty.</summary>
     public Treaty Treaty { get; }
 
-    /// <summary>The exchange definition the databases follow.</summary>
-    public ExchangeDefinition Definition { get; }
+    /// <summary>The exchange definition the databases follow; <c>null</c> when the treaty has no data exchange (then
+    /// <see cref="Declarations"/> is empty).</summary>
+    public ExchangeDefinition? Definition { get; }
 
     /// <summary>The party whose record it is.</summary>
     public PartyCode Party { get; }
@@ -65,16 +67,15 @@ public sealed partial class PartyRecord
 
     /// <summary>Reads a party's entries into its record.</summary>
     /// <param name="treaty">The treaty.</param>
-    /// <param name="definition">The exchange definition (the treaty's).</param>
+    /// <param name="definition">The exchange definition (the treaty's); <c>null</c> when the treaty has no data exchange.</param>
     /// <param name="party">The party whose log it is.</param>
     /// <param name="entries">Its entries, in log order: indexes 0, 1, 2…</param>
     /// <exception cref="ArgumentException">The definition is another treaty's, or an entry's index is not the next one.</exception>
-    public static PartyRecord Build(Treaty treaty, ExchangeDefinition definition, PartyCode party, IEnumerable<RecordEntry> entries)
+    public static PartyRecord Build(Treaty treaty, ExchangeDefinition? definition, PartyCode party, IEnumerable<RecordEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(treaty);
-        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(entries);
-        if (definition.TreatyId != treaty.Id)
+        if (definition is not null && definition.TreatyId != treaty.Id)
         {
             throw new ArgumentException($"the exchange definition is for treaty '{definition.TreatyId}', not '{treaty.Id}'.", nameof(definition));
         }
@@ -158,9 +159,10 @@ public sealed partial class PartyRecord
 
     /// <summary>
     /// Checks a statement before it is appended to this party's log: a known type; for a declaration, a database of
-    /// this party that reads back; for a notification, a document of this party that reads back, whose number is not
-    /// used yet and whose items were declared (listed in a database, or produced by an earlier notification or by
-    /// itself; items of kinds the databases count only by location cannot be checked one by one and pass).
+    /// this party that reads back (none does when the treaty has no data exchange); for a notification, a document of
+    /// this party that reads back, whose number is not used yet and whose items were declared (listed in a database, or
+    /// produced by an earlier notification or by itself; items of kinds the databases count only by location cannot be
+    /// checked one by one and pass; without a data exchange nothing is declared, and no item is checked).
     /// </summary>
     /// <param name="type">The statement type.</param>
     /// <param name="body">The body.</param>
@@ -172,13 +174,18 @@ public sealed partial class PartyRecord
         var diagnostics = new List<Diagnostic>();
         switch (type)
         {
+            case StatementTypes.Declaration when Definition is null:
+                // The type itself is refused, not the body: no body could be read.
+                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", NoDataExchange(Treaty)));
+                break;
             case StatementTypes.Declaration:
                 ReadDeclaration(Treaty, Definition, Party, body, Source, diagnostics);
                 break;
             case StatementTypes.Notification:
                 var declared = DeclaredUids();
                 var listedKinds = ListedKinds();
-                var document = ReadNotification(Treaty, Party, body, Source, (_, uid) => declared.Contains(uid), diagnostics, produced: true, listedKinds);
+                var isDeclared = Definition is null ? null : new Func<PartyCode, string, bool>((_, uid) => declared.Contains(uid));
+                var document = ReadNotification(Treaty, Party, body, Source, isDeclared, diagnostics, produced: true, listedKinds);
                 if (document is not null && Notifications.FirstOrDefault(n => n.Document.Number == document.Number) is { } used)
                 {
                     diagnostics.Add(new Diagnostic(Source, 0, 0, "number", $"number '{document.Number}' is already used by {PartyRecord.Source(used.Index)}"));
@@ -195,10 +202,23 @@ public sealed partial class PartyRecord
         return [.. diagnostics];
     }
 
+    /// <summary>Why a declaration cannot be read when <paramref name="treaty"/> has no data exchange.</summary>
+    public static string NoDataExchange(Treaty treaty)
+    {
+        ArgumentNullException.ThrowIfNull(treaty);
+        return $"treaty {treaty.Id} has no data exchange: declarations cannot be read";
+    }
+
     private static string Source(long index) => $"entry {index}";
 
-    private static Database? ReadDeclaration(Treaty treaty, ExchangeDefinition definition, PartyCode party, ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
+    private static Database? ReadDeclaration(Treaty treaty, ExchangeDefinition? definition, PartyCode party, ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
     {
+        if (definition is null)
+        {
+            diagnostics.Add(new Diagnostic(source, 0, 0, "type", NoDataExchange(treaty)));
+            return null;
+        }
+
         if (Text(body, source, diagnostics) is not { } json)
         {
             return null;
@@ -309,7 +329,7 @@ public sealed partial class PartyRecord
 
     /// <summary>The kinds the definition's item categories list one by one.</summary>
     private HashSet<string> ListedKinds() =>
-        Definition.Categories.Where(c => c.Detail == CategoryDetail.Items)
+        (Definition?.Categories ?? []).Where(c => c.Detail == CategoryDetail.Items)
             .SelectMany(c => c.Where.Where(w => w.Attribute == "kind" && !w.Negated).SelectMany(w => w.Values))
             .ToHashSet(StringComparer.Ordinal);
 }

@@ -18,6 +18,10 @@ public static class PartiesApi
     /// <summary>What a compliance answer says when no database is declared on or before the date.</summary>
     public const string NoDeclarationNote = "no database is declared on or before this date: there are no forces to count, so values are null (not zero); statuses show only the treaty's standing";
 
+    /// <summary>What a compliance or findings answer says when the treaty has no data exchange: nothing can be declared.</summary>
+    public static string NoDataExchangeNote(string treatyId) =>
+        $"treaty {treatyId} has no data exchange: no database can be declared, so there are no forces to count and no databases to reconcile; values are null (not zero) and statuses show only the treaty's standing";
+
     /// <summary>Maps the views.</summary>
     public static IEndpointRouteBuilder MapPartiesApi(this IEndpointRouteBuilder app)
     {

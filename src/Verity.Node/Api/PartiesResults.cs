@@ -119,7 +119,7 @@ public sealed record PartyComplianceResult(
         return new(
             record.Treaty.Id, record.Party.Value, PartiesApi.Iso(report.At), report.Interpretation.Id, StatusWords.Of(report.Standing), record.Size,
             declared ? "declared" : "none", BasisResult.From(compliance.Forces.Basis), compliance.Forces.Applied.Length,
-            declared ? DeclaredNote : PartiesApi.NoDeclarationNote,
+            declared ? DeclaredNote : record.Definition is null ? PartiesApi.NoDataExchangeNote(record.Treaty.Id) : PartiesApi.NoDeclarationNote,
             [.. report.Scopes.Select(s => new ScopeResult(s.Scope, [.. s.Members.Select(m => m.Value)], StatusWords.Of(s.Standing),
                 [.. s.Limits.Select(l => new LimitResultJson(
                     l.Limit.Id, l.Limit.Article, declared ? l.Value : null, s.Scope == record.Party.Value && compliance.Declared.TryGetValue(l.Limit.Id, out var d) ? d : null,
@@ -224,6 +224,7 @@ public sealed record ObligationResult(
 /// <param name="Databases">Databases checked.</param>
 /// <param name="Notifications">Notified changes applied.</param>
 /// <param name="Findings">Every finding, in date order.</param>
+/// <param name="Note">Why there is nothing to reconcile when the treaty has no data exchange; null otherwise.</param>
 public sealed record FindingsResult(
     [property: JsonPropertyName("treaty")] string Treaty,
     [property: JsonPropertyName("party")] string Party,
@@ -231,11 +232,13 @@ public sealed record FindingsResult(
     [property: JsonPropertyName("tree_size")] long TreeSize,
     [property: JsonPropertyName("databases")] int Databases,
     [property: JsonPropertyName("notifications")] int Notifications,
-    [property: JsonPropertyName("findings")] IReadOnlyList<FindingResult> Findings)
+    [property: JsonPropertyName("findings")] IReadOnlyList<FindingResult> Findings,
+    [property: JsonPropertyName("note")] string? Note)
 {
     internal static FindingsResult From(PartyRecord record, NodaTime.LocalDate at, ReconciliationReport report) => new(
         record.Treaty.Id, record.Party.Value, PartiesApi.Iso(at), record.Size, report.Databases, report.Notifications,
-        [.. report.Findings.Select(f => new FindingResult(StatusWords.Of(f.Kind), PartiesApi.Iso(f.Date), f.Subject, f.Evidence, f.Message))]);
+        [.. report.Findings.Select(f => new FindingResult(StatusWords.Of(f.Kind), PartiesApi.Iso(f.Date), f.Subject, f.Evidence, f.Message))],
+        record.Definition is null ? PartiesApi.NoDataExchangeNote(record.Treaty.Id) : null);
 }
 
 /// <summary>One reconciliation finding.</summary>

@@ -22,7 +22,7 @@ public static class StatementsApi
         app.MapPost("/statements", SubmitAsync)
             .WithName("SubmitStatement")
             .WithSummary("Sign and append a statement (operator only)")
-            .WithDescription("Body: {\"type\": \"declaration\", \"body\": \"<base64>\"}. Types: declaration (a database in its canonical JSON), notification (one notification document), key-rotation; each body must read back for the node's party, else 400 naming the field. The node signs the bytes as the party's next statement and appends it durably before answering 201. Requires 'Authorization: Bearer <operator token>'.")
+            .WithDescription("Body: {\"type\": \"declaration\", \"body\": \"<base64>\"}. Types: declaration (a database in its canonical JSON; refused, naming type, when the treaty has no data exchange), notification (one notification document), key-rotation; each body must read back for the node's party, else 400 naming the field. The node signs the bytes as the party's next statement and appends it durably before answering 201. Requires 'Authorization: Bearer <operator token>'.")
             .Accepts<StatementSubmission>("application/json");
         return app;
     }
@@ -118,7 +118,7 @@ public static class StatementsApi
             if (!problems.IsEmpty)
             {
                 return TypedResults.ValidationProblem(
-                    problems.GroupBy(p => p.Path.Length == 0 ? "body" : $"body.{p.Path}").ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray()),
+                    problems.GroupBy(p => p.Source == "statement" ? p.Path : p.Path.Length == 0 ? "body" : $"body.{p.Path}").ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray()),
                     detail: $"{string.Join("; ", problems)}; nothing was stored");
             }
         }

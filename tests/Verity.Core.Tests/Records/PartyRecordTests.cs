@@ -232,6 +232,42 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
         Assert.Empty(record.Check(StatementTypes.KeyRotation, "anything"u8));
     }
 
+    [Fact]
+    public void Build_WithoutDefinition_ReadsNotificationsAndReportsEachDeclaration()
+    {
+        var (databases, notifications) = records.Corpus.Honest[US];
+        var entries = records.Entries[US];
+
+        var record = PartyRecord.Build(Treaty, definition: null, US, entries);
+
+        Assert.Null(record.Definition);
+        Assert.Empty(record.Declarations);
+        Assert.Equal(notifications.Length, record.Notifications.Length);
+        Assert.Equal(databases.Length, record.Diagnostics.Length);
+        var declarationIndexes = entries.Where(e => e.Type == StatementTypes.Declaration).Select(e => $"entry {e.Index}");
+        Assert.Equal(declarationIndexes, record.Diagnostics.Select(d => d.Source));
+        Assert.All(record.Diagnostics, d => Assert.Equal(("type", $"treaty {Treaty.Id} has no data exchange: declarations cannot be read"), (d.Path, d.Message)));
+        Assert.Null(record.ComplianceAt(ReconciliationCorpus.AsOf).Forces.Basis);
+        var findings = record.FindingsAt(ReconciliationCorpus.AsOf);
+        Assert.Equal((0, 0), (findings.Databases, findings.Notifications));
+        Assert.Empty(findings.Findings);
+    }
+
+    [Fact]
+    public void Check_DeclarationWithoutDefinition_RefusedNamingTypeAndNotificationNotCheckedAgainstDatabases()
+    {
+        var record = PartyRecord.Build(Treaty, definition: null, US, []);
+        var change = records.Records[US].Notifications.Select(n => n.Document).First(d => d.Fields.GetValueOrDefault("kind") == "icbm");
+
+        var declaration = record.Check(StatementTypes.Declaration, records.Corpus.Honest[US].Databases[0].ToJson());
+        var notification = record.Check(StatementTypes.Notification, Encoding.UTF8.GetBytes(NotificationWriter.ToJson(change, Treaty)));
+
+        var problem = Assert.Single(declaration);
+        Assert.Equal(("statement", "type"), (problem.Source, problem.Path));
+        Assert.Equal($"treaty {Treaty.Id} has no data exchange: declarations cannot be read", problem.Message);
+        Assert.Empty(notification);
+    }
+
     private static List<string> Describe(ComplianceReport report) =>
         [.. report.Scopes.SelectMany(s => s.Limits.Select(l => $"{s.Scope} {l.Limit.Id} {l.Value} {l.Status}"))];
 
