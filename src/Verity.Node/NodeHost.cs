@@ -47,15 +47,9 @@ public static class NodeHost
             return new PeerRequestVerifier(keys, time, new PeerAuthenticationOptions { MaxBodyBytes = PeerApi.MaxPushBytes });
         });
         builder.Services.AddLocalization();
-        builder.Services.AddSingleton<IDashboardSource>(sp =>
-        {
-            // Until the node derives each party's record from the declarations in the logs, the dashboard shows the
-            // treaty's replayed public record (data/history/ beside data/treaties/), and says so on every page.
-            var log = sp.GetRequiredService<PartyLog>();
-            var data = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(log.Options.TreatyFile))) ?? ".";
-            // No record there: no source (the pages then say so with 404).
-            return ReplayDashboardSource.TryLoad(log.Treaty, data, log, time)!;
-        });
+        // Every page is derived from the signed logs the node holds (its own and its mirrors), and the network's state.
+        builder.Services.AddSingleton<IDashboardSource>(sp => new LogDashboardSource(
+            sp.GetRequiredService<PartyRecords>(), sp.GetRequiredService<LogDirectory>(), sp.GetRequiredService<PeerNetwork>(), time));
         builder.Services.AddSingleton<IPartyLogs>(sp => sp.GetRequiredService<LogDirectory>());
         builder.Services.AddSingleton(sp =>
         {

@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using Verity.Node.Tests;
 using Verity.Record.Keys;
 
 namespace Verity.Node.Browser.Tests;
 
-/// <summary>The node over real HTTP on 127.0.0.1 (Kestrel on a free port), on a fresh SQLite log holding one statement,
-/// with a fresh US key: what a browser reaches.</summary>
+/// <summary>The node over real HTTP on 127.0.0.1 (Kestrel on a free port), on a fresh SQLite log with a fresh US key, fed
+/// through <c>POST /statements</c> with the U.S. databases as of 2017-09-01 and 2018-03-01 and the notifications between
+/// them (the warheads limit takes effect on 2018-02-05): what a browser reaches.</summary>
 public sealed class NodeServer : IAsyncLifetime
 {
+    private const string Token = "browser-operator-token";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "verity-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
@@ -25,11 +26,15 @@ public sealed class NodeServer : IAsyncLifetime
         }
 
         var options = new NodeOptions("US", Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml"),
-            Path.Combine(_directory, "US.key"), Path.Combine(_directory, "us.db"));
+            Path.Combine(_directory, "US.key"), Path.Combine(_directory, "us.db"), Token);
         _app = NodeHost.Build(["--urls", "http://127.0.0.1:0"], options);
         await _app.StartAsync();
-        await _app.Services.GetRequiredService<PartyLog>().AppendAsync("declaration", Encoding.UTF8.GetBytes("uid,kind\n"), CancellationToken.None);
         Address = new Uri(_app.Urls.Single());
+        var replay = new ReplayedRecord();
+        var (databases, notifications) = replay.Spanning(ReplayedRecord.BeforeLimits, ReplayedRecord.AfterLimits);
+        using var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        await ReplayedRecord.SubmitAsync(client, replay.Treaty, databases, notifications);
     }
 
     public async Task DisposeAsync()

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Localization;
 using NodaTime;
 using Verity.Core;
 using Verity.Core.Compliance;
+using Verity.Core.Exchanges;
+using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
+using Verity.Core.Records;
 using Verity.Core.Treaties;
 using Verity.Node.Dashboard;
 
@@ -33,7 +36,7 @@ public sealed partial class DashboardRendererTests
     [Fact]
     public void Item_UntrustedUidAndDescription_AreEncoded()
     {
-        var html = Renderer().Item(new ItemHistory("Ж", PartyCode.Parse("US"), Hostile, "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", Hostile)], "Ж"));
+        var html = Renderer().Item(new ItemHistory("Ж", PartyCode.Parse("US"), Hostile, "Ж", "Ж", Events(Hostile), "Ж"));
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
@@ -51,7 +54,8 @@ public sealed partial class DashboardRendererTests
         {
             renderer.Overview(Overview()),
             renderer.Party(model),
-            renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", "Ж")], "Ж")),
+            renderer.Party(model with { FirstDeclaration = null, Basis = null }),
+            renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж")),
             renderer.NotFound("Ж"),
         };
 
@@ -72,8 +76,10 @@ public sealed partial class DashboardRendererTests
         var model = Model("Ж-7", "Ж-1");
         renderer.Overview(Overview());
         renderer.Party(model);
-        renderer.Party(model with { Findings = [], Notifications = [], Databases = [], Items = [], Peers = [] });
-        renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", [new ItemHistoryEvent(new LocalDate(2011, 2, 5), "produced", "Ж")], "Ж"));
+        renderer.Party(model with { Findings = [], Notifications = [], Databases = [], Items = [], Peers = [], Alarms = [] });
+        renderer.Party(model with { FirstDeclaration = null, Basis = null });
+        renderer.Party(model with { Basis = null });
+        renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
         renderer.NotFound("Ж");
         var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
@@ -81,8 +87,7 @@ public sealed partial class DashboardRendererTests
         var byName = Enum.GetNames<TreatyStanding>().Select(n => "Standing_" + n)
             .Concat(Enum.GetNames<LimitStatus>().Select(n => "Status_" + n))
             .Concat(Enum.GetNames<NotificationState>().Select(n => "Notification_" + n))
-            .Concat(Enum.GetNames<FindingKind>().Select(n => "Finding_" + n))
-            .Concat(new[] { "produced", "deployed", "moved", "status-changed", "warheads-loaded", "warheads-removed", "converted", "eliminated", "lost" }.Select(k => "Event_" + k));
+            .Concat(Enum.GetNames<FindingKind>().Select(n => "Finding_" + n));
         Assert.Empty(used.Keys.Concat(byName).Except(declared));
         Assert.Empty(declared.Except(used.Keys).Except(byName));
     }
@@ -136,31 +141,53 @@ public sealed partial class DashboardRendererTests
         new(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>());
 
     private static DashboardModel Overview() => new("Ж", "Ж", new LocalDate(2020, 9, 1), TreatyStanding.InForce,
-        [new ScopeStanding("US", "Ж", false, [PartyCode.Parse("US")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, 1457, 1550, LimitStatus.Within)])], "Ж");
+        [
+            new ScopeStanding("US", "Ж", false, [PartyCode.Parse("US")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, 1457, 1550, LimitStatus.Within)]),
+            new ScopeStanding("RU", "Ж", false, [PartyCode.Parse("RU")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, null, 1550, LimitStatus.Within)]),
+        ],
+        [new EquivocationAlarm("RU", "Ж", "Ж", "Ж")],
+        "Ж");
 
     /// <summary>A party's page; with <paramref name="names"/> "Ж", no value in it has a Latin letter but the party's code.</summary>
     private static PartyDashboard Model(string subject, string uid, string? names = null)
     {
         var us = PartyCode.Parse("US");
         CompliancePoint Point(int year, long value, long ceiling) =>
-            new(new LocalDate(year, 2, 5), value, ceiling, year < 2018 ? LimitStatus.NotYetInEffect : LimitStatus.Within);
+            new(new LocalDate(year, 2, 5), value, year == 2020 ? value : null, ceiling, year < 2018 ? LimitStatus.NotYetInEffect : LimitStatus.Within);
         var warheads = new LimitSeries("warheads", names ?? "Warheads", names ?? "Art. II.1(b)", 1550, new LocalDate(2018, 2, 5), [Point(2011, 1800, 1550), Point(2017, 1600, 1550), Point(2018, 1350, 1550), Point(2020, 1457, 1550)]);
         var launchers = new LimitSeries("launchers", names ?? "Launchers", null, 800, new LocalDate(2018, 2, 5), [Point(2011, 1124, 800), Point(2020, 800, 800)]);
         var early = new LimitSeries("early", names ?? "Early", null, 10, new LocalDate(2030, 1, 1), [Point(2011, 1, 10), Point(2012, 2, 10)]);
         var time = new LocalDateTime(2020, 1, 2, 0, 0);
         return new PartyDashboard("new-start", names ?? "New START", us, names ?? "United States", new LocalDate(2020, 9, 1), TreatyStanding.InForce,
+            new LocalDate(2011, 2, 5), new LocalDate(2020, 3, 1),
             [new ScopeSeries("US", names ?? "United States", [us], [warheads, launchers, early])],
             [
                 new NotificationRow("Ж", "Ж-1", subject, time, time.PlusDays(5), time.PlusDays(1), NotificationState.OnTime),
                 new NotificationRow("Ж", null, subject, time, time.PlusDays(5), null, NotificationState.Overdue),
                 new NotificationRow("Ж", "Ж-2", subject, time, null, time, NotificationState.Unmatched),
+                new NotificationRow("Ж", "Ж-3", subject, time, null, time, NotificationState.NotAssessed),
             ],
             [new DatabaseSummary(new LocalDate(2020, 3, 1), "0123456789", [new DatabaseCount("warheads", subject, 1457)])],
             [new Finding(FindingKind.UidUsedTwice, new LocalDate(2020, 3, 1), subject, subject, subject)],
             [new ItemLink(uid, subject, subject, subject, subject)],
-            [new LogIntegrity("US", 1, "0123", "Ж", true, null, DateTimeOffset.UnixEpoch), new LogIntegrity("US", 1, "0123", "Ж", false, subject, DateTimeOffset.UnixEpoch)],
-            [new PeerStatus("RU", subject, subject, null)],
+            12,
+            [
+                new LogIntegrity("US", true, 1, "0123", "Ж", true, null, DateTimeOffset.UnixEpoch),
+                new LogIntegrity("US", true, 1, "0123", "Ж", false, subject, DateTimeOffset.UnixEpoch),
+                new LogIntegrity("RU", false, 1, "0123", "Ж", true, null, DateTimeOffset.UnixEpoch),
+                new LogIntegrity("RU", false, 1, null, null, false, null, null),
+            ],
+            [new PeerStatus("RU", subject, null, subject, 3, subject), new PeerStatus("RU", subject, DateTimeOffset.UnixEpoch, null, 3, null)],
+            [new EquivocationAlarm("RU", subject, subject, subject)],
             subject);
+    }
+
+    /// <summary>An item's history: a database that lists it and a notification about it.</summary>
+    private static ImmutableArray<ItemHistoryEntry> Events(string text)
+    {
+        var at = new LocalDate(2011, 2, 5);
+        var notification = new NotificationDocument(text, PartyCode.Parse("US"), text, at.AtMidnight(), text, at, ImmutableSortedDictionary<string, string>.Empty);
+        return [new ItemHistoryEntry(at, 0, StatementTypes.Declaration, new DatabaseItem(text, text, text, text, text, 1), null), new ItemHistoryEntry(at, 1, StatementTypes.Notification, null, notification)];
     }
 
     [GeneratedRegex("<style>.*?</style>", RegexOptions.Singleline)]

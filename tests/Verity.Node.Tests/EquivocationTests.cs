@@ -72,6 +72,18 @@ public sealed class EquivocationTests
             var entries = await own.ReadAsync(m => m.Store.ReadEntriesAsync(0, (int)m.Size), CancellationToken.None);
             Assert.Contains(entries, e => SignedStatement.TryParse(e.Data, out var s, out _) && s.Statement.Type == Evidence.StatementType);
         }
+
+        // The dashboard puts the alarm first, on the overview and on every party's page, with both signed checkpoints.
+        using var client = cluster.Client("US");
+        foreach (var path in new[] { "?at=2030-01-01", "dashboard/US?at=2030-01-01", "dashboard/FR?at=2030-01-01" })
+        {
+            var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+            var panel = html.IndexOf("<section class=\"alarms\" role=\"alert\"", StringComparison.Ordinal);
+            Assert.True(panel > 0 && panel < html.IndexOf("<table", StringComparison.Ordinal), path);
+            Assert.Contains("<article class=\"alarm\" data-log=\"FR\">", html, StringComparison.Ordinal);
+            Assert.Contains(WebUtility.HtmlEncode(checkpointA), html, StringComparison.Ordinal);
+            Assert.Contains(WebUtility.HtmlEncode(checkpointB), html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

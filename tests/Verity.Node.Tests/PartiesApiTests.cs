@@ -168,21 +168,7 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
-    private async Task SubmitAllAsync(HttpClient client)
-    {
-        // In the order provided: a database on its as-of date, each notification when sent.
-        var statements = replay.Databases.Select(d => (At: d.AsOf.AtMidnight(), Type: StatementTypes.Declaration, Body: d.ToJson().ToArray()))
-            .Concat(replay.Notifications.Select(n => (At: n.Sent, Type: StatementTypes.Notification, Body: Encoding.UTF8.GetBytes(NotificationWriter.ToJson(n, replay.Treaty)))))
-            .OrderBy(s => s.At);
-        foreach (var (_, type, body) in statements)
-        {
-            await SubmitAsync(client, type, body);
-        }
-    }
+    private Task SubmitAllAsync(HttpClient client) => ReplayedRecord.SubmitAsync(client, replay.Treaty, replay.Databases, replay.Notifications);
 
-    private static async Task SubmitAsync(HttpClient client, string type, byte[] body)
-    {
-        using var response = await client.PostAsJsonAsync("/statements", new { type, body = Convert.ToBase64String(body) });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-    }
+    private static Task SubmitAsync(HttpClient client, string type, byte[] body) => ReplayedRecord.SubmitAsync(client, type, body);
 }

@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using NodaTime;
 using Verity.Core;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
+using Verity.Core.Records;
 using Verity.Core.Replay;
 using Verity.Core.Treaties;
 
@@ -13,7 +17,8 @@ namespace Verity.Node.Tests;
 /// <summary>
 /// The bundled New START record replayed once: the United States' first two databases (as of entry into force and
 /// 2011-09-01) and the notifications it owed up to the second, provided as the honest plan provides them, and a
-/// Russian database for statements that belong to another party.
+/// Russian database for statements that belong to another party. <see cref="Spanning"/> gives a later stretch of the
+/// record, and <c>SubmitAsync</c> submits a record to a node as its operator does.
 /// </summary>
 public sealed class ReplayedRecord
 {
@@ -49,6 +54,41 @@ public sealed class ReplayedRecord
     public ImmutableArray<Obligation> Owed { get; }
 
     public ImmutableArray<NotificationDocument> Notifications { get; }
+
+    /// <summary>The warheads limit takes effect on 2018-02-05: databases on either side show its 1,550 line in effect.</summary>
+    public static readonly LocalDate BeforeLimits = new(2017, 9, 1);
+
+    public static readonly LocalDate AfterLimits = new(2018, 3, 1);
+
+    /// <summary>The United States' databases as of <paramref name="from"/> and <paramref name="to"/> (dates of the
+    /// exchange schedule) and the notifications it owed for events after the first up to the second, as provided.</summary>
+    public (ImmutableArray<Database> Databases, ImmutableArray<NotificationDocument> Notifications) Spanning(LocalDate from, LocalDate to)
+    {
+        var owed = ObligationGenerator.Generate(Treaty, US, Ledger, [], [], to);
+        return ([Database.Build(Definition, Treaty, Ledger, US, from), Database.Build(Definition, Treaty, Ledger, US, to)],
+            [.. NotificationPlan.Provide(owed).Where(n => n.Triggered > from && n.Triggered <= to)]);
+    }
+
+    /// <summary>Submits <paramref name="databases"/> and <paramref name="notifications"/> through <c>POST /statements</c>
+    /// (<paramref name="client"/> carries the operator's token) in the order provided: a database on its as-of date, each
+    /// notification when sent; each must be stored (201).</summary>
+    public static async Task SubmitAsync(HttpClient client, Treaty treaty, IEnumerable<Database> databases, IEnumerable<NotificationDocument> notifications)
+    {
+        var statements = databases.Select(d => (At: d.AsOf.AtMidnight(), Type: StatementTypes.Declaration, Body: d.ToJson().ToArray()))
+            .Concat(notifications.Select(n => (At: n.Sent, Type: StatementTypes.Notification, Body: Encoding.UTF8.GetBytes(NotificationWriter.ToJson(n, treaty)))))
+            .OrderBy(s => s.At);
+        foreach (var (_, type, body) in statements)
+        {
+            await SubmitAsync(client, type, body);
+        }
+    }
+
+    /// <summary>Submits one statement; it must be stored (201).</summary>
+    public static async Task SubmitAsync(HttpClient client, string type, byte[] body)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/statements", UriKind.Relative), new { type, body = Convert.ToBase64String(body) });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
 
     public static string DataPath(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
 }

@@ -49,6 +49,8 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         .cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
         .cards strong { display: block; font-size: 1.4rem; }
         .scroll { overflow-x: auto; }
+        .alarms { border: 3px solid var(--bad); background: #fff3f1; padding: .2rem 1rem 1rem; margin: 1rem 0; }
+        .alarms h2 { color: var(--bad); border-bottom-color: var(--bad); margin-top: .8rem; }
         @media print { details { display: block; } details > summary { display: none; } }
         """;
 
@@ -59,6 +61,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("OverviewHeading", model.TreatyName))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        Alarms(body, model.Alarms);
         var limits = model.Scopes.SelectMany(s => s.Limits).Select(l => (l.LimitId, l.Name)).Distinct().ToList();
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"overview\"><caption>{E(T("OverviewCaption", D(model.AsOf)))}</caption><thead><tr><th scope=\"col\">{E(T("PartyOrGroup"))}</th><th scope=\"col\">{E(T("Members"))}</th><th scope=\"col\">{E(T("Standing"))}</th>");
         foreach (var (_, name) in limits)
@@ -81,7 +84,9 @@ public sealed class DashboardRenderer(IStringLocalizer text)
                 var limit = scope.Limits.FirstOrDefault(l => l.LimitId == id);
                 body.Append(limit is null
                     ? "<td class=\"num\">—</td>"
-                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(limit.Status)}\">{E(Status(limit.Status))}</span></td>"));
+                    : limit.Value is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" data-declared=\"none\">—<br><span class=\"state-other\">{E(T("NoDeclaration"))}</span></td>")
+                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(limit.Status)}\">{E(Status(limit.Status))}</span></td>"));
             }
 
             body.Append("</tr>");
@@ -98,6 +103,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("PartyHeading", model.PartyName, model.Party.Value, model.TreatyName))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        Alarms(body, model.Alarms);
         body.Append(CultureInfo.InvariantCulture, $"""<nav aria-label="{E(T("Sections"))}"><ul><li><a href="#compliance">{E(T("ComplianceHeading"))}</a></li><li><a href="#notifications">{E(T("NotificationsHeading"))}</a></li><li><a href="#databases">{E(T("DatabasesHeading"))}</a></li><li><a href="#findings">{E(T("FindingsHeading"))}</a></li><li><a href="#items">{E(T("ItemsHeading"))}</a></li><li><a href="#integrity">{E(T("IntegrityHeading"))}</a></li></ul></nav>""");
         Compliance(body, model);
         Notifications(body, model);
@@ -116,10 +122,13 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{PartyHref(model.Party.Value)}#items\">{E(T("BackToParty", model.Party.Value))}</a></p>");
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("ItemHeading", model.Uid))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", model.Kind, model.Type, model.Party.Value, model.Treaty))}</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, model.Events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Event"))}</th><th scope=\"col\">{E(T("WhatHappened"))}</th></tr></thead><tbody>");
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, model.Events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Statement"))}</th><th scope=\"col\" class=\"num\">{E(T("Entry"))}</th><th scope=\"col\">{E(T("WhatItSays"))}</th></tr></thead><tbody>");
         foreach (var e in model.Events)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(e.Kind)}\"><td>{D(e.Date)}</td><td>{E(EventKind(e.Kind))}</td><td>{E(e.Description)}</td></tr>");
+            var says = e.Listed is { } listed
+                ? T("ListedAs", listed.Kind, listed.Type, listed.Status, listed.Location, N(listed.Warheads))
+                : e.Notification is { } n ? T("NotifiedAs", n.Type, n.Number, n.Subject, DT(n.Sent)) : string.Empty;
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(e.Type)}\"><td>{D(e.Date)}</td><td>{E(T(e.Listed is null ? "Statement_notification" : "Statement_declaration"))}</td><td class=\"num\">{N(e.Index)}</td><td>{E(says)}</td></tr>");
         }
 
         body.Append("</tbody></table>");
@@ -131,7 +140,14 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {
-        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"compliance\"><h2 id=\"compliance\">{E(T("ComplianceHeading"))}</h2><p>{E(T("ComplianceLede"))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"compliance\"><h2 id=\"compliance\">{E(T("ComplianceHeading"))}</h2>");
+        if (NoBasis(model) is { } none)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-declaration\">{E(none)}</p></section>");
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("ComplianceLede", D(model.Basis!.Value)))}</p>");
         foreach (var scope in model.Scopes)
         {
             body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
@@ -193,10 +209,10 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<figure data-limit=\"{E(limit.LimitId)}\" data-scope=\"{E(scope.Scope)}\"><h4>{E(T("LimitHeading", limit.Name, limit.Article ?? limit.LimitId, N(limit.Ceiling)))}</h4>");
         body.Append(chart.ToSvg(id, T("ChartLabel", limit.Name, scope.Name), description, [KeyValuePair.Create("data-limit", limit.LimitId)]));
         body.Append(CultureInfo.InvariantCulture, $"<figcaption>{E(description)} {E(T("ChartLegend"))}</figcaption>");
-        body.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(T("TableOfValues"))}</summary><table class=\"values\"><caption>{E(T("ValuesCaption", limit.Name, scope.Name))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\" class=\"num\">{E(T("Value"))}</th><th scope=\"col\" class=\"num\">{E(T("Ceiling"))}</th><th scope=\"col\">{E(T("Status"))}</th></tr></thead><tbody>");
+        body.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(T("TableOfValues"))}</summary><table class=\"values\"><caption>{E(T("ValuesCaption", limit.Name, scope.Name))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\" class=\"num\">{E(T("Value"))}</th><th scope=\"col\" class=\"num\">{E(T("Declared"))}</th><th scope=\"col\" class=\"num\">{E(T("Ceiling"))}</th><th scope=\"col\">{E(T("Status"))}</th></tr></thead><tbody>");
         foreach (var p in points)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(p.Date)}</td><td class=\"num\">{N(p.Value)}</td><td class=\"num\">{N(p.Ceiling)}</td><td class=\"{StatusClass(p.Status)}\">{E(Status(p.Status))}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(p.Date)}</td><td class=\"num\">{N(p.Value)}</td><td class=\"num\">{(p.Declared is { } declared ? N(declared) : "—")}</td><td class=\"num\">{N(p.Ceiling)}</td><td class=\"{StatusClass(p.Status)}\">{E(Status(p.Status))}</td></tr>");
         }
 
         body.Append("</tbody></table></details></figure>");
@@ -212,8 +228,11 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</ul>");
-        var shown = rows.Where(r => r.State != NotificationState.OnTime)
+        // Every late, overdue, pending or unmatched one; of those sent on time or not assessed, the latest.
+        static bool Routine(NotificationRow r) => r.State is NotificationState.OnTime or NotificationState.NotAssessed;
+        var shown = rows.Where(r => !Routine(r))
             .Concat(rows.Where(r => r.State == NotificationState.OnTime).OrderByDescending(r => r.Triggered).Take(FeedOnTimeRows))
+            .Concat(rows.Where(r => r.State == NotificationState.NotAssessed).OrderByDescending(r => r.Triggered).Take(FeedOnTimeRows))
             .OrderByDescending(r => r.Triggered).ToList();
         if (rows.IsEmpty)
         {
@@ -282,6 +301,17 @@ public sealed class DashboardRenderer(IStringLocalizer text)
     private void Items(StringBuilder body, PartyDashboard model)
     {
         body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"items\"><h2 id=\"items\">{E(T("ItemsHeading"))}</h2>");
+        if (NoBasis(model) is { } none)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-declaration\">{E(none)}</p></section>");
+            return;
+        }
+
+        if (model.CountedByLocation > 0)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("CountedByLocation", N(model.CountedByLocation), D(model.Basis!.Value)))}</p>");
+        }
+
         if (model.Items.IsEmpty)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoItems", D(model.AsOf)))}</p></section>");
@@ -299,20 +329,22 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
     private void Integrity(StringBuilder body, PartyDashboard model)
     {
-        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"integrity\"><h2 id=\"integrity\">{E(T("IntegrityHeading"))}</h2>");
-        body.Append(CultureInfo.InvariantCulture, $"<table class=\"logs\"><caption>{E(T("LogsCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Log"))}</th><th scope=\"col\" class=\"num\">{E(T("TreeSize"))}</th><th scope=\"col\">{E(T("RootHash"))}</th><th scope=\"col\">{E(T("Verified"))}</th><th scope=\"col\">{E(T("LastSeen"))}</th></tr></thead><tbody>");
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"integrity\"><h2 id=\"integrity\">{E(T("IntegrityHeading"))}</h2><p>{E(T("IntegrityLede"))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"logs\"><caption>{E(T("LogsCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Log"))}</th><th scope=\"col\">{E(T("Held"))}</th><th scope=\"col\" class=\"num\">{E(T("TreeSize"))}</th><th scope=\"col\">{E(T("RootHash"))}</th><th scope=\"col\">{E(T("Verified"))}</th><th scope=\"col\">{E(T("LastVerified"))}</th></tr></thead><tbody>");
         foreach (var log in model.Logs)
         {
             var verified = log.Verified
-                ? $"<span class=\"yes\">{E(T("Yes"))}</span>"
+                ? $"<span class=\"yes\">{E(T(log.Own ? "VerifiedNow" : "VerifiedOnIngest"))}</span>"
+                : log.Checkpoint is null
+                ? $"<span class=\"state-pending\">{E(T("NoCheckpointYet"))}</span>"
                 : $"<span class=\"no\">{E(T("No"))}</span> {E(log.Problem ?? string.Empty)}";
-            body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(log.Party)}</th><td class=\"num\">{N(log.Size)}</td><td class=\"hash\">{E(log.RootHash)}</td><td>{verified}</td><td>{I(log.LastSeen)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-log=\"{E(log.Party)}\"><th scope=\"row\">{E(log.Party)}</th><td>{E(T(log.Own ? "OwnLog" : "MirrorLog"))}</td><td class=\"num\">{N(log.Size)}</td><td class=\"hash\">{E(log.RootHash ?? "—")}</td><td>{verified}</td><td>{(log.LastVerified is { } seen ? E(I(seen)) : E(T("Never")))}</td></tr>");
         }
 
         body.Append("</tbody></table>");
-        foreach (var log in model.Logs)
+        foreach (var log in model.Logs.Where(l => l.Checkpoint is not null))
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(T("CheckpointHeading", log.Party))}</h3><pre>{E(log.Checkpoint)}</pre>");
+            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(T(log.Own ? "CheckpointHeading" : "MirrorCheckpointHeading", log.Party))}</h3><pre>{E(log.Checkpoint!)}</pre>");
         }
 
         if (model.Peers.IsEmpty)
@@ -321,17 +353,45 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
         else
         {
-            body.Append(CultureInfo.InvariantCulture, $"<table class=\"peers\"><caption>{E(T("PeersCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Party"))}</th><th scope=\"col\">{E(T("Address"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("LastSeen"))}</th></tr></thead><tbody>");
+            body.Append(CultureInfo.InvariantCulture, $"<table class=\"peers\"><caption>{E(T("PeersCaption"))}</caption><thead><tr><th scope=\"col\">{E(T("Party"))}</th><th scope=\"col\">{E(T("Address"))}</th><th scope=\"col\">{E(T("LastContact"))}</th><th scope=\"col\" class=\"num\">{E(T("Acknowledged"))}</th><th scope=\"col\">{E(T("LastError"))}</th></tr></thead><tbody>");
             foreach (var peer in model.Peers)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(peer.Party)}</th><td>{E(peer.Address)}</td><td>{E(peer.Status)}</td><td>{(peer.LastSeen is { } seen ? I(seen) : E(T("Never")))}</td></tr>");
+                body.Append(CultureInfo.InvariantCulture, $"<tr data-peer=\"{E(peer.Party)}\"><th scope=\"row\">{E(peer.Party)}</th><td>{E(peer.Address)}</td><td>{(peer.LastContact is { } seen ? E(I(seen)) : E(T("Never")))}</td><td class=\"num\">{N(peer.Acknowledged)}</td><td>{(peer.LastError is { } error ? $"<span class=\"no\">{E(error)}</span>" : "—")}</td></tr>");
             }
 
             body.Append("</tbody></table>");
+            foreach (var peer in model.Peers.Where(p => p.LastReceipt is not null))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<h3>{E(T("ReceiptHeading", peer.Party))}</h3><pre>{E(peer.LastReceipt!)}</pre>");
+            }
         }
 
         body.Append("</section>");
     }
+
+    /// <summary>The equivocation alarms, first on every page that has them: whose log, why, and both signed checkpoints.</summary>
+    private void Alarms(StringBuilder body, ImmutableArray<EquivocationAlarm> alarms)
+    {
+        if (alarms.IsEmpty)
+        {
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<section class=\"alarms\" role=\"alert\" aria-labelledby=\"alarms\"><h2 id=\"alarms\">{E(T("AlarmsHeading", N(alarms.Length)))}</h2><p>{E(T("AlarmsLede"))}</p>");
+        foreach (var alarm in alarms)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<article class=\"alarm\" data-log=\"{E(alarm.Log)}\"><h3>{E(T("AlarmHeading", alarm.Log))}</h3><p><strong>{E(T("Reason"))}</strong> {E(alarm.Reason)}</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<h4>{E(T("FirstCheckpoint"))}</h4><pre>{E(alarm.First)}</pre><h4>{E(T("SecondCheckpoint"))}</h4><pre>{E(alarm.Second)}</pre></article>");
+        }
+
+        body.Append("</section>");
+    }
+
+    /// <summary>What to say instead of figures when no database is declared on or before the page's date; <c>null</c> when one is.</summary>
+    private string? NoBasis(PartyDashboard model) =>
+        model.FirstDeclaration is not { } first ? T("NoDeclarationYet", model.PartyName, model.Party.Value)
+        : model.Basis is null ? T("NoDeclarationOnDate", model.PartyName, D(model.AsOf), D(first))
+        : null;
 
     private string Page(string title, string main, string? source) => $"""
         <!DOCTYPE html>
@@ -365,12 +425,6 @@ public sealed class DashboardRenderer(IStringLocalizer text)
     private string NotificationStateText(NotificationState state) => T("Notification_" + state);
 
     private string FindingText(FindingKind kind) => T("Finding_" + kind);
-
-    private string EventKind(string kind)
-    {
-        var s = text["Event_" + kind];
-        return s.ResourceNotFound ? kind : s.Value;
-    }
 
     private static string StatusClass(LimitStatus status) => status switch
     {

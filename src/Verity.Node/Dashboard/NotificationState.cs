@@ -17,4 +17,7 @@ public enum NotificationState
 
     /// <summary>Sent, but no obligation calls for it.</summary>
     Unmatched,
+
+    /// <summary>Sent, but what it is owed for cannot be derived from the log (an activity, or a reply to a log not held).</summary>
+    NotAssessed,
 }

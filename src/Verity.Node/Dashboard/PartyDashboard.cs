@@ -13,14 +13,18 @@ namespace Verity.Node.Dashboard;
 /// <param name="PartyName">Its name.</param>
 /// <param name="AsOf">The date of the page.</param>
 /// <param name="Standing">The treaty's standing for the party on the date.</param>
-/// <param name="Scopes">The party and each group it belongs to, each with a series per limit.</param>
+/// <param name="FirstDeclaration">The as-of date of the first database in the party's log; <c>null</c> when its log holds none yet.</param>
+/// <param name="Basis">The as-of date of the database the figures on <paramref name="AsOf"/> rest on; <c>null</c> when none is declared on or before it.</param>
+/// <param name="Scopes">The party, with a series per limit.</param>
 /// <param name="Notifications">The notification feed: what was owed and sent, newest first.</param>
 /// <param name="Databases">The latest databases, newest first.</param>
 /// <param name="Findings">What reconciling the party's databases and notifications found, in date order.</param>
-/// <param name="Items">The party's items on the date.</param>
+/// <param name="Items">The party's items on the date that its databases list one by one.</param>
+/// <param name="CountedByLocation">How many further items the basis database counts only by location (they stand as of it).</param>
 /// <param name="Logs">The logs the node holds and what it checked of each.</param>
 /// <param name="Peers">The peers' nodes and their status.</param>
-/// <param name="Source">Where the figures come from, said on the page.</param>
+/// <param name="Alarms">Every equivocation alarm the node holds.</param>
+/// <param name="Source">The logs the figures are derived from, said on the page.</param>
 public sealed record PartyDashboard(
     string Treaty,
     string TreatyName,
@@ -28,11 +32,15 @@ public sealed record PartyDashboard(
     string PartyName,
     LocalDate AsOf,
     TreatyStanding Standing,
+    LocalDate? FirstDeclaration,
+    LocalDate? Basis,
     ImmutableArray<ScopeSeries> Scopes,
     ImmutableArray<NotificationRow> Notifications,
     ImmutableArray<DatabaseSummary> Databases,
     ImmutableArray<Finding> Findings,
     ImmutableArray<ItemLink> Items,
+    int CountedByLocation,
     ImmutableArray<LogIntegrity> Logs,
     ImmutableArray<PeerStatus> Peers,
+    ImmutableArray<EquivocationAlarm> Alarms,
     string Source);

@@ -3,6 +3,8 @@ namespace Verity.Node.Dashboard;
 /// <summary>A peer's node as this node last saw it.</summary>
 /// <param name="Party">The peer's party.</param>
 /// <param name="Address">Its address.</param>
-/// <param name="Status">What the node found, such as "in sync" or "unreachable".</param>
-/// <param name="LastSeen">When the node last heard from it, if ever.</param>
-public sealed record PeerStatus(string Party, string Address, string Status, DateTimeOffset? LastSeen);
+/// <param name="LastContact">When a request to it last succeeded, if ever.</param>
+/// <param name="LastError">The last failure, if the last exchange failed; from the network, so untrusted text.</param>
+/// <param name="Acknowledged">How much of this node's log the peer has acknowledged with a signed receipt.</param>
+/// <param name="LastReceipt">That receipt, as the peer signed it.</param>
+public sealed record PeerStatus(string Party, string Address, DateTimeOffset? LastContact, string? LastError, long Acknowledged, string? LastReceipt);

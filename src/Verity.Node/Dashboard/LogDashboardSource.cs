@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using Verity.Core;
+using Verity.Core.Compliance;
+using Verity.Core.Notifications;
+using Verity.Core.Records;
+using Verity.Core.Treaties;
+using Verity.Node.Logs;
+using Verity.Node.Peers;
+using Verity.Record.Notes;
+
+namespace Verity.Node.Dashboard;
+
+/// <summary>
+/// The dashboard over the signed logs the node holds: each party's page is derived from its <see cref="PartyRecord"/>
+/// (the node's own log or its verified mirror of the party's), log integrity from the logs and their checkpoints, and
+/// the peers and alarms from <see cref="PeerNetwork"/>.
+/// </summary>
+/// <remarks>What is derived from a record is cached by (party, tree size, date): a log that grows makes new keys, and
+/// nothing stale is served. What changes without the log growing — checkpoints, peers, alarms — is read on each request.</remarks>
+public sealed class LogDashboardSource : IDashboardSource
+{
+    /// <summary>How many of the latest databases a party's page lists.</summary>
+    public const int LatestDatabases = 3;
+
+    // Dates come from requests: keep the caches bounded, whatever dates are asked for.
+    private const int MaxCached = 256;
+    private readonly PartyRecords _records;
+    private readonly LogDirectory _logs;
+    private readonly PeerNetwork _network;
+    private readonly TimeProvider _clock;
+    private readonly Treaty _treaty;
+    private readonly ConcurrentDictionary<(PartyCode Party, long Size, LocalDate At), RecordCompliance> _compliance = new();
+    private readonly ConcurrentDictionary<(PartyCode Party, long Size, LocalDate At), PartyDashboard> _pages = new();
+
+    /// <summary>A source over <paramref name="records"/> (read from <paramref name="logs"/>) and the node's <paramref name="network"/>.</summary>
+    public LogDashboardSource(PartyRecords records, LogDirectory logs, PeerNetwork network, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(logs);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(clock);
+        _records = records;
+        _logs = logs;
+        _network = network;
+        _clock = clock;
+        _treaty = records.Treaty;
+    }
+
+    /// <inheritdoc />
+    public async Task<DashboardModel> OverviewAsync(LocalDate at, CancellationToken cancellationToken)
+    {
+        var scopes = ImmutableArray.CreateBuilder<ScopeStanding>();
+        var sizes = new List<(PartyCode, long)>();
+        foreach (var party in _records.Parties)
+        {
+            var record = (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false))!;
+            sizes.Add((party, record.Size));
+            var compliance = Compliance(record, at);
+            var declared = compliance.Forces.Basis is not null;
+            var scope = compliance.Report[party.Value];
+            scopes.Add(new ScopeStanding(party.Value, PartyName(party), false, [party], _treaty.StandingAt(at, party),
+                scope is null ? [] : [.. scope.Limits.Select(l => new LimitStanding(l.Limit.Id, l.Limit.Name, l.Limit.Article, declared ? l.Value : null, l.Ceiling, l.Status))]));
+        }
+
+        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(sizes));
+    }
+
+    /// <inheritdoc />
+    public async Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, CancellationToken cancellationToken)
+    {
+        if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        Bound(_pages);
+        var page = _pages.GetOrAdd((party, record.Size, at), key => Build(record, key.At));
+        var logs = ImmutableArray.CreateBuilder<LogIntegrity>();
+        logs.Add(await OwnIntegrityAsync(cancellationToken).ConfigureAwait(false));
+        foreach (var mirror in _logs.Mirrors.Values.OrderBy(m => m.Peer.Party, StringComparer.Ordinal))
+        {
+            logs.Add(await MirrorIntegrityAsync(mirror, cancellationToken).ConfigureAwait(false));
+        }
+
+        var peers = _network.Status.Select(s => new PeerStatus(s.Party, s.Url.ToString(), s.LastContact, s.LastError, s.Acknowledged, s.LastReceipt)).ToImmutableArray();
+        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms() };
+    }
+
+    /// <inheritdoc />
+    public async Task<ItemHistory?> ItemAsync(PartyCode party, string uid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uid);
+        if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        var history = record.HistoryOf(uid);
+        if (history.IsEmpty)
+        {
+            return null;
+        }
+
+        var first = history[0];
+        var kind = first.Listed?.Kind ?? first.Notification?.Fields.GetValueOrDefault("kind") ?? string.Empty;
+        var type = first.Listed?.Type ?? first.Notification?.Fields.GetValueOrDefault("type") ?? string.Empty;
+        return new ItemHistory(_treaty.Name, party, uid, kind, type, history, Source([(party, record.Size)]));
+    }
+
+    private PartyDashboard Build(PartyRecord record, LocalDate at)
+    {
+        var party = record.Party;
+        var forces = Compliance(record, at).Forces;
+        var declarations = record.Declarations.Where(d => d.Database.AsOf <= at).ToList();
+
+        // The series: the value at each database the party declared up to the date, and on the date itself.
+        var dates = declarations.Select(d => d.Database.AsOf).Append(at).Distinct().Order().ToList();
+        var points = forces.Basis is null ? [] : dates.Select(d => Compliance(record, d)).ToList();
+        var scopes = points.Count == 0 || points[^1].Report[party.Value] is not { } last
+            ? ImmutableArray<ScopeSeries>.Empty
+            : [new ScopeSeries(party.Value, PartyName(party), [party],
+                [.. last.Limits.Select(l => new LimitSeries(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Ceiling, l.Limit.From,
+                    [.. points.Select(p => p.Report[party.Value]?[l.Limit.Id] is { } x
+                        ? new CompliancePoint(p.Report.At, x.Value, p.Declared.TryGetValue(l.Limit.Id, out var d) ? d : null, x.Ceiling, x.Status)
+                        : null).OfType<CompliancePoint>()]))])];
+
+        var deadlines = record.DeadlinesAt(at);
+        var feed = deadlines.Report.Obligations
+            .Select(t => new NotificationRow(t.Obligation.Type.Id, t.Provided?.Number, t.Obligation.Subject, t.Obligation.TriggeredAt, t.Obligation.Due, t.Provided?.Sent, State(t.State)))
+            .Concat(deadlines.Report.Unmatched.Select(d => new NotificationRow(d.Type, d.Number, d.Subject, d.Triggered.AtMidnight(), null, d.Sent, NotificationState.Unmatched)))
+            .Concat(deadlines.NotAssessed.Where(d => d.Triggered <= at).Select(d => new NotificationRow(d.Type, d.Number, d.Subject, d.Triggered.AtMidnight(), null, d.Sent, NotificationState.NotAssessed)))
+            .OrderByDescending(r => r.Triggered)
+            .ToImmutableArray();
+
+        var latest = declarations.OrderByDescending(d => d.Database.AsOf).Take(LatestDatabases)
+            .Select(d => new DatabaseSummary(d.Database.AsOf, d.Database.Hash.ToString(),
+                [.. d.Database.Aggregates.Select(a => new DatabaseCount(a.Limit, a.Name, a.Value)), .. d.Database.Categories.Select(c => new DatabaseCount(c.Id, c.Name, c.Count))]))
+            .ToImmutableArray();
+        var items = forces.Listed
+            .OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Uid, StringComparer.Ordinal)
+            .Select(i => new ItemLink(i.Uid, i.Kind, i.Type, i.Status, i.Location))
+            .ToImmutableArray();
+        return new PartyDashboard(_treaty.Id, _treaty.Name, party, PartyName(party), at, _treaty.StandingAt(at, party),
+            record.Declarations.IsEmpty ? null : record.Declarations.Min(d => d.Database.AsOf), forces.Basis?.Database.AsOf,
+            scopes, feed, latest, record.FindingsAt(at).Findings, items, forces.CountedByLocation.Length, [], [], [], Source([(party, record.Size)]));
+    }
+
+    private RecordCompliance Compliance(PartyRecord record, LocalDate at)
+    {
+        Bound(_compliance);
+        return _compliance.GetOrAdd((record.Party, record.Size, at), key => record.ComplianceAt(key.At));
+    }
+
+    private async Task<LogIntegrity> OwnIntegrityAsync(CancellationToken cancellationToken)
+    {
+        var own = _logs.Own;
+        var note = await own.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var text = note.ToString();
+        var opened = Checkpoint.Open(text, [own.Verifier]);
+        var problem = opened.Problem;
+        if (opened.Checkpoint is { } checkpoint)
+        {
+            // The signature holds; the root must also be the one recomputed from the log's entries at that size.
+            var root = await own.ReadAsync(m => checkpoint.TreeSize == 0 ? Task.FromResult(checkpoint.RootHash) : m.RootAsync(checkpoint.TreeSize, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (root != checkpoint.RootHash)
+            {
+                problem = $"checkpoint root {checkpoint.RootHash.ToBase64()} differs from the root recomputed from the log, {root.ToBase64()}";
+            }
+        }
+
+        return new LogIntegrity(own.Log.Party, true, opened.Checkpoint?.TreeSize ?? 0, opened.Checkpoint?.RootHash.ToBase64(), text, problem is null, problem, _clock.GetUtcNow());
+    }
+
+    private async Task<LogIntegrity> MirrorIntegrityAsync(Mirror mirror, CancellationToken cancellationToken)
+    {
+        var size = await _logs.TreeSizeAsync(PartyCode.Parse(mirror.Peer.Party), cancellationToken).ConfigureAwait(false);
+
+        // A mirror's latest checkpoint was verified when it arrived (signature, origin, and the entries hash to its root).
+        if (mirror.Latest is not { } note)
+        {
+            return new LogIntegrity(mirror.Peer.Party, false, size, null, null, false, null, mirror.LastVerified);
+        }
+
+        var root = mirror.TryOpen(note.ToString(), out _, out var checkpoint, out _) ? checkpoint!.RootHash.ToBase64() : null;
+        return new LogIntegrity(mirror.Peer.Party, false, size, root, note.ToString(), true, null, mirror.LastVerified);
+    }
+
+    private ImmutableArray<EquivocationAlarm> Alarms() =>
+        [.. _network.Alarms.Select(a => new EquivocationAlarm(a.Log, a.Reason, a.First.ToString(), a.Second.ToString()))];
+
+    private string PartyName(PartyCode party) => _treaty.Parties.FirstOrDefault(p => p.Code == party)?.Name ?? party.Value;
+
+    /// <summary>The logs a page rests on, as values for the page's source line: "US (2,157)".</summary>
+    private static string Source(IEnumerable<(PartyCode Party, long Size)> logs) =>
+        string.Join(", ", logs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Party} ({l.Size:N0})")));
+
+    private static void Bound<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache)
+        where TKey : notnull
+    {
+        if (cache.Count > MaxCached)
+        {
+            cache.Clear();
+        }
+    }
+
+    private static NotificationState State(DeadlineState state) => state switch
+    {
+        DeadlineState.OnTime => NotificationState.OnTime,
+        DeadlineState.Late => NotificationState.Late,
+        DeadlineState.Overdue => NotificationState.Overdue,
+        _ => NotificationState.Pending,
+    };
+}
