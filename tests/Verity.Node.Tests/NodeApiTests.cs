@@ -98,6 +98,7 @@ public sealed class NodeApiTests : IDisposable
     [InlineData("{\"type\": \"declaration\"}", "body")]
     [InlineData("{\"type\": \"declaration\", \"body\": \"not base64!\"}", "body")]
     [InlineData("{\"type\": \"key-rotation\", \"body\": \"AAEC\"}", "body")]
+    [InlineData("{\"type\": \"equivocation-alarm\", \"body\": \"e30=\"}", "type")] // recorded by the node itself
     public async Task Submit_BadRequest_Is400NamingFieldAndStoresNothing(string json, string field)
     {
         using var client = _node.Operator();

@@ -192,7 +192,10 @@ public sealed partial class PartyRecord
                 }
 
                 break;
-            case StatementTypes.KeyRotation:
+            case StatementTypes.KeyRotation or StatementTypes.Note:
+                break;
+            case StatementTypes.EquivocationAlarm:
+                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", "an equivocation-alarm is recorded by the node itself, with the evidence it verified"));
                 break;
             default:
                 diagnostics.Add(new Diagnostic("statement", 0, 0, "type", StatementTypes.Unknown(type)));

@@ -105,7 +105,7 @@ public static class StatementsApi
             }
         }
 
-        if (type is StatementTypes.Declaration or StatementTypes.Notification)
+        if (type is StatementTypes.Declaration or StatementTypes.Notification or StatementTypes.EquivocationAlarm)
         {
             // The statement must read back into the party's record, as every view will read it.
             var record = PartyCode.TryParse(log.Options.Party, out var party) ? await records.GetAsync(party, cancellationToken).ConfigureAwait(false) : null;
