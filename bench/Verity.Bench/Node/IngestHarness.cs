@@ -11,6 +11,7 @@ using node::Verity.Node;
 using node::Verity.Node.Peers;
 using Verity.Record.Keys;
 using Verity.Record.Log;
+using Verity.Record.Notes;
 using Verity.Record.Sqlite;
 using Verity.Record.Statements;
 using Verity.Record.Storage;
@@ -142,6 +143,12 @@ public static class IngestHarness
                 if (response.StatusCode != HttpStatusCode.OK || result!.Applied != chunk.Count)
                 {
                     throw new InvalidOperationException($"push {b}: HTTP {(int)response.StatusCode}");
+                }
+
+                if (!Checkpoint.TryParse(SignedNote.TryParse(checkpoints[b], out var note, out _) ? note.Text : "", out var checkpoint, out _)
+                    || !Receipts.Verify(result.Receipt, "RU", checkpoint, ru.Verifier, out var problem))
+                {
+                    throw new InvalidOperationException($"push {b}: the receipt does not verify");
                 }
             }
 

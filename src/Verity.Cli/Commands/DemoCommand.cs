@@ -67,7 +67,7 @@ internal static class DemoCommand
         context.Out.MarkupLineInterpolated($"• Started a node for each party on 127.0.0.1 ({string.Join(", ", network.Dashboards.Select(d => $"{d.Party} {d.Url}"))}), each with its own key and SQLite files, each the peer of the other; peer requests signed per RFC 9421.");
         await network.ReplayAsync(context, result, record, definition, end).ConfigureAwait(false);
         var waited = await network.ConvergeAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-        context.Out.MarkupLineInterpolated($"• The nodes pushed their logs to each other, verified every entry against the other party's signed checkpoints, and agree on every log ({waited.TotalSeconds:F1} s after the last submission):");
+        context.Out.MarkupLineInterpolated($"• The nodes pushed their logs to each other, verified every entry against the other party's signed checkpoints, and agree on every log (the last entry mirrored {waited.TotalSeconds:F1} s after the last submission):");
         var logsAgree = await network.CompareLogsAsync(context).ConfigureAwait(false);
         var (figures, disagreements) = await network.CompareComplianceAsync(result, definition, end).ConfigureAwait(false);
         context.Out.MarkupLineInterpolated($"• Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");

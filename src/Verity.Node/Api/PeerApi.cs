@@ -58,9 +58,9 @@ public static class PeerApi
             return Problem("$", "expected {\"start\", \"entries\", \"checkpoint\"}");
         }
 
-        if (batch.Entries.Count > PeerNetwork.BatchEntries)
+        if (batch.Entries.Count > PeerNetwork.MaxBatchEntries)
         {
-            return Problem("entries", $"{batch.Entries.Count} entries: at most {PeerNetwork.BatchEntries} per batch");
+            return Problem("entries", $"{batch.Entries.Count} entries: at most {PeerNetwork.MaxBatchEntries} per batch");
         }
 
         var (outcome, result) = await network.ReceiveAsync(party, batch, cancellationToken).ConfigureAwait(false);

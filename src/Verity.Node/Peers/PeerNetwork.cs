@@ -19,8 +19,12 @@ namespace Verity.Node.Peers;
 /// never thrown out of a round.</remarks>
 public sealed class PeerNetwork : IDisposable
 {
-    /// <summary>The most entries one push or pull carries.</summary>
-    public const int BatchEntries = 1000;
+    /// <summary>The most entries a node sends in one push: 100 keeps a push near 10 ms, its latency dominated by
+    /// verifying the statements' signatures (see docs/benchmarks.md#ingest-from-a-peer).</summary>
+    public const int BatchEntries = 100;
+
+    /// <summary>The most entries a node accepts in one push.</summary>
+    public const int MaxBatchEntries = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http;
