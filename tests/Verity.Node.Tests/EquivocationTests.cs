@@ -152,6 +152,72 @@ public sealed class EquivocationTests
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task PeerApi_RefusesAWrongKeyAStaleRequestAndAReplay_StoringNothing()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var france = cluster.SigningKeyOf("FR");
+        var (entries, checkpoint) = await HistoryAsync(france, "a", 2);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { start = 0, entries, checkpoint });
+        var url = new Uri(cluster.Url("US"), "peer/logs/FR/entries");
+        HttpRequestMessage Request() => new(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+        // A key named FR that is not France's configured key.
+        using (var impostor = SigningKey.Generate("FR", KeyAlgorithm.Ed25519, System.Security.Cryptography.RandomNumberGenerator.Create()))
+        using (var client = new HttpClient(PeerClient.Handler(impostor, TimeProvider.System)))
+        using (var response = await client.SendAsync(Request()))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        // Signed by France ten minutes ago: stale.
+        using (var client = new HttpClient(PeerClient.Handler(france, new ShiftedClock(TimeSpan.FromMinutes(-10)))))
+        using (var response = await client.SendAsync(Request()))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("created", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Signed once by France and sent twice: the second is a replay.
+        using var signer = new PeerSigningHandler(france, TimeProvider.System);
+        using var original = Request();
+        await signer.SignAsync(original, CancellationToken.None);
+        using var plain = new HttpClient();
+        using (var first = await plain.SendAsync(Copy(original, body)))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var replay = await plain.SendAsync(Copy(original, body)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+            Assert.Contains("nonce", await replay.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(2, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+    }
+
+    private static HttpRequestMessage Copy(HttpRequestMessage signed, string body)
+    {
+        var copy = new HttpRequestMessage(signed.Method, signed.RequestUri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var header in signed.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var header in signed.Content!.Headers.Where(h => h.Key != "Content-Type" && h.Key != "Content-Length"))
+        {
+            copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return copy;
+    }
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+
     /// <summary>A log of <paramref name="key"/>'s party with <paramref name="size"/> statements, and its signed checkpoint.</summary>
     internal static async Task<(List<string> Entries, string Checkpoint)> HistoryAsync(SigningKey key, string tag, int size)
     {
