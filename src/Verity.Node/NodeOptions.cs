@@ -103,7 +103,7 @@ public sealed record PeerOption(string Party, Uri Url, string VerifierKeyFile)
         var comma = text.LastIndexOf(',');
         if (equals <= 0 || comma < equals)
         {
-            throw new NodeOptionsException($"--peer: '{text}' is not CODE=URL,VKEYFILE (e.g. RU=http://127.0.0.1:8081,keys/RU.pub)");
+            throw new NodeOptionsException($"--peer: '{text}' is not CODE=URL,VKEYFILE (e.g. RU=http://127.0.0.1:8081,keys/RU.vkey)");
         }
 
         var party = text[..equals];
