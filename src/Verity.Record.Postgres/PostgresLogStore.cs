@@ -12,7 +12,8 @@ namespace Verity.Record.Postgres;
 /// <remarks>
 /// Tables, in the log's schema: <c>log(format, size)</c> (one row: marks the schema as a Verity log and serializes
 /// writers), <c>entries(idx, data, leaf_hash)</c>, <c>hashes(level, idx, hash)</c> for the stored levels above 0, and
-/// <c>sequences(party, sequence)</c>. Entries and hashes are written with binary <c>COPY</c>. A schema that holds
+/// <c>sequences(party, sequence)</c>, and beside the log <c>notes(name, text)</c> (created when a schema made before it
+/// is opened; not hashed into the log). Entries and hashes are written with binary <c>COPY</c>. A schema that holds
 /// tables but no <c>log</c> row is refused instead of being written to, and so is a server with <c>fsync</c> off.
 /// Each call takes a pooled connection; the store is safe to share.
 /// </remarks>
@@ -245,6 +246,43 @@ public sealed partial class PostgresLogStore : ILogStore
     }
 
     /// <inheritdoc/>
+    public Task<string?> ReadNoteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalidName(name);
+        return Run(async connection =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT text FROM {Table("notes")} WHERE name = @name", connection);
+            command.Parameters.Add(new NpgsqlParameter<string>("name", NpgsqlDbType.Text) { TypedValue = name });
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task WriteNoteAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalid(name, text);
+        return Run(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // As for appends: the commit returns only once the WAL is flushed, whatever the server's default.
+            await using (var upsert = new NpgsqlCommand(
+                $"""
+                SET LOCAL synchronous_commit = on;
+                INSERT INTO {Table("notes")} (name, text) VALUES (@name, @text) ON CONFLICT (name) DO UPDATE SET text = excluded.text
+                """, connection, transaction))
+            {
+                upsert.Parameters.Add(new NpgsqlParameter<string>("name", NpgsqlDbType.Text) { TypedValue = name });
+                upsert.Parameters.Add(new NpgsqlParameter<string>("text", NpgsqlDbType.Text) { TypedValue = text });
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public void Dispose() => _dataSource.Dispose();
 
     private async Task InitializeAsync(NpgsqlConnection connection, bool create, CancellationToken cancellationToken)
@@ -269,10 +307,12 @@ public sealed partial class PostgresLogStore : ILogStore
 
         long tables;
         long marked;
+        long notes;
         await using (var inspect = new NpgsqlCommand(
             """
             SELECT (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = @schema),
-                   (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = @schema AND tablename = 'log')
+                   (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = @schema AND tablename = 'log'),
+                   (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = @schema AND tablename = 'notes')
             """, connection, transaction))
         {
             inspect.Parameters.Add(new NpgsqlParameter<string>("schema", NpgsqlDbType.Text) { TypedValue = _schema });
@@ -280,6 +320,7 @@ public sealed partial class PostgresLogStore : ILogStore
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             tables = reader.GetInt64(0);
             marked = reader.GetInt64(1);
+            notes = reader.GetInt64(2);
         }
 
         if (marked == 0 && tables > 0)
@@ -301,6 +342,7 @@ public sealed partial class PostgresLogStore : ILogStore
                 CREATE TABLE {Table("entries")} (idx bigint PRIMARY KEY CHECK (idx >= 0), data bytea NOT NULL, leaf_hash bytea NOT NULL);
                 CREATE TABLE {Table("hashes")} (level integer NOT NULL CHECK (level > 0), idx bigint NOT NULL CHECK (idx >= 0), hash bytea NOT NULL, PRIMARY KEY (level, idx));
                 CREATE TABLE {Table("sequences")} (party text PRIMARY KEY, sequence bigint NOT NULL);
+                CREATE TABLE {Table("notes")} (name text PRIMARY KEY, text text NOT NULL);
                 INSERT INTO {Table("log")} (format, size) VALUES ({Format}, 0);
                 """, connection, transaction);
             await ddl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -312,6 +354,13 @@ public sealed partial class PostgresLogStore : ILogStore
             if (format is not Format)
             {
                 throw LogStoreException.Corrupt(Location, $"log format {format ?? "missing"}, expected {Format}");
+            }
+
+            if (notes == 0)
+            {
+                // A log made before notes were kept beside it: add their table (the log's own layout is unchanged).
+                await using var ddl = new NpgsqlCommand($"CREATE TABLE {Table("notes")} (name text PRIMARY KEY, text text NOT NULL)", connection, transaction);
+                await ddl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

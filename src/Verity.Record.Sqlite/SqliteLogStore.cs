@@ -9,7 +9,8 @@ namespace Verity.Record.Sqlite;
 /// append is durable when it returns and a crash leaves either all of a batch or none of it.</summary>
 /// <remarks>
 /// Tables: <c>entries(idx, data, leaf_hash)</c>, <c>hashes(level, idx, hash)</c> for the stored levels above 0, and
-/// <c>sequences(party, sequence)</c>. The file is marked with <c>PRAGMA application_id</c> so that another SQLite file
+/// <c>sequences(party, sequence)</c>, and beside the log <c>notes(name, text)</c> (created when a file made before it
+/// is opened; not hashed into the log). The file is marked with <c>PRAGMA application_id</c> so that another SQLite file
 /// is refused instead of being written to. <c>secure_delete</c> is on, so cells moved when pages split leave no stale
 /// copies: every copy of an entry or hash in the file is the live one. Calls are serialized on one connection; the store is safe to share.
 /// </remarks>
@@ -201,6 +202,40 @@ public sealed class SqliteLogStore : ILogStore
         }));
 
     /// <inheritdoc/>
+    public Task<string?> ReadNoteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalidName(name);
+        return Task.FromResult(Run(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT text FROM notes WHERE name = $name";
+            command.Parameters.AddWithValue("$name", name);
+            return command.ExecuteScalar() switch
+            {
+                null => null,
+                string text => text,
+                _ => throw Damaged($"note '{name}' is not text"),
+            };
+        }));
+    }
+
+    /// <inheritdoc/>
+    public Task WriteNoteAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalid(name, text);
+        Run(() =>
+        {
+            // One statement, committed on its own: with synchronous=FULL the note is durable when it returns.
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO notes(name, text) VALUES ($name, $text) ON CONFLICT(name) DO UPDATE SET text = excluded.text";
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$text", text);
+            return command.ExecuteNonQuery();
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
     private static void Initialize(SqliteConnection connection, string path)
@@ -223,6 +258,7 @@ public sealed class SqliteLogStore : ILogStore
             CREATE TABLE IF NOT EXISTS entries(idx INTEGER PRIMARY KEY, data BLOB NOT NULL, leaf_hash BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS hashes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS sequences(party TEXT PRIMARY KEY, sequence INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS notes(name TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
             """;
         command.ExecuteNonQuery();
         command.CommandText = "PRAGMA synchronous";

@@ -72,9 +72,9 @@ public static class LogsApi
             return NotHeld(party, logs);
         }
 
-        var note = log == logs.Own.Log ? await logs.Own.CheckpointAsync(cancellationToken).ConfigureAwait(false) : logs.Mirrors[party].Latest;
+        var note = log == logs.Own.Log ? await logs.Own.CheckpointAsync(cancellationToken).ConfigureAwait(false) : await logs.Mirrors[party].LatestAsync(cancellationToken).ConfigureAwait(false);
         return note is null
-            ? TypedResults.NotFound($"no checkpoint of {party}'s log has been received since this node started")
+            ? TypedResults.NotFound($"no checkpoint of {party}'s log that its mirror matches has been received")
             : TypedResults.Text(note.ToString(), "text/plain; charset=utf-8");
     }
 

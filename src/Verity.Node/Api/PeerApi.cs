@@ -113,7 +113,7 @@ public static class PeerApi
         foreach (var mirror in logs.Mirrors.Values.OrderBy(m => m.Peer.Party, StringComparer.Ordinal))
         {
             var size = await mirror.Log.ReadAsync(m => Task.FromResult(m.Size), cancellationToken).ConfigureAwait(false);
-            mirrors.Add(new MirrorResult(mirror.Peer.Party, mirror.Peer.Url.ToString(), size, mirror.Latest?.ToString(), mirror.LastVerified));
+            mirrors.Add(new MirrorResult(mirror.Peer.Party, mirror.Peer.Url.ToString(), size, (await mirror.LatestAsync(cancellationToken).ConfigureAwait(false))?.ToString(), mirror.LastVerified));
         }
 
         var own = await logs.Own.CheckpointAsync(cancellationToken).ConfigureAwait(false);

@@ -179,7 +179,7 @@ public sealed class LogDashboardSource : IDashboardSource
         var size = await _logs.TreeSizeAsync(PartyCode.Parse(mirror.Peer.Party), cancellationToken).ConfigureAwait(false);
 
         // A mirror's latest checkpoint was verified when it arrived (signature, origin, and the entries hash to its root).
-        if (mirror.Latest is not { } note)
+        if (await mirror.LatestAsync(cancellationToken).ConfigureAwait(false) is not { } note)
         {
             return new LogIntegrity(mirror.Peer.Party, false, size, null, null, false, null, mirror.LastVerified);
         }

@@ -1,19 +1,28 @@
 using Verity.Node.Logs;
 using Verity.Record.Keys;
+using Verity.Record.Log;
 using Verity.Record.Merkle;
 using Verity.Record.Notes;
 using Verity.Record.Statements;
+using Verity.Record.Storage;
 
 namespace Verity.Node.Peers;
 
 /// <summary>A verified copy of a peer's log. Entries are taken only in batches that end at a checkpoint the party
 /// signed: every statement must be the party's, signed by its key in force (following its key rotations), in sequence,
 /// and the batch must hash to the checkpoint's root on top of what is held — otherwise nothing is stored.
-/// Entries already held are compared and skipped, so a batch delivered twice is applied once.</summary>
+/// Entries already held are compared and skipped, so a batch delivered twice is applied once.
+/// The party's latest signed checkpoint that the mirror matches is kept durably beside the log (the store's note
+/// <see cref="LatestNote"/>) and taken back after a restart only if it still verifies against the party's keys and the
+/// mirror's size and root: a node that restarts still holds the party to what it signed.</summary>
 public sealed class Mirror : IDisposable
 {
+    /// <summary>The name of the store note that keeps <see cref="Latest"/> across restarts.</summary>
+    public const string LatestNote = "latest-checkpoint";
+
     private VerifierKey? _inForce;
     private SignedNote? _latest;
+    private bool _loaded; // the stored note has been read back (only under the log's gate)
 
     /// <summary>Mirrors <paramref name="peer"/>'s log in <paramref name="log"/>.</summary>
     public Mirror(Peer peer, HeldLog log)
@@ -28,7 +37,8 @@ public sealed class Mirror : IDisposable
     /// <summary>The mirrored log.</summary>
     public HeldLog Log { get; }
 
-    /// <summary>The party's latest signed checkpoint that the mirror matches (null until one is received after start).</summary>
+    /// <summary>The party's latest signed checkpoint that the mirror matches, as last read or received: null before
+    /// <see cref="LatestAsync"/> (or an offer or check) has read back the stored one, and if none verifies.</summary>
     public SignedNote? Latest => Volatile.Read(ref _latest);
 
     /// <summary>When an entry was last stored or verified.</summary>
@@ -64,6 +74,23 @@ public sealed class Mirror : IDisposable
         return true;
     }
 
+    /// <summary>The party's latest signed checkpoint that the mirror matches: the one kept in the store if it has not
+    /// been read since the node opened the mirror and still verifies, or the last one received since.</summary>
+    /// <returns>The checkpoint, or null if none has arrived or the stored one does not verify.</returns>
+    public async Task<SignedNote?> LatestAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _loaded))
+        {
+            return Latest;
+        }
+
+        return await Log.WriteAsync(async statements =>
+        {
+            await LoadAsync(statements.Log, cancellationToken).ConfigureAwait(false);
+            return Latest;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Offers entries <paramref name="start"/>… of the party's log, ending at the signed <paramref name="note"/>.</summary>
     public async Task<MirrorOutcome> OfferAsync(long start, IReadOnlyList<ReadOnlyMemory<byte>> entries, string note, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -87,7 +114,7 @@ public sealed class Mirror : IDisposable
         return await Log.WriteAsync<MirrorOutcome>(async statements =>
         {
             var merkle = statements.Log;
-            _inForce ??= await KeyRotation.KeyInForceAsync(Log.Store, Peer.Party, cancellationToken).ConfigureAwait(false) ?? Peer.Key;
+            await LoadAsync(merkle, cancellationToken).ConfigureAwait(false);
             var size = merkle.Size;
             if (start > size)
             {
@@ -116,14 +143,14 @@ public sealed class Mirror : IDisposable
                     return Conflict(signed!, $"the checkpoint's root at size {end} differs from the root of the entries held");
                 }
 
-                Accept(signed!, end, size, now);
+                await AcceptAsync(signed!, end, size, now, cancellationToken).ConfigureAwait(false);
                 return new MirrorOutcome.Stored(size, await merkle.RootAsync(cancellationToken: cancellationToken).ConfigureAwait(false), 0, entries.Count, Latest!);
             }
 
             // Each statement's key in force follows the rotations before it; the signatures are then checked on every core.
             var fresh = new List<SignedStatement>(entries.Count - overlap);
             var keys = new List<VerifierKey>(entries.Count - overlap);
-            var inForce = _inForce;
+            var inForce = _inForce ?? Peer.Key;
             for (var i = overlap; i < entries.Count; i++)
             {
                 var field = $"entries[{start + i}]";
@@ -169,7 +196,7 @@ public sealed class Mirror : IDisposable
             }
 
             _inForce = inForce;
-            Accept(signed!, end, end, now);
+            await AcceptAsync(signed!, end, end, now, cancellationToken).ConfigureAwait(false);
             return new MirrorOutcome.Stored(end, checkpoint.RootHash, fresh.Count, overlap, signed!);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -183,6 +210,7 @@ public sealed class Mirror : IDisposable
         ArgumentNullException.ThrowIfNull(checkpoint);
         return await Log.ReadAsync(async merkle =>
         {
+            await LoadAsync(merkle, cancellationToken).ConfigureAwait(false);
             if (checkpoint.TreeSize > merkle.Size)
             {
                 return null;
@@ -203,13 +231,55 @@ public sealed class Mirror : IDisposable
             ? new MirrorOutcome.Equivocation(new Evidence(Peer.Party, reason, latest, offered))
             : new MirrorOutcome.Refused("entries", reason);
 
-    private void Accept(SignedNote signed, long checkpointSize, long mirrorSize, DateTimeOffset now)
+    // Under the log's gate: the checkpoint the mirror now matches is written durably before it is held or answered.
+    private async Task AcceptAsync(SignedNote signed, long checkpointSize, long mirrorSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (checkpointSize == mirrorSize)
         {
+            var text = signed.ToString();
+            if (Latest?.ToString() != text)
+            {
+                await Log.Store.WriteNoteAsync(LatestNote, text, cancellationToken).ConfigureAwait(false);
+            }
+
             Volatile.Write(ref _latest, signed);
         }
 
         LastVerified = now;
+    }
+
+    // Under the log's gate, once: the party's key in force, then the stored checkpoint, taken only if it opens with the
+    // party's keys and matches the mirror's size and root. Anything else (tampered, stale, another party's) is ignored:
+    // the next checkpoint the party signs replaces it.
+    private async Task LoadAsync(MerkleLog merkle, CancellationToken cancellationToken)
+    {
+        _inForce ??= await KeyRotation.KeyInForceAsync(Log.Store, Peer.Party, cancellationToken).ConfigureAwait(false) ?? Peer.Key;
+        if (_loaded)
+        {
+            return;
+        }
+
+        if (Latest is null
+            && await ReadStoredAsync(cancellationToken).ConfigureAwait(false) is { } stored
+            && TryOpen(stored, out var signed, out var checkpoint, out _)
+            && checkpoint!.TreeSize == merkle.Size
+            && await merkle.RootAsync(checkpoint.TreeSize, cancellationToken).ConfigureAwait(false) == checkpoint.RootHash)
+        {
+            Volatile.Write(ref _latest, signed);
+        }
+
+        Volatile.Write(ref _loaded, true);
+    }
+
+    private async Task<string?> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Log.Store.ReadNoteAsync(LatestNote, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogStoreException e) when (e.IsCorruption)
+        {
+            return null; // a damaged note is no checkpoint; the log itself is checked where it is read
+        }
     }
 }

@@ -213,7 +213,14 @@ public sealed class PeerNetwork : IDisposable
     {
         var own = await Logs.Own.CheckpointAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<GossipCheckpoint> { new(Logs.Own.Log.Party, own.ToString()) };
-        list.AddRange(Logs.Mirrors.Values.Where(m => m.Latest is not null).Select(m => new GossipCheckpoint(m.Peer.Party, m.Latest!.ToString())));
+        foreach (var mirror in Logs.Mirrors.Values)
+        {
+            if (await mirror.LatestAsync(cancellationToken).ConfigureAwait(false) is { } latest)
+            {
+                list.Add(new GossipCheckpoint(mirror.Peer.Party, latest.ToString()));
+            }
+        }
+
         list.AddRange(_alarms.Values.SelectMany(a => new[] { a.First, a.Second }.Select(n => new GossipCheckpoint(a.Log, n.ToString()))));
         return new GossipMessage([.. list.DistinctBy(c => (c.Log, c.Note))], _alarms.Count);
     }
@@ -273,7 +280,8 @@ public sealed class PeerNetwork : IDisposable
         {
             if (checkpoint.TreeSize == held && mirror.Latest is null)
             {
-                // After a restart the mirror's entries are known but not the checkpoint that signs them: take it.
+                // The mirror's entries are known but no checkpoint that signs them (none was kept, or the kept one did not
+                // verify after a restart): take this one.
                 await mirror.OfferAsync(held, [], note, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
 

@@ -13,6 +13,8 @@ namespace Verity.Record.Storage;
 /// <item>Reads return exactly what was appended; a read past the end returns fewer items, never invented ones.</item>
 /// <item>Damage the driver can see (a corrupt file) is a <see cref="LogStoreException"/> with
 /// <see cref="LogStoreException.IsCorruption"/> set; it is never returned as data.</item>
+/// <item>Notes (<see cref="ReadNoteAsync"/>, <see cref="WriteNoteAsync"/>) are kept beside the log, not in it: writing
+/// one changes neither the log's size nor its root, and a note written is durable when the task completes.</item>
 /// </list>
 /// </remarks>
 public interface ILogStore : IDisposable
@@ -36,4 +38,25 @@ public interface ILogStore : IDisposable
 
     /// <summary>The last sequence number appended for <paramref name="party"/>, or 0 if none.</summary>
     Task<long> ReadSequenceAsync(string party, CancellationToken cancellationToken = default);
+
+    /// <summary>The note kept under <paramref name="name"/> beside the log, or null if none was written.</summary>
+    /// <remarks>A note is not hashed into the log and no proof covers it: it is whatever was last written here, by this
+    /// process or by anyone who could write the store. A reader trusts it only after verifying it — a signed note
+    /// against the signer's keys and against the log itself (a mirror's checkpoint must open with the party's key and
+    /// match the mirror's size and root).</remarks>
+    /// <param name="name">A short identifier such as <c>latest-checkpoint</c> (<see cref="LogNotes.IsValidName"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a note name.</exception>
+    /// <exception cref="LogStoreException">The store failed.</exception>
+    Task<string?> ReadNoteAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps <paramref name="text"/> under <paramref name="name"/> beside the log, replacing any note of that
+    /// name, durably when the task completes. The log itself is not changed.</summary>
+    /// <param name="name">A short identifier such as <c>latest-checkpoint</c> (<see cref="LogNotes.IsValidName"/>).</param>
+    /// <param name="text">The note, typically a signed note: at most <see cref="LogNotes.MaxLength"/> characters, no NUL.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a note name, or <paramref name="text"/> is too
+    /// long or holds a NUL character.</exception>
+    /// <exception cref="LogStoreException">The store failed.</exception>
+    Task WriteNoteAsync(string name, string text, CancellationToken cancellationToken = default);
 }

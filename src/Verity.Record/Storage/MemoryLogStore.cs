@@ -8,6 +8,7 @@ public sealed class MemoryLogStore : ILogStore
     private readonly List<StoredEntry> _entries = [];
     private readonly Dictionary<int, List<Sha256Hash>> _levels = [];
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _notes = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <inheritdoc/>
@@ -88,6 +89,28 @@ public sealed class MemoryLogStore : ILogStore
         {
             return Task.FromResult(_sequences.GetValueOrDefault(party));
         }
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> ReadNoteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalidName(name);
+        lock (_gate)
+        {
+            return Task.FromResult(_notes.GetValueOrDefault(name));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task WriteNoteAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        LogNotes.ThrowIfInvalid(name, text);
+        lock (_gate)
+        {
+            _notes[name] = text;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>

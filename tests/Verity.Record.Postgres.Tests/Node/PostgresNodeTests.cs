@@ -6,7 +6,7 @@ using Verity.Record.Postgres.Tests.Storage;
 namespace Verity.Record.Postgres.Tests.Node;
 
 /// <summary>Nodes started with <c>--postgres</c>: their own logs and mirrors in schemas of one real PostgreSQL
-/// database, replicating over loopback HTTP and keeping everything across a restart.</summary>
+/// database, replicating over loopback HTTP and keeping everything across a restart (the mirrors' latest checkpoints too).</summary>
 public sealed class PostgresNodeTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
     [Fact]
@@ -23,11 +23,18 @@ public sealed class PostgresNodeTests(PostgresFixture fixture) : IClassFixture<P
         Assert.Equal(
             await cluster.Service<Verity.Node.PartyLog>("RU").ReadAsync(m => m.RootAsync(), CancellationToken.None),
             await mirror.Log.ReadAsync(m => m.RootAsync(), CancellationToken.None));
+        var latest = mirror.Latest!.ToString();
 
         await cluster.StopNodeAsync("US");
         await cluster.StartNodeAsync("US");
         Assert.Equal(5, await cluster.Service<Verity.Node.PartyLog>("US").ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
         Assert.Equal(3, await cluster.Service<LogDirectory>("US").Mirrors["RU"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+
+        // The party's signed checkpoint, kept beside the mirror, is served again before any round.
+        using (var client = cluster.Client("US"))
+        {
+            Assert.Equal(latest, await client.GetStringAsync(new Uri("logs/RU/checkpoint", UriKind.Relative)));
+        }
 
         // Four schemas, one per log per node; no SQLite file was written.
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);

@@ -135,6 +135,27 @@ public sealed class PostgresLogStoreTests(PostgresFixture fixture) : IClassFixtu
         Assert.False((await LogVerifier.VerifyAsync(store, [], LogVerifierOptions.HashesOnly)).IsValid);
     }
 
+    [Fact]
+    public async Task OpenAsync_LogMadeBeforeNotes_AddsTheirTableAndKeepsTheLog()
+    {
+        Sha256Hash root;
+        using (var store = await PostgresLogStore.OpenAsync(fixture.ConnectionString, "older", create: true))
+        {
+            var log = await MerkleLog.OpenAsync(store);
+            await log.AppendAsync([new byte[] { 1 }, new byte[] { 2 }, new byte[] { 3 }]);
+            root = await log.RootAsync();
+        }
+
+        await ExecuteAsync("DROP TABLE older.notes"); // the layout before notes were kept beside the log
+
+        using var reopened = await PostgresLogStore.OpenAsync(fixture.ConnectionString, "older");
+        Assert.Null(await reopened.ReadNoteAsync("latest-checkpoint"));
+        await reopened.WriteNoteAsync("latest-checkpoint", "note\n");
+        Assert.Equal("note\n", await reopened.ReadNoteAsync("latest-checkpoint"));
+        Assert.Equal(root, await (await MerkleLog.OpenAsync(reopened)).RootAsync());
+        Assert.Equal(5L, await ScalarAsync("SELECT count(*) FROM pg_tables WHERE schemaname = 'older'"));
+    }
+
     private static async Task<LogStoreException?> Attempt(PostgresLogStore store, byte[] data)
     {
         try

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Verity.Record.Log;
+using Verity.Record.Merkle;
 using Verity.Record.Sqlite;
 using Verity.Record.Storage;
 
@@ -26,6 +27,33 @@ public sealed class SqliteDurabilityTests : IDisposable
         using var recovered = SqliteLogStore.Open(copy);
         Assert.Equal(30, await recovered.GetSizeAsync());
         Assert.True((await LogVerifier.VerifyAsync(recovered, [key.Verifier])).IsValid);
+    }
+
+    [Fact]
+    public async Task Open_FileMadeBeforeNotes_AddsTheirTableAndKeepsTheLog()
+    {
+        var path = Path.Combine(_directory, "older.db");
+        Sha256Hash root;
+        using (var store = SqliteLogStore.Open(path, create: true))
+        {
+            var log = await MerkleLog.OpenAsync(store);
+            await log.AppendAsync([new byte[] { 1 }, new byte[] { 2 }, new byte[] { 3 }]);
+            root = await log.RootAsync();
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE notes"; // the layout before notes were kept beside the log
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = SqliteLogStore.Open(path);
+        Assert.Null(await reopened.ReadNoteAsync("latest-checkpoint"));
+        await reopened.WriteNoteAsync("latest-checkpoint", "note\n");
+        Assert.Equal("note\n", await reopened.ReadNoteAsync("latest-checkpoint"));
+        Assert.Equal(root, await (await MerkleLog.OpenAsync(reopened)).RootAsync());
     }
 
     [Fact]

@@ -142,4 +142,112 @@ public abstract class StoreContract<T>(T fixture) : IClassFixture<T> where T : c
         Assert.Equal(2, await store.GetSizeAsync());
         Assert.Equal(3, await log.NextSequenceAsync("US"));
     }
+
+    [Fact]
+    public async Task ReadNoteAsync_NeverWritten_IsNull()
+    {
+        using var store = fixture.Create();
+
+        Assert.Null(await store.ReadNoteAsync("latest-checkpoint"));
+    }
+
+    [Fact]
+    public async Task WriteNoteAsync_ThenRead_ReturnsTheText()
+    {
+        using var store = fixture.Create();
+
+        await store.WriteNoteAsync("latest-checkpoint", NoteA);
+
+        Assert.Equal(NoteA, await store.ReadNoteAsync("latest-checkpoint"));
+        Assert.Null(await store.ReadNoteAsync("other"));
+    }
+
+    [Fact]
+    public async Task WriteNoteAsync_SameName_ReplacesTheNote()
+    {
+        using var store = fixture.Create();
+        await store.WriteNoteAsync("latest-checkpoint", NoteA);
+        await store.WriteNoteAsync("other", "kept\n");
+
+        await store.WriteNoteAsync("latest-checkpoint", NoteB);
+
+        Assert.Equal(NoteB, await store.ReadNoteAsync("latest-checkpoint"));
+        Assert.Equal("kept\n", await store.ReadNoteAsync("other"));
+    }
+
+    [Fact]
+    public async Task WriteNoteAsync_AfterReopen_ReadsBack()
+    {
+        var store = fixture.Create();
+        await store.WriteNoteAsync("latest-checkpoint", NoteA);
+        await store.WriteNoteAsync("latest-checkpoint", NoteB);
+
+        store = fixture.Reopen(store);
+        try
+        {
+            Assert.Equal(NoteB, await store.ReadNoteAsync("latest-checkpoint"));
+        }
+        finally
+        {
+            store.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task WriteNoteAsync_LogWithEntries_ChangesNeitherSizeNorRoot()
+    {
+        using var key = Fixtures.Key("US");
+        var store = fixture.Create();
+        var log = await StatementLog.OpenAsync(store);
+        await log.AppendAsync([.. Enumerable.Range(1, 20).Select(i => Fixtures.Statement(key, i))]);
+        var root = await log.Log.RootAsync();
+
+        await store.WriteNoteAsync("latest-checkpoint", NoteA);
+
+        store = fixture.Reopen(store);
+        try
+        {
+            var reopened = await MerkleLog.OpenAsync(store);
+            Assert.Equal(20, await store.GetSizeAsync());
+            Assert.Equal(20, reopened.Size);
+            Assert.Equal(root, await reopened.RootAsync());
+            Assert.Equal(20, (await store.ReadEntriesAsync(0, 100)).Count);
+            Assert.True((await LogVerifier.VerifyAsync(store, [key.Verifier])).IsValid);
+        }
+        finally
+        {
+            store.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("")] // empty
+    [InlineData("Latest")] // capitals
+    [InlineData("latest checkpoint")] // a space
+    [InlineData("-latest")] // must start with a letter or digit
+    public async Task WriteNoteAsync_BadName_ThrowsNamingIt(string name)
+    {
+        using var store = fixture.Create();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteNoteAsync(name, NoteA));
+
+        Assert.Contains($"'{name}' is not a note name", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ReadNoteAsync(name));
+    }
+
+    [Fact]
+    public async Task WriteNoteAsync_TooLong_ThrowsAndKeepsTheOldNote()
+    {
+        using var store = fixture.Create();
+        await store.WriteNoteAsync("latest-checkpoint", NoteA);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.WriteNoteAsync("latest-checkpoint", new string('x', LogNotes.MaxLength + 1)));
+
+        Assert.Contains($"is {LogNotes.MaxLength + 1} characters, more than the {LogNotes.MaxLength}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(NoteA, await store.ReadNoteAsync("latest-checkpoint"));
+    }
+
+    // Notes as a mirror keeps them: a party's signed checkpoint (the store does not parse them).
+    private const string NoteA = "verity.local/us\n2\nq6xGZcTnkuAcvjE2KN3JXTXDh0Gxw36dJa3I/b6Jv0M=\n\n\u2014 US 8qRV5wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==\n";
+    private const string NoteB = "verity.local/us\n2\nyR1h0WEm8Py2QRZXTTGQn7mZBwTbAX9uY4M/dWFQ5lc=\n\n\u2014 US 8qRV5wBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB==\n";
 }
