@@ -108,7 +108,18 @@ public sealed class EquivocationTests
         using (var response = await Push(cluster, "US", "FR", 0, forged, forgedCheckpoint, signer: "GB"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("checkpoint", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("a statement of GB in FR's log", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // France's entries under a checkpoint that Britain signed.
+        using var france = cluster.SigningKeyOf("FR");
+        var (entries, franceCheckpoint) = await HistoryAsync(france, "z", 2);
+        Assert.True(SignedNote.TryParse(franceCheckpoint, out var note, out _));
+        Assert.True(Checkpoint.TryParse(note.Text, out var tree, out _));
+        using (var response = await Push(cluster, "US", "FR", 0, entries, tree.Sign(britain).ToString(), signer: "GB"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("not a checkpoint signed by FR", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using var us = cluster.SigningKeyOf("US");
@@ -195,6 +206,46 @@ public sealed class EquivocationTests
         }
 
         Assert.Equal(2, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Push_WithAKeyRotationInTheBatch_IsVerifiedUnderTheNewKey_AndTheOldKeyIsRefusedAfterIt()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var old = cluster.SigningKeyOf("FR");
+        using var next = SigningKey.Generate("FR", KeyAlgorithm.Ed25519, System.Security.Cryptography.RandomNumberGenerator.Create());
+        var origin = NodeOptions.DefaultOrigin("FR");
+
+        async Task<(List<string> Entries, string Checkpoint)> Log(SigningKey afterRotation, SigningKey checkpointKey)
+        {
+            using var store = new MemoryLogStore();
+            var log = await StatementLog.OpenAsync(store);
+            var when = DateTimeOffset.UnixEpoch;
+            var statements = new List<SignedStatement>
+            {
+                SignedStatement.Sign(Statement.Create("note", "FR", 1, when, Encoding.UTF8.GetBytes("before")), old),
+                SignedStatement.Sign(KeyRotation.Create("FR", 2, when, next.Verifier), old),
+                SignedStatement.Sign(Statement.Create("note", "FR", 3, when, Encoding.UTF8.GetBytes("after")), afterRotation),
+            };
+            await log.AppendAsync(statements);
+            var checkpoint = (await log.Log.CheckpointAsync(origin)).Sign(checkpointKey);
+            return ([.. statements.Select(x => Convert.ToBase64String(x.Bytes.Span))], checkpoint.ToString());
+        }
+
+        var (forged, forgedCheckpoint) = await Log(afterRotation: old, checkpointKey: next);
+        using (var refused = await Push(cluster, "US", "FR", 0, forged, forgedCheckpoint))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("entries[2]", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var (entries, checkpoint) = await Log(afterRotation: next, checkpointKey: next);
+        using (var accepted = await Push(cluster, "US", "FR", 0, entries, checkpoint))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        Assert.Equal(3, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
     }
 
     private static HttpRequestMessage Copy(HttpRequestMessage signed, string body)

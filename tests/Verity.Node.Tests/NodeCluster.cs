@@ -18,6 +18,7 @@ public sealed class NodeCluster : IAsyncDisposable
 
     private readonly Dictionary<string, WebApplication> _apps = [];
     private readonly Dictionary<string, int> _ports = [];
+    private readonly List<string> _alsoDelete = [];
 
     private NodeCluster(string treatyFile, IReadOnlyList<string> parties)
     {
@@ -57,8 +58,13 @@ public sealed class NodeCluster : IAsyncDisposable
     public static string NewStart => Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml");
 
     /// <summary>Five nodes (US, RU, CN, GB, FR) under an exercise treaty with five parties.</summary>
-    public static Task<NodeCluster> StartFiveAsync() =>
-        StartAsync(FiveParty.Write(Path.Combine(Path.GetTempPath(), "verity-five-" + Guid.NewGuid().ToString("N"))), FiveParty.Parties);
+    public static async Task<NodeCluster> StartFiveAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "verity-five-" + Guid.NewGuid().ToString("N"));
+        var cluster = await StartAsync(FiveParty.Write(data), FiveParty.Parties);
+        cluster._alsoDelete.Add(data);
+        return cluster;
+    }
 
     /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
     public static Task<NodeCluster> StartAsync(string treatyFile, params string[] parties) => StartOnAsync(null, treatyFile, parties);
@@ -168,13 +174,16 @@ public sealed class NodeCluster : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        foreach (var directory in _alsoDelete.Append(Directory))
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless.
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp directory is harmless.
+            }
         }
     }
 

@@ -48,7 +48,12 @@ public sealed class Mirror : IDisposable
     public IReadOnlyList<VerifierKey> Keys => _inForce is { } k && (k.Name, k.KeyId) != (Peer.Key.Name, Peer.Key.KeyId) ? [Peer.Key, k] : [Peer.Key];
 
     /// <summary>Opens a checkpoint note of this log: signed by one of the party's keys, with the party's origin line.</summary>
-    public bool TryOpen(string note, out SignedNote? opened, out Checkpoint? checkpoint, out string? problem)
+    public bool TryOpen(string note, out SignedNote? opened, out Checkpoint? checkpoint, out string? problem) =>
+        TryOpen(note, null, out opened, out checkpoint, out problem);
+
+    /// <summary>As <see cref="TryOpen(string, out SignedNote?, out Checkpoint?, out string?)"/>, also accepting
+    /// <paramref name="also"/>: the key a rotation in the batch being offered puts in force.</summary>
+    private bool TryOpen(string note, VerifierKey? also, out SignedNote? opened, out Checkpoint? checkpoint, out string? problem)
     {
         opened = null;
         checkpoint = null;
@@ -57,7 +62,7 @@ public sealed class Mirror : IDisposable
             return false;
         }
 
-        var opening = Checkpoint.Open(note, Keys);
+        var opening = Checkpoint.Open(note, also is null ? Keys : [.. Keys, also]);
         if (!opening.IsValid)
         {
             problem = $"not a checkpoint signed by {Peer.Party}: {opening.Problem}";
@@ -95,9 +100,11 @@ public sealed class Mirror : IDisposable
     public async Task<MirrorOutcome> OfferAsync(long start, IReadOnlyList<ReadOnlyMemory<byte>> entries, string note, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (!TryOpen(note, out var signed, out var checkpoint, out var problem))
+        // The signature is checked inside the gate, once the party's key in force is known (a rotation in this very
+        // batch may put in force the key that signed the checkpoint); here only the form.
+        if (!SignedNote.TryParse(note, out var parsed, out var problem) || !Checkpoint.TryParse(parsed.Text, out var claimed, out problem))
         {
-            return new MirrorOutcome.Refused("checkpoint", problem!);
+            return new MirrorOutcome.Refused("checkpoint", $"not a signed checkpoint: {problem}");
         }
 
         if (start < 0)
@@ -106,9 +113,9 @@ public sealed class Mirror : IDisposable
         }
 
         var end = start + entries.Count;
-        if (checkpoint!.TreeSize != end)
+        if (claimed.TreeSize != end)
         {
-            return new MirrorOutcome.Refused("checkpoint", $"the checkpoint is of size {checkpoint.TreeSize}, but the entries end at {end}");
+            return new MirrorOutcome.Refused("checkpoint", $"the checkpoint is of size {claimed.TreeSize}, but the entries end at {end}");
         }
 
         return await Log.WriteAsync<MirrorOutcome>(async statements =>
@@ -121,6 +128,20 @@ public sealed class Mirror : IDisposable
                 return new MirrorOutcome.Gap(size);
             }
 
+            // Entries the mirror holds were signed under the keys known now; a checkpoint that ends within them must be too.
+            SignedNote? signed = null;
+            Checkpoint? checkpoint = null;
+            if (end <= size && !TryOpen(note, null, out signed, out checkpoint, out var unverified))
+            {
+                return new MirrorOutcome.Refused("checkpoint", unverified!);
+            }
+
+            if (end > size && !TryOpen(note, null, out signed, out checkpoint, out _))
+            {
+                // Judged after the batch's rotations below; held entries are compared without it.
+                (signed, checkpoint) = (null, null);
+            }
+
             // Entries already held must be the very same bytes: then they are skipped (applied once).
             var overlap = (int)Math.Min(size - start, entries.Count);
             if (overlap > 0)
@@ -130,7 +151,8 @@ public sealed class Mirror : IDisposable
                 {
                     if (held[i].LeafHash != Rfc9162.HashLeaf(entries[i].Span))
                     {
-                        return Conflict(signed!, $"entry {start + i} differs from the one held, which an earlier checkpoint of {Peer.Party} committed to");
+                        var reason = $"entry {start + i} differs from the one held, which an earlier checkpoint of {Peer.Party} committed to";
+                        return signed is null ? new MirrorOutcome.Refused("checkpoint", $"{reason}, and the checkpoint is not signed by a key of {Peer.Party} known here") : Conflict(signed, reason);
                     }
                 }
             }
@@ -138,7 +160,7 @@ public sealed class Mirror : IDisposable
             if (end <= size)
             {
                 var root = await merkle.RootAsync(end, cancellationToken).ConfigureAwait(false);
-                if (root != checkpoint.RootHash)
+                if (root != checkpoint!.RootHash)
                 {
                     return Conflict(signed!, $"the checkpoint's root at size {end} differs from the root of the entries held");
                 }
@@ -180,8 +202,13 @@ public sealed class Mirror : IDisposable
                 return new MirrorOutcome.Refused($"entries[{start + overlap + first}]", $"not signed by {Peer.Party}'s key in force ({key.Name}+{key.KeyId:x8}); signed by {fresh[first].Signature.KeyLabel}");
             }
 
+            if (signed is null && !TryOpen(note, inForce, out signed, out checkpoint, out var unsigned))
+            {
+                return new MirrorOutcome.Refused("checkpoint", unsigned!);
+            }
+
             var expected = await merkle.RootWithAsync([.. fresh.Select(s => s.LeafHash)], cancellationToken).ConfigureAwait(false);
-            if (expected != checkpoint.RootHash)
+            if (expected != checkpoint!.RootHash)
             {
                 return new MirrorOutcome.Refused("entries", $"the entries do not hash to the root of {Peer.Party}'s checkpoint at size {end}: they break the log's consistency");
             }
