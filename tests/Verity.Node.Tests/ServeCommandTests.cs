@@ -212,12 +212,7 @@ public sealed class ServeCommandTests : IDisposable
         return process;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => NodeCluster.FreePort();
 
     private static async Task WaitUntilHealthyAsync(HttpClient client, Process process)
     {

@@ -140,8 +140,7 @@ public static class LogsApi
     private static NotFound<string> NotHeld(string party, LogDirectory logs) =>
         TypedResults.NotFound($"this node holds no log of {party}: it holds {string.Join(", ", logs.Names)}");
 
-    private static ValidationProblem Problem(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}");
+    private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: false);
 }
 
 /// <summary>A page of the log.</summary>

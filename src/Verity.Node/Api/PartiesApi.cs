@@ -167,8 +167,7 @@ public static class PartiesApi
             : (record, parsed.Value, null);
     }
 
-    private static ValidationProblem Problem(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}");
+    private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: false);
 
     private sealed record Failure(NotFound<string>? NotFound, ValidationProblem? Invalid)
     {

@@ -122,8 +122,7 @@ public static class PeerApi
             [.. network.Alarms.Select(a => new AlarmResult(a.Log, a.Reason, [a.First.ToString(), a.Second.ToString()]))]));
     }
 
-    private static ValidationProblem Problem(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }, detail: $"{field}: {message}; nothing was stored");
+    private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: true);
 }
 
 /// <summary>A push that starts past the mirror's end.</summary>

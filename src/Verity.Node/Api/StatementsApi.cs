@@ -138,9 +138,7 @@ public static class StatementsApi
             new AppendResult(index, size, leafHash.ToBase64()));
     }
 
-    private static ValidationProblem Problem(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] },
-            detail: $"{field}: {message}; nothing was stored");
+    private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: true);
 
     private static bool IsOperator(HttpRequest request, string? token)
     {
