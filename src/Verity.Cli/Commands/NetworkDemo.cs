@@ -41,9 +41,10 @@ internal sealed class NetworkDemo : IAsyncDisposable
         Directory.CreateDirectory(demo._directory);
         var parties = treaty.Parties.Select(p => p.Code.Value).ToList();
         var ports = parties.ToDictionary(p => p, _ => FreePort());
+        using var random = RandomNumberGenerator.Create();
         foreach (var party in parties)
         {
-            using var key = SigningKey.Generate(party, KeyAlgorithm.Ed25519, RandomNumberGenerator.Create());
+            using var key = SigningKey.Generate(party, KeyAlgorithm.Ed25519, random);
             System.IO.File.WriteAllText(demo.File(party + ".key"), key + "\n");
             System.IO.File.WriteAllText(demo.File(party + ".vkey"), key.Verifier + "\n");
         }
