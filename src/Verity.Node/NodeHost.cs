@@ -25,12 +25,12 @@ public static class NodeHost
         builder.Services.AddSingleton(sp =>
         {
             var nodeOptions = sp.GetRequiredService<NodeOptions>();
-            return PartyLog.Open(nodeOptions, time, treaty => ReadPeers(nodeOptions, treaty));
+            return PartyLog.Open(nodeOptions, time, (treaty, key) => ReadPeers(nodeOptions, treaty, key));
         });
         builder.Services.AddSingleton(sp =>
         {
             var own = sp.GetRequiredService<PartyLog>();
-            return OpenDirectory(own, ReadPeers(own.Options, own.Treaty));
+            return OpenDirectory(own, ReadPeers(own.Options, own.Treaty, own.Verifier));
         });
         builder.Services.AddSingleton(sp =>
         {
@@ -88,7 +88,7 @@ public static class NodeHost
     }
 
     /// <summary>Reads and checks every <c>--peer</c> and <c>--observer</c>, touching no store.</summary>
-    private static List<Peer> ReadPeers(NodeOptions options, Verity.Core.Treaties.Treaty treaty)
+    private static List<Peer> ReadPeers(NodeOptions options, Verity.Core.Treaties.Treaty treaty, VerifierKey own)
     {
         var peers = new List<Peer>();
         foreach (var peer in options.Peers)
@@ -127,8 +127,7 @@ public static class NodeHost
 
         if (peers.Count > 0 || options.ObserverKeyFiles.Count > 0)
         {
-            var own = ReadVerifierOfKeyFile(options.KeyFile);
-            if (own is { Algorithm: not KeyAlgorithm.Ed25519 })
+            if (own.Algorithm != KeyAlgorithm.Ed25519)
             {
                 throw new NodeOptionsException($"--key: {options.KeyFile} is an {own.Algorithm} key: a node with peers signs its requests with Ed25519 (RFC 9421 defines no ML-DSA)");
             }
@@ -157,26 +156,6 @@ public static class NodeHost
             }
 
             throw;
-        }
-    }
-
-    private static VerifierKey? ReadVerifierOfKeyFile(string path)
-    {
-        try
-        {
-            return SigningKey.TryParse(File.ReadAllText(path, new UTF8Encoding(false, true)).TrimEnd('\n', '\r'), out var key, out _) ? Verifier(key) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            return null;
-        }
-
-        static VerifierKey Verifier(SigningKey key)
-        {
-            using (key)
-            {
-                return key.Verifier;
-            }
         }
     }
 

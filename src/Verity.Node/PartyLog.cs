@@ -53,12 +53,12 @@ public sealed class PartyLog : IDisposable
 
     /// <summary>Checks every option and opens (or creates) the log; nothing is created if an option is wrong.</summary>
     /// <exception cref="NodeOptionsException">An option names a missing, unreadable or wrong file, or the key is another party's.</exception>
-    public static PartyLog Open(NodeOptions options, TimeProvider clock) => Open(options, clock, _ => { });
+    public static PartyLog Open(NodeOptions options, TimeProvider clock) => Open(options, clock, (_, _) => { });
 
-    /// <summary>As <see cref="Open(NodeOptions, TimeProvider)"/>, running <paramref name="check"/> on the treaty before
-    /// anything is created (the node checks its peers there).</summary>
+    /// <summary>As <see cref="Open(NodeOptions, TimeProvider)"/>, running <paramref name="check"/> on the treaty and the
+    /// party's verifier key before anything is created (the node checks its peers there).</summary>
     /// <exception cref="NodeOptionsException">An option is wrong.</exception>
-    public static PartyLog Open(NodeOptions options, TimeProvider clock, Action<Treaty> check)
+    public static PartyLog Open(NodeOptions options, TimeProvider clock, Action<Treaty, VerifierKey> check)
     {
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(options);
@@ -79,7 +79,7 @@ public sealed class PartyLog : IDisposable
 
         try
         {
-            check(treaty);
+            check(treaty, key.Verifier);
             return new PartyLog(options, treaty, exchange, key, new HeldLog(options.Party, options.CheckpointOrigin, LogStores.Open(options, options.Party)), clock);
         }
         catch

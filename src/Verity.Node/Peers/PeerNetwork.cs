@@ -70,12 +70,11 @@ public sealed class PeerNetwork : IDisposable
     /// <summary>Loads the alarms recorded in the node's own log (so that one is never raised twice).</summary>
     public async Task LoadAlarmsAsync(CancellationToken cancellationToken)
     {
-        var own = Logs.Own.Log;
-        var entries = await own.ReadAsync(async merkle => merkle.Size == 0 ? [] : await ReadAllAsync(own, 0, merkle.Size, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        foreach (var entry in entries)
+        var own = Verity.Core.PartyCode.Parse(Logs.Own.Log.Party);
+        var size = await Logs.TreeSizeAsync(own, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in await Logs.StatementsAsync(own, 0, size, cancellationToken).ConfigureAwait(false))
         {
-            if (SignedStatement.TryParse(entry, out var statement, out _) && statement.Statement.Type == Evidence.StatementType
-                && TryReadAlarm(statement.Statement.Body, out var evidence))
+            if (statement.Statement.Type == Evidence.StatementType && TryReadAlarm(statement.Statement.Body, out var evidence))
             {
                 _alarms.TryAdd(evidence.Key, evidence);
             }
@@ -486,18 +485,6 @@ public sealed class PeerNetwork : IDisposable
         var acknowledged = _acknowledged.GetValueOrDefault(peer.Party);
         _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, now, null, acknowledged, receipt),
             (_, s) => s with { LastContact = now, LastError = null, Acknowledged = acknowledged, LastReceipt = receipt ?? s.LastReceipt });
-    }
-
-    private static async Task<List<ReadOnlyMemory<byte>>> ReadAllAsync(HeldLog log, long start, long end, CancellationToken cancellationToken)
-    {
-        var all = new List<ReadOnlyMemory<byte>>();
-        for (var from = start; from < end; from += 10_000)
-        {
-            var page = await log.Store.ReadEntriesAsync(from, (int)Math.Min(10_000, end - from), cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Select(e => e.Data));
-        }
-
-        return all;
     }
 
     private sealed record AlarmBody(string Log, string Reason, IReadOnlyList<string> Checkpoints);
