@@ -10,6 +10,9 @@ internal static class Names
 
     public static string Of(TreatyStanding standing) => StatusWords.Of(standing);
 
+    /// <summary>A figure as the tables print it (<c>1,550</c>), or <c>—</c> when unknown.</summary>
+    public static string Number(long? value) => value is { } v ? v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
     public static string Markup(LimitStatus status) => status switch
     {
         LimitStatus.Within => "[green]within[/]",

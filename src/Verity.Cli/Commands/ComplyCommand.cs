@@ -112,7 +112,7 @@ internal static class ComplyCommand
             table.AddColumn("Treaty");
             foreach (var limit in treaty.Limits)
             {
-                table.AddColumn(new TableColumn($"{Markup.Escape(limit.Id)} (≤{limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)})").RightAligned());
+                table.AddColumn(new TableColumn($"{Markup.Escape(limit.Id)} (≤{Names.Number(limit.Ceiling)})").RightAligned());
             }
 
             foreach (var report in reports)
@@ -198,8 +198,8 @@ internal static class ComplyCommand
                     Markup.Escape(limit.Limit.Name),
                     Markup.Escape(limit.Limit.Article ?? string.Empty),
                     limit.Value.ToString("N0", CultureInfo.InvariantCulture),
-                    limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture),
-                    limit.Margin.ToString("N0", CultureInfo.InvariantCulture),
+                    Names.Number(limit.Ceiling),
+                    Names.Number(limit.Margin),
                     Names.Markup(limit.Status));
             }
 

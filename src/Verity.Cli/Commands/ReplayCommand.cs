@@ -159,7 +159,7 @@ internal static class ReplayCommand
         foreach (var measure in result.Measures)
         {
             var limit = result.Treaty.FindLimit(measure)!;
-            table.AddColumn(new TableColumn($"{Markup.Escape(measure)} (≤{limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)})\npublished → computed").RightAligned());
+            table.AddColumn(new TableColumn($"{Markup.Escape(measure)} (≤{Names.Number(limit.Ceiling)})\npublished → computed").RightAligned());
         }
 
         if (reading is not null)

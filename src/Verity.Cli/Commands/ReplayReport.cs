@@ -85,7 +85,7 @@ internal static class ReplayReport
         var end = treaty.Expiry ?? result.Points.Max(p => p.Date).PlusYears(1);
         var parties = treaty.Parties.Select(p => p.Code).ToList();
         var values = result.Points.SelectMany(p => new[] { p.Computed[limit.Id] }.Concat(p.Reading.TryGetValue(limit.Id, out var r) ? [r] : [])).ToList();
-        var chart = new TimeChart(start, end, Math.Max(values.Max(), limit.Ceiling)).Grid();
+        var chart = new TimeChart(start, end, Math.Max(values.Max(), limit.Ceiling ?? 0)).Grid();
         var acts = treaty.Lifecycle.Where(a => a.Date >= start && a.Date <= end).ToList();
         for (var i = 0; i < acts.Count; i++)
         {
@@ -98,9 +98,12 @@ internal static class ReplayReport
             chart.Marker(expiry, "expires", $"{expiry:yyyy-MM-dd}: the treaty expires", labelBefore: true);
         }
 
-        chart.Ceiling(limit.Id, limit.Ceiling, limit.From, treaty.Expiry ?? end,
-            string.Create(CultureInfo.InvariantCulture, $"limit {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}"),
-            string.Create(CultureInfo.InvariantCulture, $"{limit.Name}: at most {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}"));
+        if (limit.Ceiling is { } ceiling)
+        {
+            chart.Ceiling(limit.Id, ceiling, limit.From, treaty.Expiry ?? end,
+                string.Create(CultureInfo.InvariantCulture, $"limit {ceiling:N0} from {limit.From:yyyy-MM-dd}"),
+                string.Create(CultureInfo.InvariantCulture, $"{limit.Name}: at most {ceiling:N0} from {limit.From:yyyy-MM-dd}"));
+        }
 
         for (var p = 0; p < parties.Count; p++)
         {
@@ -122,7 +125,7 @@ internal static class ReplayReport
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<h2 id="{E(limit.Id)}">{E(limit.Name)} ({E(limit.Article ?? limit.Id)}): at most {limit.Ceiling:N0}</h2>""");
         svg.Append(chart.ToSvg("chart-" + limit.Id, $"{limit.Name} over time",
-            $"Each party's {limit.Name.ToLowerInvariant()} from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} against the limit of {limit.Ceiling.ToString("N0", CultureInfo.InvariantCulture)}; every value is in the table of data points below.",
+            $"Each party's {limit.Name.ToLowerInvariant()} from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} against the limit of {Names.Number(limit.Ceiling)}; every value is in the table of data points below.",
             [KeyValuePair.Create("data-limit", limit.Id)]));
         svg.Append("<p class=\"legend\">");
         for (var p = 0; p < parties.Count; p++)

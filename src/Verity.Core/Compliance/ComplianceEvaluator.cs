@@ -16,15 +16,26 @@ public static class ComplianceEvaluator
     /// <param name="interpretation">The reading; <see cref="Interpretation.Agreed"/> for the treaty's own rules.</param>
     /// <param name="party">Only this party and the groups it belongs to; <c>null</c> for all.</param>
     /// <param name="trace">Whether to record which items each figure counts.</param>
+    /// <param name="levels">
+    /// Resolves freezes: each party's level of a measure on a date. Without it (or where it knows no level) a freeze
+    /// in force has no ceiling and its limit shows <see cref="LimitStatus.NoCeiling"/>; no number is made up.
+    /// </param>
+    /// <exception cref="ArgumentException">The treaty is a proposal whose dates are relative to an entry into force not yet assumed.</exception>
     public static ComplianceReport Evaluate(
         Treaty treaty,
         Inventory inventory,
         LocalDate at,
         Interpretation interpretation,
         PartyCode? party = null,
-        bool trace = false)
+        bool trace = false,
+        FreezeLevel? levels = null)
     {
         ArgumentNullException.ThrowIfNull(treaty);
+        if (!treaty.Dates.HasEntryIntoForce || treaty.Limits.Any(l => !l.IsResolved))
+        {
+            throw new ArgumentException($"{treaty.Id} has dates relative to an entry into force not yet assumed: evaluate treaty.AssumingEntryIntoForce(date)", nameof(treaty));
+        }
+
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(interpretation);
 
@@ -39,7 +50,7 @@ public static class ComplianceEvaluator
             var applicable = limits
                 .Select((limit, index) => (limit, index))
                 .Where(x => x.limit.Scope is LimitScope.EachPartyScope || (x.limit.Scope is LimitScope.PartyScope ps && ps.Party == p));
-            scopes.Add(Scope(p.Value, [p], at, treaty.StandingAt(at, p), applicable, tally, partyColumn));
+            scopes.Add(Scope(p.Value, [p], at, treaty.StandingAt(at, p), applicable, tally, partyColumn, levels));
         }
 
         foreach (var group in treaty.Groups.Where(g => party is null || g.Members.Contains(party.Value)))
@@ -51,7 +62,7 @@ public static class ComplianceEvaluator
             var standing = members.Select(m => treaty.StandingAt(at, m)).All(s => s == TreatyStanding.Suspended)
                 ? TreatyStanding.Suspended
                 : treaty.StandingAt(at);
-            var scope = Scope(group.Id, members, at, standing, applicable, tally, partyColumn);
+            var scope = Scope(group.Id, members, at, standing, applicable, tally, partyColumn, levels);
             if (!scope.Limits.IsEmpty)
             {
                 scopes.Add(scope);
@@ -61,8 +72,15 @@ public static class ComplianceEvaluator
         return new ComplianceReport(treaty, at, interpretation, treaty.StandingAt(at), scopes.ToImmutable(), inventory);
     }
 
-    /// <summary>The status of a limit with a counted value, on a date, for a scope where the treaty stands as given.</summary>
+    /// <summary>The status of a limit with a counted value, on a date, for a scope where the treaty stands as given, against the ceiling in force then.</summary>
     public static LimitStatus StatusOf(Limit limit, long value, LocalDate at, TreatyStanding standing)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        return StatusOf(limit, value, limit.CeilingAt(at), at, standing);
+    }
+
+    /// <summary>The status of a limit with a counted value against a given ceiling (<c>null</c>: a freeze not resolved).</summary>
+    public static LimitStatus StatusOf(Limit limit, long value, long? ceiling, LocalDate at, TreatyStanding standing)
     {
         ArgumentNullException.ThrowIfNull(limit);
         return standing switch
@@ -71,7 +89,8 @@ public static class ComplianceEvaluator
             TreatyStanding.Expired => LimitStatus.Expired,
             _ when at < limit.From => LimitStatus.NotYetInEffect,
             TreatyStanding.Suspended => LimitStatus.Suspended,
-            _ => value > limit.Ceiling ? LimitStatus.Exceeds : LimitStatus.Within,
+            _ when ceiling is null => LimitStatus.NoCeiling,
+            _ => value > ceiling ? LimitStatus.Exceeds : LimitStatus.Within,
         };
     }
 
@@ -82,7 +101,8 @@ public static class ComplianceEvaluator
         TreatyStanding standing,
         IEnumerable<(Limit Limit, int Index)> limits,
         Tally tally,
-        AttributeColumn? partyColumn)
+        AttributeColumn? partyColumn,
+        FreezeLevel? levels)
     {
         var results = limits.Select(x =>
         {
@@ -90,7 +110,9 @@ public static class ComplianceEvaluator
             var contributions = tally.IsTraced
                 ? [.. tally.Contributions(x.Index).Where(c => partyColumn is not null && members.Any(m => m.Value == partyColumn.ValueAt(c.ItemIndex)))]
                 : ImmutableArray<Contribution>.Empty;
-            return new LimitResult(x.Limit, value, StatusOf(x.Limit, value, at, standing), contributions);
+            // Before the limit takes effect, show the ceiling it will start at.
+            var ceiling = x.Limit.CeilingAt(at < x.Limit.From ? x.Limit.From : at, members, levels);
+            return new LimitResult(x.Limit, value, ceiling, StatusOf(x.Limit, value, ceiling, at, standing), contributions);
         });
         return new ScopeCompliance(scope, members, standing, [.. results]);
     }

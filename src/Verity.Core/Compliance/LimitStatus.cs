@@ -20,4 +20,7 @@ public enum LimitStatus
 
     /// <summary>The treaty's term has run out.</summary>
     Expired,
+
+    /// <summary>In effect, but the ceiling in force is a freeze at a level nobody supplied: no number to compare with.</summary>
+    NoCeiling,
 }

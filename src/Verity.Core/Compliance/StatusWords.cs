@@ -10,7 +10,7 @@ namespace Verity.Core.Compliance;
 /// </summary>
 public static class StatusWords
 {
-    /// <summary>A limit's status: <c>within</c>, <c>exceeds</c>, <c>not-yet-in-effect</c>, <c>treaty-not-in-force</c>, <c>suspended</c>, <c>expired</c>.</summary>
+    /// <summary>A limit's status: <c>within</c>, <c>exceeds</c>, <c>not-yet-in-effect</c>, <c>treaty-not-in-force</c>, <c>suspended</c>, <c>expired</c>, <c>no-ceiling</c>.</summary>
     public static string Of(LimitStatus status) => status switch
     {
         LimitStatus.Within => "within",
@@ -19,6 +19,7 @@ public static class StatusWords
         LimitStatus.TreatyNotInForce => "treaty-not-in-force",
         LimitStatus.Suspended => "suspended",
         LimitStatus.Expired => "expired",
+        LimitStatus.NoCeiling => "no-ceiling",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown limit status."),
     };
 

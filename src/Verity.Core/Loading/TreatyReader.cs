@@ -15,6 +15,8 @@ namespace Verity.Core.Loading;
 /// <remarks>Every problem found is reported, each with file, line, column and field.</remarks>
 public static class TreatyReader
 {
+    private static readonly string[] CeilingForms = ["max", "freeze", "schedule"];
+
     private static readonly HashSet<string> BuiltInFilterAttributes = new(StringComparer.Ordinal) { "uid", "party", "kind", "type", "status", "location" };
 
     /// <summary>The JSON Schema treaty files are checked against.</summary>
@@ -82,17 +84,19 @@ public static class TreatyReader
             var kinds = Vocabulary("item_kinds");
             _kinds = [.. kinds.Select(k => k.Id)];
             var statuses = Vocabulary("statuses");
+            statuses = [.. statuses.Zip(Array("statuses"), (entry, json) => entry with { Role = Str(json, "role") })];
             _statuses = [.. statuses.Select(s => s.Id)];
             var attributes = Array("attributes").Select(BuildAttribute).ToImmutableArray();
             Unique(Array("attributes"), "id");
             _attributes = attributes.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
 
-            var dates = BuildDates();
+            var proposal = BuildProposal();
+            var dates = BuildDates(proposal is not null);
             var lifecycle = Array("lifecycle").Select(a => BuildAct(a, dates)).ToImmutableArray();
             CheckOrder(Array("lifecycle"));
 
             var groupIds = groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-            var limits = Array("limits").Select(l => BuildLimit(l, groupIds)).ToImmutableArray();
+            var limits = Array("limits").Select(l => BuildLimit(l, groupIds, dates.EntryIntoForceDate)).ToImmutableArray();
             Unique(Array("limits"), "id");
             var limitIds = limits.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var interpretations = Array("interpretations").Select(i => BuildInterpretation(i, limitIds)).ToImmutableArray();
@@ -113,7 +117,55 @@ public static class TreatyReader
                 limits,
                 BuildInspections(),
                 interpretations,
-                BuildNotifications());
+                BuildNotifications())
+            {
+                Proposal = proposal,
+                Variants = BuildVariants(groups),
+            };
+        }
+
+        private Proposal? BuildProposal()
+        {
+            var isProposal = Str(_root, "status") == "proposal";
+            var proposal = _root["proposal"] as JObject;
+            if (isProposal && proposal is null)
+            {
+                problems.Add(document.At("proposal", "a proposal names who proposed it, when and where: add proposal: {by, date, source}"));
+                return null;
+            }
+
+            if (!isProposal && proposal is not null)
+            {
+                problems.Add(document.At(proposal, "only a draft has a proposal: add status: proposal"));
+                return null;
+            }
+
+            if (proposal is null)
+            {
+                return null;
+            }
+
+            CheckSource(proposal);
+            return new Proposal(Str(proposal, "by")!, OptDate(proposal, "date") ?? default, Str(proposal, "source")!, Str(proposal, "text"));
+        }
+
+        private ImmutableArray<TreatyVariant> BuildVariants(ImmutableArray<PartyGroup> groups)
+        {
+            Unique(Array("variants"), "id");
+            var ids = groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            return [.. Array("variants").Select(v => new TreatyVariant(
+                Str(v, "id")!,
+                Str(v, "name") ?? Str(v, "id")!,
+                Str(v, "text"),
+                [.. Array("groups", v).Select(g =>
+                {
+                    if (Str(g, "id") is { } id && !ids.Contains(id))
+                    {
+                        problems.Add(document.At(g["id"]!, $"unknown group '{id}': a variant redefines groups defined under groups ({string.Join(", ", ids.Order())})"));
+                    }
+
+                    return BuildGroup(g);
+                })]))];
         }
 
         private IEnumerable<JObject> Array(string name, JObject? parent = null) =>
@@ -179,12 +231,18 @@ public static class TreatyReader
             return new AttributeDefinition(id, values, fallback, Str(attribute, "text"));
         }
 
-        private TreatyDates BuildDates()
+        private TreatyDates BuildDates(bool isProposal)
         {
             var dates = (JObject)_root["dates"]!;
             var signature = OptDate(dates, "signature");
             var entryOrNull = OptDate(dates, "entry_into_force");
             var entry = entryOrNull ?? default;
+            if (dates["entry_into_force"] is null && !isProposal)
+            {
+                // Only a draft may leave it out (its comparison assumes one).
+                problems.Add(document.At("dates.entry_into_force", "missing required field 'entry_into_force'"));
+            }
+
             var expiry = OptDate(dates, "expiry");
             if (signature is { } s && entryOrNull is not null && s > entry)
             {
@@ -201,7 +259,7 @@ public static class TreatyReader
                 problems.Add(document.At(dates["expiry"]!, "give either a duration or an expiry date, not both"));
             }
 
-            return new TreatyDates(signature, entry, OptPeriod(dates, "duration"), expiry, OptPeriod(dates["extension"], "max"), OptPeriod(dates, "withdrawal_notice"));
+            return new TreatyDates(signature, entryOrNull, OptPeriod(dates, "duration"), expiry, OptPeriod(dates["extension"], "max"), OptPeriod(dates, "withdrawal_notice"));
         }
 
         private LifecycleAct BuildAct(JObject act, TreatyDates dates)
@@ -242,7 +300,7 @@ public static class TreatyReader
                 {
                     problems.Add(document.At(act["period"]!, "the treaty allows no extension: add dates.extension.max"));
                 }
-                else if (dates.EntryIntoForce.Plus(period) > dates.EntryIntoForce.Plus(dates.MaxExtension))
+                else if (dates.EntryIntoForceDate is { } entry && entry.Plus(period) > entry.Plus(dates.MaxExtension))
                 {
                     problems.Add(document.At(act["period"]!, $"extension of {period} is longer than the {dates.MaxExtension} the treaty allows"));
                 }
@@ -272,7 +330,7 @@ public static class TreatyReader
             }
         }
 
-        private Limit BuildLimit(JObject limit, HashSet<string> groupIds)
+        private Limit BuildLimit(JObject limit, HashSet<string> groupIds, LocalDate? entryIntoForce)
         {
             var scopeToken = limit["scope"]!;
             LimitScope scope = LimitScope.EachParty;
@@ -299,15 +357,120 @@ public static class TreatyReader
             }
 
             CheckSource(limit);
+            var measure = Str(limit, "measure");
+            if (measure is not null && !LimitMeasure.IsValid(measure))
+            {
+                problems.Add(document.At(limit["measure"]!, $"unknown measure '{measure}': expected one of {string.Join(", ", LimitMeasure.Aggregates)}, or launchers:TYPE, missiles:TYPE, warheads:TYPE"));
+            }
+
+            var schedule = BuildSchedule(limit, entryIntoForce);
+            if (schedule.Any(s => s.Freeze is not null) && measure is null)
+            {
+                problems.Add(document.At(limit, "a freeze sets the ceiling at the party's own level of a measure: add 'measure', such as stockpile"));
+            }
+
             return new Limit(
                 Str(limit, "id")!,
                 Str(limit, "article"),
                 Str(limit, "name")!,
-                limit["max"]!.Value<long>(),
+                schedule,
                 scope,
                 BuildRule((JArray)limit["rule"]!),
-                OptDate(limit, "from") ?? default,
-                Str(limit, "source"));
+                Str(limit, "source"))
+            {
+                Measure = measure,
+            };
+        }
+
+        /// <summary>One step from <c>max</c> (or <c>freeze</c>) and <c>from</c>, or the steps of <c>schedule</c>, dates resolved where entry into force is known.</summary>
+        private ImmutableArray<CeilingStep> BuildSchedule(JObject limit, LocalDate? entryIntoForce)
+        {
+            var forms = CeilingForms.Where(f => limit[f] is not null).ToList();
+            if (forms.Count != 1)
+            {
+                problems.Add(document.At(limit, forms.Count == 0
+                    ? "a limit gives its ceiling: add 'max', 'freeze' or 'schedule'"
+                    : $"give one of 'max', 'freeze' or 'schedule', not {string.Join(" and ", forms)}"));
+                return [new CeilingStep(TreatyDate.On(default), 0, null)];
+            }
+
+            if (limit["schedule"] is JArray steps)
+            {
+                if (limit["from"] is { } from)
+                {
+                    problems.Add(document.At(from, "a schedule gives each step's date: move 'from' into the steps"));
+                }
+
+                var built = steps.OfType<JObject>().Select(step => Step(step, entryIntoForce)).ToImmutableArray();
+                CheckStepOrder(steps.OfType<JObject>().ToList(), built);
+                return built;
+            }
+
+            if (limit["from"] is null)
+            {
+                problems.Add(document.At(limit, "a limit says when it takes effect: add 'from', a date or {after_entry_into_force: P7Y}"));
+                return [new CeilingStep(TreatyDate.On(default), 0, null)];
+            }
+
+            return [Step(limit, entryIntoForce)];
+        }
+
+        private CeilingStep Step(JObject step, LocalDate? entryIntoForce)
+        {
+            var from = TreatyDateOf(step["from"], entryIntoForce);
+            if (step["freeze"] is JObject freeze)
+            {
+                var asOf = freeze["as_of"] is { } token ? TreatyDateOf(token, entryIntoForce) : from;
+                return new CeilingStep(from, null, new Freeze(asOf));
+            }
+
+            return new CeilingStep(from, step["max"]?.Value<long>() ?? 0, null);
+        }
+
+        /// <summary>A date, or <c>{after_entry_into_force: PERIOD}</c>, resolved when entry into force is known.</summary>
+        private TreatyDate TreatyDateOf(JToken? token, LocalDate? entryIntoForce)
+        {
+            if (token is JObject relative)
+            {
+                var period = OptPeriod(relative, "after_entry_into_force") ?? Period.Zero;
+                var date = TreatyDate.After(period);
+                return entryIntoForce is { } entry ? date.Resolve(entry) : date;
+            }
+
+            var result = token is null ? null : LocalDatePattern.Iso.Parse(token.Value<string>()!);
+            if (result is not { Success: true })
+            {
+                if (token is not null)
+                {
+                    problems.Add(document.At(token, $"'{token}' is not a calendar date"));
+                }
+
+                return TreatyDate.On(default);
+            }
+
+            return TreatyDate.On(result.Value);
+        }
+
+        private void CheckStepOrder(List<JObject> json, ImmutableArray<CeilingStep> steps)
+        {
+            // Relative steps of a draft without entry into force are ordered by their periods from any one date.
+            var reference = new LocalDate(2000, 1, 1);
+            var relative = steps.Any(s => s.From is { IsResolved: false });
+            if (relative && steps.Any(s => s.From is { IsRelative: false }))
+            {
+                problems.Add(document.At(json[0]["from"]!, "the steps mix calendar dates and dates after entry into force: their order is unknown until entry into force; give them all in one form"));
+                return;
+            }
+
+            for (var i = 1; i < steps.Length; i++)
+            {
+                var previous = steps[i - 1].From.Date ?? reference.Plus(steps[i - 1].From.AfterEntryIntoForce!);
+                var current = steps[i].From.Date ?? reference.Plus(steps[i].From.AfterEntryIntoForce!);
+                if (current <= previous)
+                {
+                    problems.Add(document.At(json[i]["from"]!, $"steps out of order: step {i + 1} from {steps[i].From} does not come after step {i} from {steps[i - 1].From}"));
+                }
+            }
         }
 
         private CountingRule BuildRule(JArray terms) => new([.. terms.OfType<JObject>().Select(BuildTerm)]);

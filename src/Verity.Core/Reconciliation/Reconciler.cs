@@ -45,7 +45,7 @@ public static class Reconciler
         LateNotifications(treaty, documents, findings);
         foreach (var db in dbs)
         {
-            ImpossibleDatabase(definition, db, findings);
+            ImpossibleDatabase(treaty, definition, db, findings);
         }
 
         var applied = 0;
@@ -149,10 +149,10 @@ public static class Reconciler
         }
     }
 
-    private static void ImpossibleDatabase(ExchangeDefinition definition, Database db, List<Finding> findings)
+    private static void ImpossibleDatabase(Treaty treaty, ExchangeDefinition definition, Database db, List<Finding> findings)
     {
         var evidence = $"database as of {db.AsOf:yyyy-MM-dd}";
-        foreach (var item in db.ListedItems().Values.Where(i => i.Warheads > 0 && i.Status != "deployed"))
+        foreach (var item in db.ListedItems().Values.Where(i => i.Warheads > 0 && treaty.RoleOf(i.Status) != StatusRole.Deployed))
         {
             findings.Add(new Finding(FindingKind.WarheadsOnNonDeployedMissile, db.AsOf, item.Uid, evidence, $"{item.Warheads} warhead(s) on a {item.Status} {item.Kind}"));
         }

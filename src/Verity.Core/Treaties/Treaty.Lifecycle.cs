@@ -13,7 +13,7 @@ public sealed partial record Treaty
     {
         get
         {
-            LocalDate? expiry = Dates.Expiry ?? (Dates.Duration is { } duration ? Dates.EntryIntoForce.Plus(duration) : null);
+            LocalDate? expiry = Dates.Expiry ?? (Dates.Duration is { } duration && Dates.EntryIntoForceDate is { } entry ? entry.Plus(duration) : null);
             if (expiry is null)
             {
                 return null;
@@ -56,9 +56,10 @@ public sealed partial record Treaty
     }
 
     /// <summary>Where the treaty stands on a date, for one party or (with <c>null</c>) for the treaty as a whole.</summary>
+    /// <remarks>A proposal with no entry into force (none assumed) is not in force on any date.</remarks>
     public TreatyStanding StandingAt(LocalDate date, PartyCode? party = null)
     {
-        if (date < Dates.EntryIntoForce)
+        if (Dates.EntryIntoForceDate is not { } entry || date < entry)
         {
             return TreatyStanding.NotInForce;
         }
@@ -92,12 +93,12 @@ public sealed partial record Treaty
     /// <summary>The 1-based treaty year a date falls in (years run from the anniversary of entry into force), or 0 before entry into force.</summary>
     public int TreatyYearOf(LocalDate date)
     {
-        if (date < Dates.EntryIntoForce)
+        if (Dates.EntryIntoForceDate is not { } entry || date < entry)
         {
             return 0;
         }
 
-        var years = Period.Between(Dates.EntryIntoForce, date, PeriodUnits.Years).Years;
+        var years = Period.Between(entry, date, PeriodUnits.Years).Years;
         return years + 1;
     }
 

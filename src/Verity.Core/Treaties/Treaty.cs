@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace Verity.Core.Treaties;
 
@@ -27,6 +28,52 @@ public sealed partial record Treaty(
     ImmutableArray<Interpretation> Interpretations,
     ImmutableArray<Notifications.NotificationType> Notifications)
 {
+    /// <summary>For a draft, who proposed it, when and where; <c>null</c> for a treaty signed or in force.</summary>
+    public Proposal? Proposal { get; init; }
+
+    /// <summary>Whether the treaty is a draft proposal rather than a treaty signed or in force.</summary>
+    public bool IsProposal => Proposal is not null;
+
+    /// <summary>A draft's named variants (other group memberships); empty when none.</summary>
+    public ImmutableArray<TreatyVariant> Variants { get; init; } = [];
+
+    /// <summary>
+    /// The treaty as if it entered into force on <paramref name="entryIntoForce"/>: the date is set and every date
+    /// given relative to entry into force (limit steps, freezes) is resolved against it. Calendar dates stay as they
+    /// are. A comparison of drafts assumes one entry into force for all; standing on a date then reads as for a treaty
+    /// in force from it.
+    /// </summary>
+    public Treaty AssumingEntryIntoForce(LocalDate entryIntoForce) => this with
+    {
+        Dates = Dates with { EntryIntoForceDate = entryIntoForce },
+        Limits = [.. Limits.Select(l => l.Resolve(entryIntoForce))],
+    };
+
+    /// <summary>The treaty with a variant's groups in place of those of the same identifier.</summary>
+    /// <exception cref="ArgumentException">The treaty has no variant <paramref name="variantId"/>.</exception>
+    public Treaty WithVariant(string variantId)
+    {
+        var variant = Variants.FirstOrDefault(v => v.Id == variantId)
+            ?? throw new ArgumentException($"'{variantId}' is not a variant of {Id}: its variants are {(Variants.IsEmpty ? "none" : string.Join(", ", Variants.Select(v => v.Id)))}", nameof(variantId));
+        return this with { Groups = [.. Groups.Select(g => variant.Groups.FirstOrDefault(v => v.Id == g.Id) ?? g)] };
+    }
+
+    /// <summary>
+    /// The role a status plays (see <see cref="StatusRole"/>): the one the file declares, else the status's own
+    /// identifier when that is a role's name (so <c>deployed</c> plays <c>deployed</c>); <c>null</c> for none.
+    /// </summary>
+    public string? RoleOf(string status)
+    {
+        var entry = Statuses.FirstOrDefault(s => s.Id == status);
+        return entry?.Role ?? (StatusRole.All.Contains(status) ? status : null);
+    }
+
+    /// <summary>The statuses that play a role, in the file's order.</summary>
+    public ImmutableArray<string> StatusesIn(string role) => [.. Statuses.Where(s => RoleOf(s.Id) == role).Select(s => s.Id)];
+
+    /// <summary>The first status that plays a role, or <c>null</c>.</summary>
+    public string? StatusFor(string role) => Statuses.Select(s => s.Id).FirstOrDefault(id => RoleOf(id) == role);
+
     /// <summary>The notification type with this identifier, or <c>null</c>.</summary>
     public Notifications.NotificationType? FindNotification(string id) => Notifications.FirstOrDefault(n => n.Id == id);
 

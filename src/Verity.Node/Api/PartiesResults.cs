@@ -151,7 +151,7 @@ public sealed record LimitResultJson(
     [property: JsonPropertyName("article")] string? Article,
     [property: JsonPropertyName("value")] long? Value,
     [property: JsonPropertyName("declared")] long? Declared,
-    [property: JsonPropertyName("max")] long Max,
+    [property: JsonPropertyName("max")] long? Max,
     [property: JsonPropertyName("margin")] long? Margin,
     [property: JsonPropertyName("status")] string Status);
 

@@ -165,7 +165,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var points = limit.Points;
         var start = points[0].Date;
         var end = points[^1].Date > start ? points[^1].Date : start.PlusDays(1);
-        var chart = new TimeChart(start, end, Math.Max(points.Max(p => p.Value), limit.Ceiling)).Grid();
+        var chart = new TimeChart(start, end, Math.Max(points.Max(p => p.Value), limit.Ceiling ?? 0)).Grid();
 
         // The dates the limit was not in effect, each run as one band named by its status.
         for (var i = 0; i < points.Length;)
@@ -188,9 +188,9 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         var ceilingFrom = limit.From > start ? limit.From : start;
-        if (ceilingFrom < end)
+        if (ceilingFrom < end && limit.Ceiling is { } ceiling)
         {
-            chart.Ceiling(limit.LimitId, limit.Ceiling, ceilingFrom, end, N(limit.Ceiling), T("CeilingTitle", limit.Name, N(limit.Ceiling), D(limit.From)));
+            chart.Ceiling(limit.LimitId, ceiling, ceilingFrom, end, N(limit.Ceiling), T("CeilingTitle", limit.Name, N(limit.Ceiling), D(limit.From)));
         }
 
         var colour = Colours[Math.Abs(StringComparer.Ordinal.GetHashCode(scope.Scope) % Colours.Length)];
@@ -446,6 +446,8 @@ public sealed class DashboardRenderer(IStringLocalizer text)
     private string I(DateTimeOffset instant) => T("UtcTime", instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string N(long? value) => value is { } v ? N(v) : "—";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
