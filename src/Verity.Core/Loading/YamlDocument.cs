@@ -42,6 +42,12 @@ internal sealed partial class YamlDocument
             problems.Add(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {message}"));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars, without a position.
+            problems.Add(new Diagnostic(source, 0, 0, string.Empty, $"not valid YAML: {e.Message}"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Verity.Core.Forces;
+
+namespace Verity.Core.Analysis.Projections;
+
+/// <summary>
+/// Projects one state's measure from its estimates with a <see cref="ProjectionModel"/>, year by year to a horizon, at
+/// central values and by Monte Carlo over the ranges of the figures it rests on and of the model's parameters.
+/// </summary>
+/// <remarks>
+/// <para>What counts as an estimate: rows with basis <c>declared</c> or <c>estimate</c> and a central value. An
+/// <c>official-projection</c> row is a future figure, used only as an anchor; a <c>statement</c> is a claim, not a count;
+/// an <c>undisclosed</c> row has no value. Several rows on one as-of date make one point: the most recently published;
+/// rows published the same day are averaged.</para>
+/// <para>The time axis is in years, a date at its year plus the fraction gone by; year Y of the output is 1 January Y.
+/// The start is the latest estimate; the first year projected is the first whole year at or after it. Uncertainty:
+/// every figure is drawn uniform on [low, high], a missing bound replaced by the model's relative spread (default
+/// ±10 %) around the central value; a parameter with a range is drawn uniform on it; all draws are independent. Values
+/// below zero are read as zero (a count is never negative). Percentiles interpolate linearly between order statistics.</para>
+/// </remarks>
+public static class Projector
+{
+    private static readonly EstimateBasis[] Counts = [EstimateBasis.Declared, EstimateBasis.Estimate];
+
+    /// <summary>Projects <paramref name="state"/>'s <paramref name="measure"/> with <paramref name="model"/>.</summary>
+    /// <exception cref="InputException">The model does not apply to the state's measure, or the estimates do not give it
+    /// what it needs (no estimate at all, fewer than two estimates in a trend's window, no anchor after the latest
+    /// estimate, a horizon before the first projected year); the diagnostic names the model, the state and the measure.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options' trials are not 1 to <see cref="ProjectionOptions.MaxTrials"/>,
+    /// or the model's window or spread is out of range.</exception>
+    public static Projection Project(EstimateSet estimates, PartyCode state, ForceMeasure measure, ProjectionModel model, ProjectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Trials, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Trials, ProjectionOptions.MaxTrials, nameof(options));
+
+        var context = new Context(estimates, state, measure, model);
+        var observations = Observation.Of(estimates, state, measure, model.RelativeSpread, Counts);
+        if (observations.IsEmpty)
+        {
+            throw context.Needs($"at least one estimate (basis declared or estimate, with a value or a range); {estimates.Origin} has none");
+        }
+
+        var latest = observations[^1];
+        var firstYear = (int)Math.Ceiling(latest.T);
+        if (options.Horizon < firstYear)
+        {
+            throw context.Needs($"a horizon at or after {firstYear}, the first year after the latest estimate ({Date(latest)}); the horizon given is {options.Horizon}");
+        }
+
+        var assumptions = new List<string>
+        {
+            $"Projected, not measured: {state} {measure} by the model '{model.Name}' ({model.Describe()}), year by year as of 1 January, {firstYear} to {options.Horizon}.",
+        };
+        var rows = new List<Estimate>();
+        var plan = Build(context, model, observations, firstYear, assumptions, rows);
+
+        var years = options.Horizon - firstYear + 1;
+        var times = new double[years];
+        for (var i = 0; i < years; i++)
+        {
+            times[i] = firstYear + i;
+        }
+
+        var path = new double[years];
+        var unused = default(Xoshiro256StarStar);
+        plan.Fill(ref unused, central: true, times, path);
+        var samples = new double[years][];
+        for (var i = 0; i < years; i++)
+        {
+            samples[i] = new double[options.Trials];
+        }
+
+        var random = Xoshiro256StarStar.ForSeries(options.Seed, $"{state}|{measure}");
+        var trial = new double[years];
+        for (var t = 0; t < options.Trials; t++)
+        {
+            plan.Fill(ref random, central: false, times, trial);
+            for (var i = 0; i < years; i++)
+            {
+                samples[i][t] = Math.Max(0, trial[i]);
+            }
+        }
+
+        var points = ImmutableArray.CreateBuilder<ProjectedYear>(years);
+        var sorted = new double[options.Trials];
+        for (var i = 0; i < years; i++)
+        {
+            samples[i].CopyTo(sorted, 0);
+            Array.Sort(sorted);
+            points.Add(new ProjectedYear(firstYear + i, Math.Max(0, path[i]), Percentile.OfSorted(sorted, 0.10), Percentile.OfSorted(sorted, 0.50), Percentile.OfSorted(sorted, 0.90)));
+        }
+
+        assumptions.Add($"Uncertainty: {options.Trials.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo trials, seed {options.Seed}; every figure drawn uniform on [low, high] where the source gives a range, a missing bound replaced by ±{Percent(model.RelativeSpread)} of the central value; parameters with a range drawn uniform on it; all draws independent.");
+        assumptions.Add($"Random source: xoshiro256** seeded by SplitMix64 from seed XOR FNV-1a-64(\"{state}|{measure}\"); p10, p50 and p90 interpolate linearly between order statistics; the central path uses every figure at its central value. Values below zero count as zero.");
+        assumptions.Add("One point per as-of date: the most recently published row; rows published the same day are averaged. Official projections serve only as anchors; statements are not counts.");
+
+        return new Projection(
+            state,
+            measure,
+            model,
+            options,
+            latest.AsOf,
+            latest.Central,
+            latest.Low,
+            latest.High,
+            [.. assumptions],
+            [.. rows.Distinct().OrderBy(r => r.AsOf).ThenBy(r => r.Published)],
+            points.MoveToImmutable(),
+            samples);
+    }
+
+    private static Plan Build(Context context, ProjectionModel model, ImmutableArray<Observation> observations, int firstYear, List<string> assumptions, List<Estimate> rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(model.WindowYears, 1, nameof(model));
+        if (model.RelativeSpread is < 0 or > 1 || double.IsNaN(model.RelativeSpread))
+        {
+            throw new ArgumentOutOfRangeException(nameof(model), model.RelativeSpread, "the relative spread is 0 to 1");
+        }
+
+        if (!model.AppliesTo(context.State, context.Measure))
+        {
+            throw context.Needs($"a state in [{string.Join(", ", model.States)}] and a measure in [{string.Join(", ", model.Measures)}] (it is defined at {model.Origin} for those only)");
+        }
+
+        var latest = observations[^1];
+        var start = new Start(latest.T, latest.Central, latest.Low, latest.High);
+        void UseStart()
+        {
+            rows.AddRange(latest.Rows);
+            assumptions.Add($"Start: {N(latest.Central)} as of {Date(latest)} ({Origins(latest)}), drawn uniform on [{N(latest.Low)}, {N(latest.High)}].");
+        }
+
+        ImmutableArray<Observation> Window()
+        {
+            var from = latest.T - model.WindowYears - 1e-9;
+            return [.. observations.Where(o => o.T >= from)];
+        }
+
+        switch (model.Kind)
+        {
+            case ProjectionKind.Hold:
+                UseStart();
+                return new HoldPlan(start);
+
+            case ProjectionKind.Rate:
+                {
+                    UseStart();
+                    double rate;
+                    if (model.Rate is { } given)
+                    {
+                        rate = given;
+                    }
+                    else
+                    {
+                        var window = Window();
+                        if (window.Length < 2)
+                        {
+                            throw context.Needs($"a rate, or at least 2 estimates in the {model.WindowYears} years to {Date(latest)} to take the mean yearly change from; found {window.Length}");
+                        }
+
+                        rate = (window[^1].Central - window[0].Central) / (window[^1].T - window[0].T);
+                        rows.AddRange(window[0].Rows);
+                        assumptions.Add($"Rate: the mean yearly change from {N(window[0].Central)} ({Date(window[0])}, {Origins(window[0])}) to {N(window[^1].Central)} ({Date(window[^1])}): {N(rate)} a year, fixed.");
+                    }
+
+                    var low = model.RateLow ?? rate;
+                    var high = model.RateHigh ?? rate;
+                    if (model.RateLow is not null || model.RateHigh is not null)
+                    {
+                        assumptions.Add($"Rate drawn uniform on [{N(low)}, {N(high)}]{(model.RateUnit == RateUnit.Percent ? " % a year" : " a year")}.");
+                    }
+
+                    return new RatePlan(start, rate, low, high, model.RateUnit);
+                }
+
+            case ProjectionKind.Anchored:
+                {
+                    UseStart();
+                    var anchors = new List<(double T, double Value, double Low, double High, string Label)>();
+                    if (!model.Anchors.IsEmpty)
+                    {
+                        if (model.Anchors.Select(a => a.Year).Distinct().Count() != model.Anchors.Length)
+                        {
+                            throw new ArgumentException($"the anchors of '{model.Name}' name a year twice", nameof(model));
+                        }
+
+                        anchors.AddRange(model.Anchors.OrderBy(a => a.Year).Select(a => (
+                            (double)a.Year,
+                            a.Value,
+                            Math.Min(a.Value, a.Low ?? (a.Value * (1 - model.RelativeSpread))),
+                            Math.Max(a.Value, a.High ?? (a.Value * (1 + model.RelativeSpread))),
+                            $"{model.Name}: {a.Source}")));
+                    }
+                    else
+                    {
+                        foreach (var o in Observation.Of(context.Estimates, context.State, context.Measure, model.RelativeSpread, EstimateBasis.OfficialProjection))
+                        {
+                            anchors.Add((o.T, o.Central, o.Low, o.High, Origins(o)));
+                            if (o.T > latest.T)
+                            {
+                                rows.AddRange(o.Rows);
+                            }
+                        }
+                    }
+
+                    var dropped = anchors.Count(a => a.T <= latest.T);
+                    anchors.RemoveAll(a => a.T <= latest.T);
+                    if (anchors.Count == 0)
+                    {
+                        throw context.Needs($"an official projection after the latest estimate ({Date(latest)}): anchors in the model, or rows with basis official-projection; found {(dropped > 0 ? $"{dropped}, none after it" : "none")}");
+                    }
+
+                    foreach (var a in anchors)
+                    {
+                        assumptions.Add($"Anchor: {N(a.Value)} at {N(a.T)} ({a.Label}), drawn uniform on [{N(a.Low)}, {N(a.High)}].");
+                    }
+
+                    if (dropped > 0)
+                    {
+                        assumptions.Add($"{dropped} anchor(s) at or before the latest estimate left out.");
+                    }
+
+                    return new AnchoredPlan(start, [.. anchors.Select(a => a.T)], [.. anchors.Select(a => a.Value)], [.. anchors.Select(a => a.Low)], [.. anchors.Select(a => a.High)]);
+                }
+
+            case ProjectionKind.Trend:
+                {
+                    var window = Window();
+                    if (window.Length < 2)
+                    {
+                        throw context.Needs($"at least 2 estimates in the {model.WindowYears} years to {Date(latest)} (as-of dates from {latest.AsOf.PlusYears(-model.WindowYears):yyyy-MM-dd}); found {window.Length}");
+                    }
+
+                    foreach (var o in window)
+                    {
+                        rows.AddRange(o.Rows);
+                    }
+
+                    var plan = new TrendPlan(window);
+                    var (slope, _) = plan.CentralFit();
+                    assumptions.Add($"Trend: least squares over {window.Length} estimates, {Date(window[0])} to {Date(latest)}: {(slope >= 0 ? "+" : string.Empty)}{N(slope)} a year; each trial draws every point uniform on its range and fits again.");
+                    return plan;
+                }
+
+            case ProjectionKind.Cap:
+                {
+                    var baseModel = model.Base ?? ProjectionModel.BuiltIn(ProjectionKind.Hold);
+                    if (baseModel.Kind == ProjectionKind.Cap && ReferenceEquals(baseModel, model))
+                    {
+                        throw new ArgumentException($"the cap '{model.Name}' is its own base", nameof(model));
+                    }
+
+                    var basePlan = Build(context with { Model = baseModel }, baseModel, observations, firstYear, assumptions, rows);
+                    var ceiling = model.Ceiling ?? latest.Central;
+                    var from = model.FromYear ?? firstYear;
+                    if (model.Ceiling is null)
+                    {
+                        rows.AddRange(latest.Rows);
+                    }
+
+                    assumptions.Add($"Cap: no more than {N(ceiling)}{(model.Ceiling is null ? $" (the latest estimate, {Origins(latest)})" : string.Empty)} from 1 January {from} on; the ceiling limits the base model '{baseModel.Name}', never raises it.");
+                    return new CapPlan(basePlan, ceiling, from);
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(model), model.Kind, "not a projection kind");
+        }
+    }
+
+    private static string N(double x) => x.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string Percent(double spread) => (spread * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    private static string Date(Observation o) => o.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Origins(Observation o) => string.Join("; ", o.Rows.Select(r => r.Origin));
+
+    private sealed record Context(EstimateSet Estimates, PartyCode State, ForceMeasure Measure, ProjectionModel Model)
+    {
+        public InputException Needs(string what) =>
+            new(new Diagnostic(Model.Origin == "built-in" ? "--model" : Model.Origin, 0, 0, $"model {Model.Name}", $"{State} {Measure}: the model '{Model.Name}' needs {what}"));
+    }
+}
