@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using Verity.Core.Analysis.Projections;
+using Verity.Core.Compliance;
+using Verity.Core.Forces;
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Analysis.Proposals;
+
+/// <summary>
+/// Sets a draft's limits against projected forces: for every party and group and every limit, the projected value
+/// (p10 / p50 / p90 over the trials) against the ceiling in force, the margin, the cut required and the year the
+/// median path first breaks the ceiling.
+/// </summary>
+/// <remarks>
+/// Pure: the projections and the levels a freeze rests on come in as functions. A group's value in a trial is the sum
+/// of its members' values in that trial, so its percentiles are those of the sum, not sums of percentiles. A member
+/// without a projection of the measure makes the value unknown (<see cref="ComparisonStatus.NoData"/>), never a
+/// partial sum.
+/// </remarks>
+public static class ProposalComparer
+{
+    /// <summary>Compares one draft.</summary>
+    /// <param name="draft">The draft (or any treaty); a draft without entry into force is read with the one assumed.</param>
+    /// <param name="settings">The year, the assumed entry into force, the horizon.</param>
+    /// <param name="project">A state's measure projected, or <c>null</c> when there are no estimates to project it from.</param>
+    /// <param name="levelOn">A state's level of a measure on a date, as the estimates give it (for a freeze).</param>
+    public static DraftComparison Compare(
+        Treaty draft,
+        ComparisonSettings settings,
+        Func<PartyCode, ForceMeasure, Projection?> project,
+        Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(levelOn);
+
+        var treaty = draft.Dates.HasEntryIntoForce ? draft : draft.AssumingEntryIntoForce(settings.EntryIntoForce);
+        var rows = ImmutableArray.CreateBuilder<LimitComparison>();
+        foreach (var limit in treaty.Limits)
+        {
+            foreach (var (scope, members) in Scopes(treaty, limit))
+            {
+                rows.Add(CompareOne(treaty, limit, scope, members, settings, project, levelOn));
+            }
+        }
+
+        return new DraftComparison(draft.Id, draft.Name, treaty.Dates.EntryIntoForce, !draft.Dates.HasEntryIntoForce, rows.ToImmutable());
+    }
+
+    private static IEnumerable<(string Scope, ImmutableArray<PartyCode> Members)> Scopes(Treaty treaty, Limit limit) => limit.Scope switch
+    {
+        LimitScope.EachPartyScope => treaty.Parties.Select(p => (p.Code.Value, ImmutableArray.Create(p.Code))),
+        LimitScope.PartyScope ps => [(ps.Party.Value, [ps.Party])],
+        LimitScope.GroupScope gs => [("group:" + gs.GroupId, treaty.FindGroup(gs.GroupId)?.Members ?? [])],
+        _ => [],
+    };
+
+    private static LimitComparison CompareOne(
+        Treaty treaty,
+        Limit limit,
+        string scope,
+        ImmutableArray<PartyCode> members,
+        ComparisonSettings settings,
+        Func<PartyCode, ForceMeasure, Projection?> project,
+        Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
+    {
+        var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, string.Empty, null, null, null, null, null, null, ComparisonStatus.NoData, null);
+        if (limit.Measure is not { } tag || !ForceMeasure.TryParse(tag, out var measure))
+        {
+            return row with { Note = "the limit names no measure of the estimates, so no projection applies to it" };
+        }
+
+        var date = ComparisonSettings.DateOf(settings.Year);
+        var standing = treaty.StandingAt(date);
+        var notYet = standing == TreatyStanding.NotInForce || limit.StepAt(date) is null;
+
+        // Not yet in effect: the ceiling that will first apply, so that the cut it will require is shown with its date.
+        var ceilingDate = notYet && limit.Schedule.Select(s => s.From.Value).Append(treaty.Dates.EntryIntoForce).Max() is var first && first > date ? first : date;
+        var ceiling = CeilingOn(limit, members, measure, ceilingDate, levelOn);
+        row = row with { Measure = measure, Max = ceiling.Max, CeilingBasis = ceiling.Basis };
+
+        var projections = new List<Projection>();
+        foreach (var member in members)
+        {
+            if (project(member, measure) is not { } projection || !projection.Covers(settings.Year))
+            {
+                return row with { Note = $"no projection of {measure} for {member} in {settings.Year}: the value is unknown" };
+            }
+
+            projections.Add(projection);
+        }
+
+        var sorted = SumSorted(projections, settings.Year);
+        row = row with
+        {
+            P10 = Percentile.OfSorted(sorted, 0.10),
+            P50 = Percentile.OfSorted(sorted, 0.50),
+            P90 = Percentile.OfSorted(sorted, 0.90),
+            BreaksIn = BreaksIn(treaty, limit, members, measure, projections, settings, levelOn),
+        };
+
+        if (standing is TreatyStanding.Expired or TreatyStanding.Terminated or TreatyStanding.Withdrawn)
+        {
+            return row with { Max = null, CeilingBasis = string.Empty, Status = ComparisonStatus.Expired, Note = $"{treaty.Name} is {StatusWords.Of(standing)} on {Format(date)}: no ceiling applies" };
+        }
+
+        if (ceiling.Max is not { } max)
+        {
+            return row with { Status = notYet ? ComparisonStatus.NotYetInEffect : ComparisonStatus.NoData, Note = ceiling.Why ?? $"no ceiling in force on {Format(date)}" };
+        }
+
+        var margin = max - row.P50!.Value;
+        return row with
+        {
+            Margin = margin,
+            Cut = Math.Max(0, -margin),
+            Status = notYet ? ComparisonStatus.NotYetInEffect : margin < 0 ? ComparisonStatus.Exceeds : ComparisonStatus.Within,
+            Note = notYet ? $"not yet in effect on {Format(date)}: the ceiling applies from {Format(ceilingDate)}" : null,
+        };
+    }
+
+    /// <summary>The ceiling in force on a date — the draft's figure or step, or a freeze at the members' own level —
+    /// with what it rests on, and why it is unknown when it cannot be resolved.</summary>
+    private static (long? Max, string Basis, string? Why) CeilingOn(
+        Limit limit, ImmutableArray<PartyCode> members, ForceMeasure measure, LocalDate date, Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
+    {
+        var phased = limit.Schedule.Length > 1 ? "the draft's phased ceiling" : "the draft's ceiling";
+        if (limit.StepAt(date) is not { } step)
+        {
+            return (null, phased, null);
+        }
+
+        if (step.Max is { } max)
+        {
+            return (max, $"{phased} from {Format(step.From.Value)}", null);
+        }
+
+        if (step.Freeze is not { } freeze)
+        {
+            return (null, phased, "the step in force gives no ceiling");
+        }
+
+        var on = freeze.AsOf.Value;
+        long sum = 0;
+        var origins = new List<string>();
+        foreach (var member in members)
+        {
+            var figure = levelOn(member, measure, on);
+            if (figure.Value is not { } level)
+            {
+                var reason = figure.IsUndisclosed ? "undisclosed" : "no estimate";
+                return (null, $"freeze at the level of {Format(on)}", $"{member}'s {measure} on {Format(on)}: {reason}, so the frozen ceiling is unknown");
+            }
+
+            sum = checked(sum + level);
+            origins.Add($"{member} {level.ToString("N0", CultureInfo.InvariantCulture)} ({figure.Picked!.Origin})");
+        }
+
+        return (sum, $"freeze at the level of {Format(on)}: {string.Join("; ", origins)}", null);
+    }
+
+    private static int? BreaksIn(
+        Treaty treaty,
+        Limit limit,
+        ImmutableArray<PartyCode> members,
+        ForceMeasure measure,
+        List<Projection> projections,
+        ComparisonSettings settings,
+        Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
+    {
+        var last = Math.Min(settings.Horizon, projections.Min(p => p.Horizon));
+        for (var year = projections.Max(p => p.FirstYear); year <= last; year++)
+        {
+            var date = ComparisonSettings.DateOf(year);
+            if (treaty.StandingAt(date) is not (TreatyStanding.InForce or TreatyStanding.Suspended))
+            {
+                continue;
+            }
+
+            if (CeilingOn(limit, members, measure, date, levelOn).Max is { } ceiling
+                && Percentile.OfSorted(SumSorted(projections, year), 0.50) > ceiling)
+            {
+                return year;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The members' values summed trial by trial, sorted.</summary>
+    private static double[] SumSorted(List<Projection> projections, int year)
+    {
+        var sum = projections[0].SamplesOf(year).ToArray();
+        foreach (var other in projections.Skip(1))
+        {
+            var samples = other.SamplesOf(year);
+            if (samples.Length != sum.Length)
+            {
+                throw new ArgumentException($"projections of {projections[0].State} and {other.State} have {sum.Length} and {samples.Length} trials: a sum needs the same trials", nameof(projections));
+            }
+
+            for (var t = 0; t < sum.Length; t++)
+            {
+                sum[t] += samples[t];
+            }
+        }
+
+        Array.Sort(sum);
+        return sum;
+    }
+
+    private static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
