@@ -1,3 +1,4 @@
+using Verity.Core.Analysis.Proposals;
 using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
@@ -59,5 +60,16 @@ public static class StatusWords
         FindingKind.MoveFromElsewhere => "move-from-elsewhere",
         FindingKind.UndeclaredItem => "undeclared-item",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown finding kind."),
+    };
+
+    /// <summary>A draft's limit against a projection: <c>within</c>, <c>exceeds</c>, <c>not-yet-in-effect</c>, <c>expired</c>, <c>no-data</c>.</summary>
+    public static string Of(ComparisonStatus status) => status switch
+    {
+        ComparisonStatus.Within => "within",
+        ComparisonStatus.Exceeds => "exceeds",
+        ComparisonStatus.NotYetInEffect => "not-yet-in-effect",
+        ComparisonStatus.Expired => "expired",
+        ComparisonStatus.NoData => "no-data",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown comparison status."),
     };
 }

@@ -19,6 +19,8 @@ namespace Verity.Core.Analysis.Proposals;
 /// <param name="BreaksIn">The first year from the limit's effect in which the median path is above the ceiling in force; <c>null</c> when it is not before the horizon.</param>
 /// <param name="Status">How it stands.</param>
 /// <param name="Note">Why a value is unknown, or what was assumed.</param>
+/// <param name="Path">The projected value year by year (p10 / p50 / p90 of the members' sum, and the sum of their central
+/// paths), over the years every member's projection covers; empty when the value is unknown.</param>
 public sealed record LimitComparison(
     string LimitId,
     string Name,
@@ -34,4 +36,9 @@ public sealed record LimitComparison(
     double? Cut,
     int? BreaksIn,
     ComparisonStatus Status,
-    string? Note);
+    string? Note,
+    ImmutableArray<Projections.ProjectedYear> Path = default)
+{
+    /// <summary>The projected value year by year; empty when unknown.</summary>
+    public ImmutableArray<Projections.ProjectedYear> Path { get; init; } = Path.IsDefault ? [] : Path;
+}

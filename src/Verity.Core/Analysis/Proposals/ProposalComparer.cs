@@ -93,13 +93,19 @@ public static class ProposalComparer
             projections.Add(projection);
         }
 
-        var sorted = SumSorted(projections, settings.Year);
+        var path = SumPath(projections, settings.Horizon);
+        if (path.FirstOrDefault(p => p.Year == settings.Year) is not { } point)
+        {
+            return row with { Note = $"no projection of {measure} covers {settings.Year} for every member of {scope}: the value is unknown" };
+        }
+
         row = row with
         {
-            P10 = Percentile.OfSorted(sorted, 0.10),
-            P50 = Percentile.OfSorted(sorted, 0.50),
-            P90 = Percentile.OfSorted(sorted, 0.90),
-            BreaksIn = BreaksIn(treaty, limit, members, measure, projections, settings, levelOn),
+            P10 = point.P10,
+            P50 = point.P50,
+            P90 = point.P90,
+            Path = path,
+            BreaksIn = BreaksIn(treaty, limit, members, measure, path, levelOn),
         };
 
         if (standing is TreatyStanding.Expired or TreatyStanding.Terminated or TreatyStanding.Withdrawn)
@@ -167,49 +173,58 @@ public static class ProposalComparer
         Limit limit,
         ImmutableArray<PartyCode> members,
         ForceMeasure measure,
-        List<Projection> projections,
-        ComparisonSettings settings,
+        ImmutableArray<ProjectedYear> path,
         Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
     {
-        var last = Math.Min(settings.Horizon, projections.Min(p => p.Horizon));
-        for (var year = projections.Max(p => p.FirstYear); year <= last; year++)
+        foreach (var point in path)
         {
-            var date = ComparisonSettings.DateOf(year);
+            var date = ComparisonSettings.DateOf(point.Year);
             if (treaty.StandingAt(date) is not (TreatyStanding.InForce or TreatyStanding.Suspended))
             {
                 continue;
             }
 
-            if (CeilingOn(limit, members, measure, date, levelOn).Max is { } ceiling
-                && Percentile.OfSorted(SumSorted(projections, year), 0.50) > ceiling)
+            if (CeilingOn(limit, members, measure, date, levelOn).Max is { } ceiling && point.P50 > ceiling)
             {
-                return year;
+                return point.Year;
             }
         }
 
         return null;
     }
 
-    /// <summary>The members' values summed trial by trial, sorted.</summary>
-    private static double[] SumSorted(List<Projection> projections, int year)
+    /// <summary>
+    /// The members' projections summed trial by trial, year by year over the years all of them cover, to the horizon:
+    /// p10 / p50 / p90 of the sum, and the sum of the central paths.
+    /// </summary>
+    private static ImmutableArray<ProjectedYear> SumPath(List<Projection> projections, int horizon)
     {
-        var sum = projections[0].SamplesOf(year).ToArray();
-        foreach (var other in projections.Skip(1))
+        var first = projections.Max(p => p.FirstYear);
+        var last = Math.Min(horizon, projections.Min(p => p.Horizon));
+        var path = ImmutableArray.CreateBuilder<ProjectedYear>(Math.Max(0, last - first + 1));
+        for (var year = first; year <= last; year++)
         {
-            var samples = other.SamplesOf(year);
-            if (samples.Length != sum.Length)
+            var sum = projections[0].SamplesOf(year).ToArray();
+            foreach (var other in projections.Skip(1))
             {
-                throw new ArgumentException($"projections of {projections[0].State} and {other.State} have {sum.Length} and {samples.Length} trials: a sum needs the same trials", nameof(projections));
+                var samples = other.SamplesOf(year);
+                if (samples.Length != sum.Length)
+                {
+                    throw new ArgumentException($"projections of {projections[0].State} and {other.State} have {sum.Length} and {samples.Length} trials: a sum needs the same trials", nameof(projections));
+                }
+
+                for (var t = 0; t < sum.Length; t++)
+                {
+                    sum[t] += samples[t];
+                }
             }
 
-            for (var t = 0; t < sum.Length; t++)
-            {
-                sum[t] += samples[t];
-            }
+            Array.Sort(sum);
+            var y = year;
+            path.Add(new ProjectedYear(year, projections.Sum(p => p[y].Central), Percentile.OfSorted(sum, 0.10), Percentile.OfSorted(sum, 0.50), Percentile.OfSorted(sum, 0.90)));
         }
 
-        Array.Sort(sum);
-        return sum;
+        return path.ToImmutable();
     }
 
     private static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
