@@ -13,7 +13,9 @@ internal static class ComplyCommand
     public static Command Create(CliContext context)
     {
         var treatyOption = new Option<string>("--treaty") { Description = "The treaty definition (YAML file), or a bundled treaty's name such as new-start.", Required = true };
-        var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...].", Required = true };
+        var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...]. Exactly one of --inventory and --forces." };
+        var forcesOption = new Option<string>("--forces") { Description = "Instead of an inventory, the states' forces built from data/forces/structures on --at, such as US or CN,US,RU." };
+        var estimatesOption = new Option<string>("--estimates") { Description = "With --forces: the estimates CSV for structure figures taken from estimates (default: data/forces/estimates.csv when present)." };
         var partyOption = new Option<string>("--party") { Description = "Only this party (ISO 3166-1 alpha-2) and the groups it belongs to." };
         var atOption = new Option<string>("--at") { Description = "The date, YYYY-MM-DD (default: today, UTC)." };
         var interpretationOption = new Option<string>("--interpretation") { Description = "A named reading of the counting rules, such as ru-2022 (default: agreed)." };
@@ -30,9 +32,10 @@ internal static class ComplyCommand
               verity comply --treaty new-start --inventory forces.csv --at 2022-03-01
               verity comply --treaty data/treaties/new-start.yaml --inventory forces.csv --party US --interpretation ru-2022 --json
               verity comply --treaty new-start --inventory forces.csv --from 2010-01-01 --to 2027-01-01 --every P1Y
+              verity comply --treaty new-start --forces US,RU --at 2025-01-01
             """)
         {
-            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption,
+            treatyOption, inventoryOption, forcesOption, estimatesOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption,
         };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
@@ -41,9 +44,36 @@ internal static class ComplyCommand
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
             var interpretation = CommandLineInput.ParseInterpretation(parse.GetValue(interpretationOption), treaty);
-            var inventoryPath = parse.GetValue(inventoryOption)!;
-            using var reader = CommandLineInput.OpenText(inventoryPath, "--inventory");
-            var inventory = InventoryReader.Parse(reader, inventoryPath, treaty);
+            var inventoryPath = parse.GetValue(inventoryOption);
+            var forcesText = parse.GetValue(forcesOption);
+            if ((inventoryPath is null) == (forcesText is null))
+            {
+                throw new Core.InputException(new Core.Diagnostic(inventoryPath is null ? "--inventory" : "--forces", 0, 0, string.Empty, "give exactly one of --inventory FILE and --forces STATES"));
+            }
+
+            if (forcesText is null && parse.GetValue(estimatesOption) is not null)
+            {
+                throw new Core.InputException(new Core.Diagnostic("--estimates", 0, 0, string.Empty, "--estimates goes with --forces"));
+            }
+
+            ForcesInventory? forces = null;
+            Core.Items.Inventory inventory;
+            if (forcesText is not null)
+            {
+                if (parse.GetValue(fromOption) is not null || parse.GetValue(toOption) is not null)
+                {
+                    throw new Core.InputException(new Core.Diagnostic("--forces", 0, 0, string.Empty, "built forces are counted on one date (--at), not over a timeline (--from, --to)"));
+                }
+
+                forces = ForcesInventory.Build(context, treaty, forcesText, parse.GetValue(estimatesOption), at);
+                inventory = forces.Fit.Counted;
+            }
+            else
+            {
+                using var reader = CommandLineInput.OpenText(inventoryPath!, "--inventory");
+                inventory = InventoryReader.Parse(reader, inventoryPath!, treaty);
+            }
+
             var explain = parse.GetValue(explainOption);
             if (parse.GetValue(fromOption) is not null || parse.GetValue(toOption) is not null)
             {
@@ -55,10 +85,17 @@ internal static class ComplyCommand
 
             if (parse.GetValue(jsonOption))
             {
-                Json.Write(context, ToJson(report, explain));
+                var json = ToJson(report, explain);
+                if (forces is not null)
+                {
+                    json["forces"] = forces.ToJson();
+                }
+
+                Json.Write(context, json);
             }
             else
             {
+                forces?.Print(context);
                 Print(context, report, explain);
             }
 
