@@ -21,6 +21,7 @@ internal static class ComplyCommand
         var explainOption = new Option<bool>("--explain") { Description = "Show which items each figure counts." };
         var fromOption = new Option<string>("--from") { Description = "A timeline: from this date (with --to), YYYY-MM-DD." };
         var toOption = new Option<string>("--to") { Description = "A timeline: to this date (with --from), YYYY-MM-DD." };
+        var entryOption = new Option<string>("--entry-into-force") { Description = "For a draft treaty: the date of entry into force to assume, YYYY-MM-DD (dates given after entry into force count from it)." };
         var everyOption = new Option<string>("--every") { Description = "A timeline's step, an ISO 8601 period such as P1Y or P6M.", DefaultValueFactory = _ => "P1Y" };
         var command = new Command("comply", """
             Evaluate every limit of a treaty for each party and group on a date.
@@ -30,14 +31,15 @@ internal static class ComplyCommand
               verity comply --treaty new-start --inventory forces.csv --at 2022-03-01
               verity comply --treaty data/treaties/new-start.yaml --inventory forces.csv --party US --interpretation ru-2022 --json
               verity comply --treaty new-start --inventory forces.csv --from 2010-01-01 --to 2027-01-01 --every P1Y
+              verity comply --treaty pifer-2010 --inventory warheads.csv --at 2028-01-01 --entry-into-force 2027-02-05
             """)
         {
-            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption,
+            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption, entryOption,
         };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
-            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!);
+            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!, parse.GetValue(entryOption), "--entry-into-force");
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
             var interpretation = CommandLineInput.ParseInterpretation(parse.GetValue(interpretationOption), treaty);
