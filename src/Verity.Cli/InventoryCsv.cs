@@ -11,11 +11,13 @@ internal static class InventoryCsv
     public static void Write(Inventory inventory, string path)
     {
         var attributes = inventory.SelectMany(i => i.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var quantities = inventory.Any(i => i.Quantity != 1);
         var text = new StringBuilder();
-        text.AppendLine(string.Join(",", InventoryReader.RequiredColumns.Concat(attributes)));
+        text.AppendLine(string.Join(",", InventoryReader.RequiredColumns.Concat(quantities ? [InventoryReader.QuantityColumn] : []).Concat(attributes)));
         foreach (var item in inventory.OrderBy(i => i.Uid, StringComparer.Ordinal))
         {
             var fields = new[] { item.Uid, item.Party.Value, item.Kind, item.Type, item.Status, item.Warheads.ToString(CultureInfo.InvariantCulture), item.Location }
+                .Concat(quantities ? [item.Quantity.ToString(CultureInfo.InvariantCulture)] : [])
                 .Concat(attributes.Select(a => item.Attributes.GetValueOrDefault(a) ?? string.Empty));
             text.AppendLine(string.Join(",", fields.Select(Quote)));
         }

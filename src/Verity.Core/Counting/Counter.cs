@@ -115,8 +115,9 @@ public static class Counter
 
             var keys = new int[attributeCount];
             // A capped term counts its first items per party ("the first 150 bombers" of each party).
-            var used = rules.Select(r => new int[r.Terms.Length * Math.Max(1, partyCount)]).ToArray();
+            var used = rules.Select(r => new long[r.Terms.Length * Math.Max(1, partyCount)]).ToArray();
             var warheads = _inventory.Warheads;
+            var quantities = _inventory.Quantities;
             for (var i = 0; i < partyCodes.Length; i++)
             {
                 var key = 0;
@@ -132,21 +133,42 @@ public static class Counter
                 for (var r = 0; r < rules.Length; r++)
                 {
                     var rule = rules[r];
-                    var t = fast && rule.Table is { } table ? table[key] : FirstMatch(rule, keys, used[r], p * rule.Terms.Length);
-                    if (t < 0)
+                    if (fast && rule.Table is { } table)
                     {
+                        if (table[key] is var t and >= 0)
+                        {
+                            var weight = Weigh(rule.Terms[t], quantities[i], warheads[i], keys);
+                            values[(r * partyCount) + p] += weight;
+                            traces?[r].Add(new Contribution(i, t, weight));
+                        }
+
                         continue;
                     }
 
-                    var term = rule.Terms[t];
-                    var weight = term.Kind switch
+                    // Term by term: a line of several units may fill what is left under a capped term and count the
+                    // rest under the terms after it, as that many separate items would.
+                    var left = quantities[i];
+                    var offset = p * rule.Terms.Length;
+                    for (var t = 0; t < rule.Terms.Length && left > 0; t++)
                     {
-                        WeightKind.Constant => term.Constant,
-                        WeightKind.Warheads => warheads[i],
-                        _ => term.WeightByCode[keys[term.WeightAttribute]],
-                    };
-                    values[(r * partyCount) + p] += weight;
-                    traces?[r].Add(new Contribution(i, t, weight));
+                        var term = rule.Terms[t];
+                        if (!Matches(term, keys))
+                        {
+                            continue;
+                        }
+
+                        var units = term.MaxItems == 0 ? left : Math.Min(left, term.MaxItems - used[r][offset + t]);
+                        if (units <= 0)
+                        {
+                            continue;
+                        }
+
+                        used[r][offset + t] += units;
+                        left -= units;
+                        var weight = Weigh(term, units, warheads[i], keys);
+                        values[(r * partyCount) + p] += weight;
+                        traces?[r].Add(new Contribution(i, t, weight));
+                    }
                 }
             }
         }
@@ -160,6 +182,7 @@ public static class Counter
             var counts = new long[profiles * partyCount];
             var warheadSums = new long[profiles * partyCount];
             var warheads = _inventory.Warheads;
+            var quantities = _inventory.Quantities;
             var attributeCount = codes.Length;
             for (var i = 0; i < partyCodes.Length; i++)
             {
@@ -171,8 +194,8 @@ public static class Counter
                 }
 
                 var slot = (key * partyCount) + partyCodes[i];
-                counts[slot]++;
-                warheadSums[slot] += warheads[i];
+                counts[slot] += quantities[i];
+                warheadSums[slot] += warheads[i] * quantities[i];
             }
 
             var keys = new int[attributeCount];
@@ -206,20 +229,12 @@ public static class Counter
             }
         }
 
-        private static int FirstMatch(CompiledRule rule, int[] keys, int[] used, int offset)
+        private static long Weigh(CompiledTerm term, long units, int warheads, int[] keys) => checked(units * term.Kind switch
         {
-            for (var t = 0; t < rule.Terms.Length; t++)
-            {
-                var term = rule.Terms[t];
-                if (Matches(term, keys) && (term.MaxItems == 0 || used[offset + t] < term.MaxItems))
-                {
-                    used[offset + t]++;
-                    return t;
-                }
-            }
-
-            return -1;
-        }
+            WeightKind.Constant => term.Constant,
+            WeightKind.Warheads => warheads,
+            _ => term.WeightByCode[keys[term.WeightAttribute]],
+        });
 
         private static bool Matches(CompiledTerm term, int[] keys)
         {

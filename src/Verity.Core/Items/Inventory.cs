@@ -13,6 +13,7 @@ public sealed class Inventory : IReadOnlyList<Item>
 {
     private readonly ImmutableArray<Item> _items;
     private readonly int[] _warheads;
+    private readonly long[] _quantities;
     private readonly Dictionary<string, AttributeColumn> _columns;
     private readonly Lazy<AttributeColumn> _uids;
 
@@ -20,6 +21,7 @@ public sealed class Inventory : IReadOnlyList<Item>
     {
         _items = items;
         _warheads = new int[items.Length];
+        _quantities = new long[items.Length];
         var builders = new Dictionary<string, ColumnBuilder>(StringComparer.Ordinal);
         foreach (var name in new[] { "party", "kind", "type", "status", "location" })
         {
@@ -30,6 +32,7 @@ public sealed class Inventory : IReadOnlyList<Item>
         {
             var item = items[i];
             _warheads[i] = item.Warheads;
+            _quantities[i] = item.Quantity;
             builders["party"].Set(i, item.Party.Value);
             builders["kind"].Set(i, item.Kind);
             builders["type"].Set(i, item.Type);
@@ -93,6 +96,24 @@ public sealed class Inventory : IReadOnlyList<Item>
 
     /// <summary>Every item's warheads.</summary>
     public ReadOnlySpan<int> Warheads => _warheads;
+
+    /// <summary>Every item's quantity: the units its line stands for (1 for an item with its own uid).</summary>
+    public ReadOnlySpan<long> Quantities => _quantities;
+
+    /// <summary>The units all lines stand for together.</summary>
+    public long UnitCount
+    {
+        get
+        {
+            long sum = 0;
+            foreach (var q in _quantities)
+            {
+                sum = checked(sum + q);
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>The names of every attribute some item has, besides uid and warheads.</summary>
     public IEnumerable<string> AttributeNames => _columns.Keys;

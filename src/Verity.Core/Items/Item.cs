@@ -12,6 +12,10 @@ namespace Verity.Core.Items;
 /// <param name="Warheads">Warheads emplaced on it (reentry vehicles for a missile); never negative.</param>
 /// <param name="Location">Where it is: a base or facility.</param>
 /// <param name="Attributes">Further attributes, such as <c>armament</c>, that counting rules may filter on.</param>
+/// <remarks>
+/// One line may stand for several identical units (<see cref="Quantity"/>): 3,700 stored warheads of one type at one
+/// place are one item with a quantity, not 3,700 made-up uids. A counting rule counts each unit.
+/// </remarks>
 public sealed record Item(
     string Uid,
     PartyCode Party,
@@ -22,6 +26,16 @@ public sealed record Item(
     string Location,
     ImmutableSortedDictionary<string, string> Attributes)
 {
+    private readonly long _quantity = 1;
+
+    /// <summary>How many identical units this line stands for: 1 for an item with its own unique identifier.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public long Quantity
+    {
+        get => _quantity;
+        init => _quantity = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "An item stands for at least one unit.");
+    }
+
     /// <summary>The names of the attributes every item has.</summary>
     public static ImmutableArray<string> BuiltInAttributes { get; } = ["uid", "party", "kind", "type", "status", "warheads", "location"];
 

@@ -9,12 +9,17 @@ namespace Verity.Core.Loading;
 
 /// <summary>
 /// Reads an item-level inventory from CSV: the header <c>uid,party,kind,type,status,warheads,location</c>, and any
-/// further columns as item attributes (such as <c>armament</c>), checked against the treaty's vocabulary.
+/// further columns as item attributes (such as <c>armament</c>), checked against the treaty's vocabulary. An optional
+/// <c>quantity</c> column says how many identical units a line stands for (default 1), so that 3,700 stored warheads
+/// are one line.
 /// </summary>
 public static class InventoryReader
 {
     /// <summary>The columns every inventory has, in order.</summary>
     public static ImmutableArray<string> RequiredColumns { get; } = ["uid", "party", "kind", "type", "status", "warheads", "location"];
+
+    /// <summary>The optional column of units per line; not an attribute.</summary>
+    public const string QuantityColumn = "quantity";
 
     /// <summary>Reads an inventory; every problem is reported, each with file, line and column name.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -116,8 +121,16 @@ public static class InventoryReader
                 Problem("warheads", $"negative warheads ({warheads}): expected 0 or more");
             }
 
+            long quantity = 1;
+            if (columns.ContainsKey(QuantityColumn) && Field(QuantityColumn).Length > 0
+                && (!long.TryParse(Field(QuantityColumn), NumberStyles.None, CultureInfo.InvariantCulture, out quantity) || quantity < 1))
+            {
+                Problem(QuantityColumn, $"'{Field(QuantityColumn)}' is not a quantity: expected a whole number of units, 1 or more");
+                quantity = 1;
+            }
+
             var extra = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-            foreach (var (name, index) in columns.Where(c => !RequiredColumns.Contains(c.Key)))
+            foreach (var (name, index) in columns.Where(c => !RequiredColumns.Contains(c.Key) && c.Key != QuantityColumn))
             {
                 var value = record[index];
                 if (value.Length == 0)
@@ -133,7 +146,7 @@ public static class InventoryReader
                 extra[name] = value;
             }
 
-            items.Add(new Item(uid, party, Field("kind"), Field("type"), Field("status"), warheads, Field("location"), extra.ToImmutable()));
+            items.Add(new Item(uid, party, Field("kind"), Field("type"), Field("status"), warheads, Field("location"), extra.ToImmutable()) { Quantity = quantity });
         }
 
         return problems.Count > 0 ? throw new InputException(problems) : Inventory.From(items);

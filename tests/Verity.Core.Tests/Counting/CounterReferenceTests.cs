@@ -17,7 +17,7 @@ public class CounterReferenceTests
     private static readonly string[] Types = ["A", "B", "C", "D"];
     private static readonly string[] Armaments = ["nuclear", "non-nuclear", "other"];
     private static readonly string[] Loads = ["0", "1", "4", "10", "x"];
-    private static readonly ImmutableDictionary<string, string> Defaults =
+    internal static readonly ImmutableDictionary<string, string> Defaults =
         ImmutableDictionary<string, string>.Empty.Add("armament", "nuclear").Add("load", "2");
 
     /// <summary>The literal reading of <see cref="CountingRule"/>: per item, the first term whose conditions hold and whose cap is not used up.</summary>
@@ -54,7 +54,7 @@ public class CounterReferenceTests
 
     private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
 
-    private static List<Item> RandomItems(Random random, int count, string[] parties, int locations)
+    internal static List<Item> RandomItems(Random random, int count, string[] parties, int locations)
     {
         var items = new List<Item>(count);
         for (var i = 0; i < count; i++)
@@ -84,7 +84,7 @@ public class CounterReferenceTests
         return items;
     }
 
-    private static CountingRule RandomRule(Random random, bool caps, int locations)
+    internal static CountingRule RandomRule(Random random, bool caps, int locations)
     {
         var vocabulary = new Dictionary<string, string[]>
         {

@@ -132,4 +132,33 @@ public class InventoryReaderTests
 
         Assert.Contains(error.Diagnostics, d => d.Source == "stray-quote.csv" && d.Line == 2 && d.Message.StartsWith("malformed CSV", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_QuantityColumn_GivesUnitsPerLineAndIsNoAttribute()
+    {
+        var csv = "uid,party,kind,type,status,warheads,location,quantity\nMM,US,icbm,Minuteman III,deployed,1,Malmstrom,400\nB2,US,heavy-bomber,B-2A,deployed,0,Whiteman,\n";
+
+        var inventory = InventoryReader.Parse(new StringReader(csv), "q.csv", NewStart);
+        var warheads = Counter.Count(inventory, [NewStart.FindLimit("warheads")!.Rule], new Dictionary<string, string>());
+
+        Assert.Equal([400L, 1L], inventory.Select(i => i.Quantity));
+        Assert.Null(inventory.Column("quantity"));
+        Assert.Equal(401, warheads.Value(0, PartyCode.Parse("US")));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("1.5")]
+    [InlineData("99999999999999999999")]
+    public void Parse_BadQuantity_NamesLineAndColumn(string quantity)
+    {
+        var csv = $"uid,party,kind,type,status,warheads,location,quantity\nMM,US,icbm,Minuteman III,deployed,1,Malmstrom,{quantity}\n";
+
+        var error = Assert.Throws<InputException>(() => InventoryReader.Parse(new StringReader(csv), "q.csv", NewStart));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Equal(("q.csv", 2, 8, "quantity"), (problem.Source, problem.Line, problem.Column, problem.Path));
+        Assert.Contains($"'{quantity}' is not a quantity", problem.Message, StringComparison.Ordinal);
+    }
 }
