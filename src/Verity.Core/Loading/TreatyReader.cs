@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Verity.Core.Counting;
+using Verity.Core.Forces;
 using Verity.Core.Notifications;
 using Verity.Core.Treaties;
 
@@ -362,14 +363,21 @@ public static class TreatyReader
             }
 
             CheckSource(limit);
-            var measure = Str(limit, "measure");
-            if (measure is not null && !LimitMeasure.IsValid(measure))
+            ForceMeasure? measure = null;
+            if (Str(limit, "measure") is { } measureText)
             {
-                problems.Add(document.At(limit["measure"]!, $"unknown measure '{measure}': expected one of {string.Join(", ", LimitMeasure.Aggregates)}, or launchers:TYPE, missiles:TYPE, warheads:TYPE"));
+                if (ForceMeasure.TryParse(measureText, out var parsed))
+                {
+                    measure = parsed;
+                }
+                else
+                {
+                    problems.Add(document.At(limit["measure"]!, $"unknown measure '{measureText}': {ForceMeasure.Expected}"));
+                }
             }
 
             var schedule = BuildSchedule(limit, entryIntoForce);
-            if (schedule.Any(s => s.Freeze is not null) && measure is null)
+            if (schedule.Any(s => s.Freeze is not null) && limit["measure"] is null)
             {
                 problems.Add(document.At(limit, "a freeze sets the ceiling at the party's own level of a measure: add 'measure', such as stockpile"));
             }

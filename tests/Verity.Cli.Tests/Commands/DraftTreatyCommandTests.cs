@@ -76,14 +76,16 @@ public class DraftTreatyCommandTests
     [Fact]
     public async Task Comply_OneThousandAndOneDeployedStrategicWarheads_ExitsOne()
     {
+        // One line per kind of holding, with its quantity: 1,001 deployed strategic is over 1,000; 1,001 + 1,400 stored = 2,401 is within 2,500.
         var path = Path.Combine(Path.GetTempPath(), $"verity-pifer-{Guid.NewGuid():N}.csv");
-        File.WriteAllLines(path, ["uid,party,kind,type,status,warheads,location", .. Enumerable.Range(1, 1001).Select(i => $"RU-{i},RU,warhead,RS-24,deployed,1,Kozelsk")]);
+        File.WriteAllLines(path, ["uid,party,kind,type,status,warheads,location,quantity", "RU-D,RU,warhead,RS-24,deployed,1,Kozelsk,1001", "RU-S,RU,warhead,RS-24,stored,1,Kozelsk,1400"]);
         try
         {
             var run = await RunAsync("comply", "--treaty", "pifer-2010", "--inventory", path, "--at", "2034-02-05", "--entry-into-force", "2027-02-05");
 
             Assert.Equal(1, run.ExitCode);
-            Assert.Contains("EXCEEDS", run.Out, StringComparison.Ordinal);
+            Assert.Contains("│ Deployed strategic warheads                                                           │           │   1,001 │ 1,000 │     -1 │ EXCEEDS │", run.Out, StringComparison.Ordinal);
+            Assert.Contains("2,401 │ 2,500 │     99 │ within", run.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Forces;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
 
@@ -51,7 +52,7 @@ public class DraftTreatyReaderTests
         Assert.False(treaty.Dates.HasEntryIntoForce);
         Assert.False(limit.IsResolved);
         Assert.Equal(Period.FromYears(7), limit.Schedule[0].From.AfterEntryIntoForce);
-        Assert.Equal("stockpile", limit.Measure);
+        Assert.Equal(ForceMeasure.Stockpile, limit.Measure);
         Assert.Equal(TreatyStanding.NotInForce, treaty.StandingAt(new LocalDate(2100, 1, 1)));
         Assert.Throws<InvalidOperationException>(() => limit.From);
     }
@@ -203,7 +204,7 @@ public class DraftTreatyReaderTests
     }
 
     [Theory]
-    [InlineData("launchers:Minuteman III")]
+    [InlineData("launchers:Minuteman-III")]
     [InlineData("warheads:W76")]
     [InlineData("deployed-nonstrategic")]
     public void Parse_MeasureTags_AreAccepted(string measure)
@@ -212,7 +213,7 @@ public class DraftTreatyReaderTests
 
         var treaty = Read(Draft(limit));
 
-        Assert.Equal(measure, treaty.Limits[0].Measure);
+        Assert.Equal(measure, treaty.Limits[0].Measure?.Value);
     }
 
     [Fact]

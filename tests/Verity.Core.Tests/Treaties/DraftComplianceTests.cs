@@ -1,5 +1,6 @@
 using NodaTime;
 using Verity.Core.Compliance;
+using Verity.Core.Forces;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Tests.Loading;
@@ -64,8 +65,8 @@ public class DraftComplianceTests
     public void CeilingAt_FreezeResolvedByAFunction_IsThePartysLevelOnTheFreezeDate()
     {
         var limit = Read(Freeze).Limits[0];
-        var asked = new List<(PartyCode, string, LocalDate)>();
-        long? Levels(PartyCode party, string measure, LocalDate date)
+        var asked = new List<(PartyCode, ForceMeasure, LocalDate)>();
+        long? Levels(PartyCode party, ForceMeasure measure, LocalDate date)
         {
             asked.Add((party, measure, date));
             return party.Value == "CN" ? 600 : null;
@@ -76,7 +77,7 @@ public class DraftComplianceTests
 
         Assert.Equal(600L, china);
         Assert.Null(russia); // its level is unknown: no ceiling, not zero
-        Assert.Equal((PartyCode.Parse("CN"), "stockpile", EntryIntoForce), asked[0]);
+        Assert.Equal((PartyCode.Parse("CN"), ForceMeasure.Stockpile, EntryIntoForce), asked[0]);
         Assert.Null(limit.CeilingAt(new LocalDate(2030, 1, 1))); // without levels
     }
 
@@ -85,7 +86,7 @@ public class DraftComplianceTests
     {
         var treaty = Read(Freeze);
         var inventory = Inventory.From(Many(610, "cn", "CN", "warhead", "spare").Concat(Many(5, "us", "US", "warhead", "ready")));
-        long? Levels(PartyCode party, string measure, LocalDate date) => party.Value switch { "CN" => 600, "US" => 3700, _ => null };
+        long? Levels(PartyCode party, ForceMeasure measure, LocalDate date) => party.Value switch { "CN" => 600, "US" => 3700, _ => null };
         var at = new LocalDate(2030, 1, 1);
 
         var resolved = ComplianceEvaluator.Evaluate(treaty, inventory, at, Interpretation.Agreed, levels: Levels);
