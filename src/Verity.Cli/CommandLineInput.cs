@@ -10,24 +10,77 @@ namespace Verity.Cli;
 /// <summary>Reads what the user named on the command line: files, dates, parties. Problems become <see cref="InputException"/>s (exit 2).</summary>
 internal static class CommandLineInput
 {
-    /// <summary>Reads a treaty file; a bare bundled name such as <c>new-start</c> is looked up in the data folder.</summary>
+    /// <summary>
+    /// Reads a treaty file; a bare bundled name such as <c>new-start</c> (or a draft's, such as <c>pifer-2010</c>) is
+    /// looked up in the data folder. A draft without a date of entry into force is refused: the command cannot place it in time.
+    /// </summary>
     public static Treaty ReadTreaty(CliContext context, string nameOrPath)
+    {
+        var treaty = ReadAnyTreaty(context, nameOrPath);
+        return treaty.Dates.HasEntryIntoForce
+            ? treaty
+            : throw new InputException(new Diagnostic("--treaty", 0, 0, string.Empty,
+                $"{treaty.Id} is a draft with no date of entry into force; this command needs a treaty in force (verity comply takes --entry-into-force for a draft)"));
+    }
+
+    /// <summary>
+    /// Reads a treaty, assuming the entry into force given by <paramref name="option"/> for a draft: a draft without
+    /// one in its file needs the option; a treaty with its own date refuses it.
+    /// </summary>
+    public static Treaty ReadTreaty(CliContext context, string nameOrPath, string? entryIntoForce, string option)
+    {
+        var treaty = ReadAnyTreaty(context, nameOrPath);
+        if (entryIntoForce is null)
+        {
+            return treaty.Dates.HasEntryIntoForce
+                ? treaty
+                : throw new InputException(new Diagnostic(option, 0, 0, string.Empty,
+                    $"{treaty.Id} is a draft with no date of entry into force: give {option} YYYY-MM-DD to assume one"));
+        }
+
+        if (!treaty.IsProposal)
+        {
+            throw new InputException(new Diagnostic(option, 0, 0, string.Empty,
+                $"{treaty.Id} is not a draft: it entered into force on {Format(treaty.Dates.EntryIntoForce)}; {option} is for drafts"));
+        }
+
+        return treaty.AssumingEntryIntoForce(ParseDate(entryIntoForce, option, default));
+    }
+
+    private static Treaty ReadAnyTreaty(CliContext context, string nameOrPath)
     {
         var path = ResolveTreatyPath(context, nameOrPath);
         return TreatyReader.Parse(ReadText(path, "--treaty"), path);
     }
 
+    /// <summary>A path that exists, else a bundled treaty's (<c>treaties/NAME.yaml</c>) or draft's (<c>treaties/drafts/NAME.yaml</c>), else the text as given.</summary>
     public static string ResolveTreatyPath(CliContext context, string nameOrPath)
     {
-        if (File.Exists(nameOrPath))
+        if (File.Exists(nameOrPath) || nameOrPath.Contains('/', StringComparison.Ordinal) || nameOrPath.Contains('.', StringComparison.Ordinal))
         {
             return nameOrPath;
         }
 
         var bundled = Path.Combine(context.DataDirectory, "treaties", nameOrPath + ".yaml");
-        return !nameOrPath.Contains('/', StringComparison.Ordinal) && !nameOrPath.Contains('.', StringComparison.Ordinal) && File.Exists(bundled)
-            ? bundled
-            : nameOrPath;
+        var draft = Path.Combine(context.DataDirectory, "treaties", "drafts", nameOrPath + ".yaml");
+        return File.Exists(bundled) ? bundled : File.Exists(draft) ? draft : nameOrPath;
+    }
+
+    /// <summary>The bundled treaties and drafts, by name, with their paths.</summary>
+    public static IEnumerable<(string Name, string Path, bool Draft)> BundledTreaties(CliContext context)
+    {
+        foreach (var (folder, draft) in new[] { (Path.Combine(context.DataDirectory, "treaties"), false), (Path.Combine(context.DataDirectory, "treaties", "drafts"), true) })
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                yield return (Path.GetFileNameWithoutExtension(file), file, draft);
+            }
+        }
     }
 
     public static string ReadText(string path, string option)

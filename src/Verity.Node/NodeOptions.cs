@@ -29,6 +29,10 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
     /// (one schema per log, <c>verity_us_us</c>, <c>verity_us_ru</c>, …) instead of SQLite files.</summary>
     public string? Postgres { get; init; }
 
+    /// <summary>For a draft treaty (<c>status: proposal</c>), the date of entry into force to assume: dates given after
+    /// entry into force count from it. A draft without one in its file needs it; a treaty with its own date refuses it.</summary>
+    public NodaTime.LocalDate? EntryIntoForce { get; init; }
+
     /// <summary>How often the node pushes, pulls and gossips with its peers when nothing else wakes it.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -66,8 +70,14 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
             ObserverKeyFiles = [.. Values(configuration, "observer")],
             Postgres = NullIfEmpty(configuration["postgres"]),
             SyncInterval = interval is null ? TimeSpan.FromSeconds(2) : ParseInterval(interval),
+            EntryIntoForce = NullIfEmpty(configuration["entry-into-force"]) is { } entry ? ParseDate(entry) : null,
         };
     }
+
+    private static NodaTime.LocalDate ParseDate(string text) =>
+        NodaTime.Text.LocalDatePattern.Iso.Parse(text) is { Success: true } result
+            ? result.Value
+            : throw new NodeOptionsException($"--entry-into-force: '{text}' is not a date: expected YYYY-MM-DD, such as 2027-02-05");
 
     private static TimeSpan ParseInterval(string text) =>
         double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600

@@ -68,7 +68,7 @@ public sealed class PartyLog : IDisposable
             throw new NodeOptionsException($"--party: '{options.Party}' is not a party code (two capital letters, e.g. US)");
         }
 
-        var treaty = ReadTreaty(options.TreatyFile);
+        var treaty = AssumeEntryIntoForce(ReadTreaty(options.TreatyFile), options.EntryIntoForce);
         var exchange = ReadExchange(options.ExchangeFileFor(treaty.Id), treaty, explicitly: options.ExchangeFile is not null);
         var key = ReadKey(options.KeyFile);
         if (key.Name != options.Party)
@@ -140,6 +140,20 @@ public sealed class PartyLog : IDisposable
     {
         Log.Dispose();
         _key.Dispose();
+    }
+
+    private static Treaty AssumeEntryIntoForce(Treaty treaty, NodaTime.LocalDate? entryIntoForce)
+    {
+        if (entryIntoForce is { } entry)
+        {
+            return treaty.IsProposal
+                ? treaty.AssumingEntryIntoForce(entry)
+                : throw new NodeOptionsException($"--entry-into-force: {treaty.Id} is not a draft: it entered into force on {treaty.Dates.EntryIntoForce:yyyy-MM-dd}");
+        }
+
+        return treaty.Dates.HasEntryIntoForce
+            ? treaty
+            : throw new NodeOptionsException($"--entry-into-force: {treaty.Id} is a draft with no date of entry into force: give --entry-into-force YYYY-MM-DD to assume one");
     }
 
     private static Treaty ReadTreaty(string path)

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(context);
         yield return TreatyCommand.Create(context);
         yield return ComplyCommand.Create(context);
+        yield return ForcesCommand.Create(context);
         yield return ReplayCommand.Create(context);
         yield return ExchangeCommand.Create(context);
         yield return NotifyCommand.Create(context);

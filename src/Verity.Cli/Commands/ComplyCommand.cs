@@ -13,7 +13,9 @@ internal static class ComplyCommand
     public static Command Create(CliContext context)
     {
         var treatyOption = new Option<string>("--treaty") { Description = "The treaty definition (YAML file), or a bundled treaty's name such as new-start.", Required = true };
-        var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...].", Required = true };
+        var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...]. Exactly one of --inventory and --forces." };
+        var forcesOption = new Option<string>("--forces") { Description = "Instead of an inventory, the states' forces built from data/forces/structures on --at, such as US or CN,US,RU." };
+        var estimatesOption = new Option<string>("--estimates") { Description = "With --forces: the estimates CSV for structure figures taken from estimates (default: data/forces/estimates.csv when present)." };
         var partyOption = new Option<string>("--party") { Description = "Only this party (ISO 3166-1 alpha-2) and the groups it belongs to." };
         var atOption = new Option<string>("--at") { Description = "The date, YYYY-MM-DD (default: today, UTC)." };
         var interpretationOption = new Option<string>("--interpretation") { Description = "A named reading of the counting rules, such as ru-2022 (default: agreed)." };
@@ -21,6 +23,7 @@ internal static class ComplyCommand
         var explainOption = new Option<bool>("--explain") { Description = "Show which items each figure counts." };
         var fromOption = new Option<string>("--from") { Description = "A timeline: from this date (with --to), YYYY-MM-DD." };
         var toOption = new Option<string>("--to") { Description = "A timeline: to this date (with --from), YYYY-MM-DD." };
+        var entryOption = new Option<string>("--entry-into-force") { Description = "For a draft treaty: the date of entry into force to assume, YYYY-MM-DD (dates given after entry into force count from it)." };
         var everyOption = new Option<string>("--every") { Description = "A timeline's step, an ISO 8601 period such as P1Y or P6M.", DefaultValueFactory = _ => "P1Y" };
         var command = new Command("comply", """
             Evaluate every limit of a treaty for each party and group on a date.
@@ -30,20 +33,49 @@ internal static class ComplyCommand
               verity comply --treaty new-start --inventory forces.csv --at 2022-03-01
               verity comply --treaty data/treaties/new-start.yaml --inventory forces.csv --party US --interpretation ru-2022 --json
               verity comply --treaty new-start --inventory forces.csv --from 2010-01-01 --to 2027-01-01 --every P1Y
+              verity comply --treaty new-start --forces US,RU --at 2025-01-01
+              verity comply --treaty pifer-2010 --forces US,RU --at 2035-01-01 --entry-into-force 2027-02-05
             """)
         {
-            treatyOption, inventoryOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption,
+            treatyOption, inventoryOption, forcesOption, estimatesOption, partyOption, atOption, interpretationOption, jsonOption, explainOption, fromOption, toOption, everyOption, entryOption,
         };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
-            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!);
+            var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!, parse.GetValue(entryOption), "--entry-into-force");
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), treaty);
             var interpretation = CommandLineInput.ParseInterpretation(parse.GetValue(interpretationOption), treaty);
-            var inventoryPath = parse.GetValue(inventoryOption)!;
-            using var reader = CommandLineInput.OpenText(inventoryPath, "--inventory");
-            var inventory = InventoryReader.Parse(reader, inventoryPath, treaty);
+            var inventoryPath = parse.GetValue(inventoryOption);
+            var forcesText = parse.GetValue(forcesOption);
+            if ((inventoryPath is null) == (forcesText is null))
+            {
+                throw new Core.InputException(new Core.Diagnostic(inventoryPath is null ? "--inventory" : "--forces", 0, 0, string.Empty, "give exactly one of --inventory FILE and --forces STATES"));
+            }
+
+            if (forcesText is null && parse.GetValue(estimatesOption) is not null)
+            {
+                throw new Core.InputException(new Core.Diagnostic("--estimates", 0, 0, string.Empty, "--estimates goes with --forces"));
+            }
+
+            ForcesInventory? forces = null;
+            Core.Items.Inventory inventory;
+            if (forcesText is not null)
+            {
+                if (parse.GetValue(fromOption) is not null || parse.GetValue(toOption) is not null)
+                {
+                    throw new Core.InputException(new Core.Diagnostic("--forces", 0, 0, string.Empty, "built forces are counted on one date (--at), not over a timeline (--from, --to)"));
+                }
+
+                forces = ForcesInventory.Build(context, treaty, forcesText, parse.GetValue(estimatesOption), at);
+                inventory = forces.Fit.Counted;
+            }
+            else
+            {
+                using var reader = CommandLineInput.OpenText(inventoryPath!, "--inventory");
+                inventory = InventoryReader.Parse(reader, inventoryPath!, treaty);
+            }
+
             var explain = parse.GetValue(explainOption);
             if (parse.GetValue(fromOption) is not null || parse.GetValue(toOption) is not null)
             {
@@ -55,10 +87,17 @@ internal static class ComplyCommand
 
             if (parse.GetValue(jsonOption))
             {
-                Json.Write(context, ToJson(report, explain));
+                var json = ToJson(report, explain);
+                if (forces is not null)
+                {
+                    json["forces"] = forces.ToJson();
+                }
+
+                Json.Write(context, json);
             }
             else
             {
+                forces?.Print(context);
                 Print(context, report, explain);
             }
 

@@ -26,6 +26,7 @@ internal static class ServeCommand
         };
         var observers = new Option<string[]>("--observer") { Description = "An observer's verifier key file (repeatable): it may read every log through the peer API, never write.", HelpName = "VKEYFILE" };
         var postgres = new Option<string?>("--postgres") { Description = "Keep the logs in PostgreSQL (an Npgsql connection string; one schema per log) instead of SQLite files.", HelpName = "CONNECTION" };
+        var entry = new Option<string?>("--entry-into-force") { Description = "For a draft treaty: the date of entry into force to assume, YYYY-MM-DD.", HelpName = "DATE" };
         var interval = new Option<double?>("--sync-interval") { Description = "Seconds between rounds with the peers when nothing else wakes the node (default 2).", HelpName = "SECONDS" };
         var command = new Command("serve", """
             Run the party's node: its own log in FILE.db, signed with FILE.key, behind an HTTP API described at /openapi/v1.json,
@@ -35,10 +36,11 @@ internal static class ServeCommand
             Examples:
               VERITY_OPERATOR_TOKEN=s3cret verity serve --party US --treaty data/treaties/new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080
               verity serve --party US --treaty new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080 --peer RU=http://127.0.0.1:8081,keys/RU.vkey
+              verity serve --party US --treaty data/treaties/drafts/pifer-2010.yaml --entry-into-force 2027-02-05 --key keys/US.key --db us.db
               verity serve --party RU --treaty new-start.yaml --key keys/RU.key --db ru.db --postgres "Host=127.0.0.1;Username=verity;Password=...;Database=verity"
             """)
         {
-            party, treaty, key, db, urls, token, origin, exchange, peers, observers, postgres, interval,
+            party, treaty, key, db, urls, token, origin, exchange, peers, observers, postgres, interval, entry,
         };
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
@@ -62,6 +64,13 @@ internal static class ServeCommand
                 throw new UsageException("--origin: must be one non-empty line");
             }
 
+            NodaTime.LocalDate? entryIntoForce = null;
+            if (parse.GetValue(entry) is { } entryText)
+            {
+                var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(entryText);
+                entryIntoForce = parsed.Success ? parsed.Value : throw new UsageException($"--entry-into-force: '{entryText}' is not a date: expected YYYY-MM-DD, such as 2027-02-05");
+            }
+
             var seconds = parse.GetValue(interval) ?? 2;
             if (!(seconds > 0 && seconds <= 3600))
             {
@@ -77,6 +86,7 @@ internal static class ServeCommand
                     ObserverKeyFiles = parse.GetValue(observers) ?? [],
                     Postgres = NullIfEmpty(parse.GetValue(postgres)),
                     SyncInterval = TimeSpan.FromSeconds(seconds),
+                    EntryIntoForce = entryIntoForce,
                 };
                 await NodeHost.RunAsync(options, listen, cancellationToken).ConfigureAwait(false);
             }

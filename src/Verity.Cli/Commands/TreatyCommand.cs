@@ -32,6 +32,8 @@ internal static class TreatyCommand
                     ["file"] = path,
                     ["valid"] = true,
                     ["treaty"] = treaty.Id,
+                    ["status"] = treaty.IsProposal ? "proposal" : "treaty",
+                    ["entry_into_force"] = treaty.Dates.EntryIntoForceDate is { } entry ? CommandLineInput.Format(entry) : null,
                     ["parties"] = new JsonArray([.. treaty.Parties.Select(p => JsonValue.Create(p.Code.Value))]),
                     ["limits"] = new JsonArray([.. treaty.Limits.Select(l => JsonValue.Create(l.Id))]),
                     ["interpretations"] = new JsonArray([.. treaty.Interpretations.Select(i => JsonValue.Create(i.Id))]),
@@ -39,7 +41,57 @@ internal static class TreatyCommand
             }
             else
             {
-                context.Out.MarkupLineInterpolated($"[green]ok[/] {path}: {treaty.Name}, {treaty.Parties.Length} parties, {treaty.Limits.Length} limits, {treaty.Interpretations.Length} interpretation(s), expiry {(treaty.Expiry is { } e ? CommandLineInput.Format(e) : "none")}");
+                context.Out.MarkupLineInterpolated($"[green]ok[/] {path}: {treaty.Name}{(treaty.IsProposal ? $" (draft proposed by {treaty.Proposal!.By}, {CommandLineInput.Format(treaty.Proposal.Date)})" : string.Empty)}, {treaty.Parties.Length} parties, {treaty.Limits.Length} limits, {treaty.Interpretations.Length} interpretation(s), expiry {(treaty.Expiry is { } e ? CommandLineInput.Format(e) : "none")}");
+            }
+
+            return VerityApp.Ok;
+        }));
+
+        var list = new Command("list", """
+            List the bundled treaties and draft treaties (data/treaties/ and data/treaties/drafts/), each by the name
+            --treaty and treaty check accept.
+
+            Examples:
+              verity treaty list
+              verity treaty check pifer-2010
+            """)
+        { json };
+        list.SetAction(parse => CommandRunner.Run(context, () =>
+        {
+            var rows = CommandLineInput.BundledTreaties(context)
+                .Select(b => (b.Name, b.Path, b.Draft, Treaty: TreatyReader.Parse(CommandLineInput.ReadText(b.Path, "treaty list"), b.Path)))
+                .ToList();
+            if (parse.GetValue(json))
+            {
+                Json.Write(context, new JsonObject
+                {
+                    ["treaties"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["name"] = r.Name,
+                        ["file"] = r.Path,
+                        ["status"] = r.Treaty.IsProposal ? "proposal" : "treaty",
+                        ["title"] = r.Treaty.Name,
+                        ["parties"] = new JsonArray([.. r.Treaty.Parties.Select(p => JsonValue.Create(p.Code.Value))]),
+                    })]),
+                });
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded);
+                table.AddColumn("Name");
+                table.AddColumn("Status");
+                table.AddColumn("Treaty");
+                table.AddColumn("Parties");
+                foreach (var row in rows)
+                {
+                    table.AddRow(
+                        Markup.Escape(row.Name),
+                        row.Treaty.IsProposal ? $"draft ({CommandLineInput.Format(row.Treaty.Proposal!.Date)})" : "treaty",
+                        Markup.Escape(row.Treaty.Name),
+                        string.Join(", ", row.Treaty.Parties.Select(p => p.Code.Value)));
+                }
+
+                context.Out.Write(table);
             }
 
             return VerityApp.Ok;
@@ -52,6 +104,6 @@ internal static class TreatyCommand
             return VerityApp.Ok;
         });
 
-        return new Command("treaty", "Treaty definitions: validate them, print their schema.") { check, schema };
+        return new Command("treaty", "Treaty definitions: validate them, list the bundled ones and drafts, print their schema.") { check, list, schema };
     }
 }

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Verity.Core.Counting;
+using Verity.Core.Forces;
 using Verity.Core.Notifications;
 using Verity.Core.Treaties;
 
@@ -71,6 +72,7 @@ public static class TreatyReader
         private ImmutableHashSet<string> _statuses = [];
         private ImmutableHashSet<string> _parties = [];
         private ImmutableHashSet<string> _sources = [];
+        private ImmutableDictionary<string, string?> _roles = ImmutableDictionary<string, string?>.Empty;
         private ImmutableDictionary<string, AttributeDefinition> _attributes = ImmutableDictionary<string, AttributeDefinition>.Empty;
 
         public Treaty Build()
@@ -85,6 +87,10 @@ public static class TreatyReader
             _kinds = [.. kinds.Select(k => k.Id)];
             var statuses = Vocabulary("statuses");
             statuses = [.. statuses.Zip(Array("statuses"), (entry, json) => entry with { Role = Str(json, "role") })];
+            _roles = statuses.ToImmutableDictionary(
+                s => s.Id,
+                s => s.Role ?? (StatusRole.All.Contains(s.Id) ? s.Id : null),
+                StringComparer.Ordinal);
             _statuses = [.. statuses.Select(s => s.Id)];
             var attributes = Array("attributes").Select(BuildAttribute).ToImmutableArray();
             Unique(Array("attributes"), "id");
@@ -218,7 +224,7 @@ public static class TreatyReader
             var id = Str(attribute, "id")!;
             var values = (attribute["values"] as JArray)?.Select(v => v.Value<string>()!).ToImmutableArray() ?? [];
             var fallback = Str(attribute, "default");
-            if (BuiltInFilterAttributes.Contains(id) || id == "warheads")
+            if (BuiltInFilterAttributes.Contains(id) || id is "warheads" or "role")
             {
                 problems.Add(document.At(attribute["id"]!, $"'{id}' is a built-in item attribute and cannot be redefined"));
             }
@@ -357,14 +363,21 @@ public static class TreatyReader
             }
 
             CheckSource(limit);
-            var measure = Str(limit, "measure");
-            if (measure is not null && !LimitMeasure.IsValid(measure))
+            ForceMeasure? measure = null;
+            if (Str(limit, "measure") is { } measureText)
             {
-                problems.Add(document.At(limit["measure"]!, $"unknown measure '{measure}': expected one of {string.Join(", ", LimitMeasure.Aggregates)}, or launchers:TYPE, missiles:TYPE, warheads:TYPE"));
+                if (ForceMeasure.TryParse(measureText, out var parsed))
+                {
+                    measure = parsed;
+                }
+                else
+                {
+                    problems.Add(document.At(limit["measure"]!, $"unknown measure '{measureText}': {ForceMeasure.Expected}"));
+                }
             }
 
             var schedule = BuildSchedule(limit, entryIntoForce);
-            if (schedule.Any(s => s.Freeze is not null) && measure is null)
+            if (schedule.Any(s => s.Freeze is not null) && limit["measure"] is null)
             {
                 problems.Add(document.At(limit, "a freeze sets the ceiling at the party's own level of a measure: add 'measure', such as stockpile"));
             }
@@ -482,6 +495,12 @@ public static class TreatyReader
                 var negated = property.Value is JObject;
                 var valuesToken = (JArray)(negated ? property.Value["not"]! : property.Value);
                 var values = valuesToken.Select(v => v.Value<string>()!).ToImmutableArray();
+                if (property.Name == "role")
+                {
+                    // A condition on roles is one on the statuses that play them, so a draft's own words count.
+                    return new Condition("status", RoleStatuses(valuesToken), negated);
+                }
+
                 CheckCondition(property.Name, valuesToken, property.Value);
                 return new Condition(property.Name, values, negated);
             }).ToImmutableArray();
@@ -515,6 +534,30 @@ public static class TreatyReader
 
             var maxItems = term["max_items"]?.Value<int>();
             return new CountingTerm(conditions, weight, maxItems, Str(term, "text"));
+        }
+
+        private ImmutableArray<string> RoleStatuses(JArray roles)
+        {
+            var statuses = ImmutableArray.CreateBuilder<string>();
+            foreach (var token in roles)
+            {
+                var role = token.Value<string>()!;
+                if (!StatusRole.All.Contains(role))
+                {
+                    problems.Add(document.At(token, $"unknown role '{role}': expected one of {string.Join(", ", StatusRole.All)}"));
+                    continue;
+                }
+
+                var playing = _roles.Where(r => r.Value == role).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+                if (playing.Count == 0)
+                {
+                    problems.Add(document.At(token, $"no status plays the role '{role}': give one under statuses 'role: {role}'"));
+                }
+
+                statuses.AddRange(playing);
+            }
+
+            return statuses.ToImmutable();
         }
 
         private void CheckCondition(string attribute, JArray values, JToken at)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core.Counting;
+using Verity.Core.Forces;
 
 namespace Verity.Core.Treaties;
 
@@ -32,8 +33,8 @@ public sealed record Limit(string Id, string? Article, string Name, ImmutableArr
     {
     }
 
-    /// <summary>What the limit measures, as a tag shared with force estimates (see <see cref="LimitMeasure"/>); <c>null</c> when untagged.</summary>
-    public string? Measure { get; init; }
+    /// <summary>What the limit measures, in the vocabulary of force estimates (<c>stockpile</c>, <c>deployed-strategic</c>, …), so limits of different drafts can be set side by side and projected; <c>null</c> when untagged.</summary>
+    public ForceMeasure? Measure { get; init; }
 
     /// <summary>The date the limit takes effect: its first step's.</summary>
     /// <exception cref="InvalidOperationException">The date is relative to an entry into force not yet assumed.</exception>
