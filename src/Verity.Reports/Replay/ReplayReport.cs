@@ -95,7 +95,7 @@ public static class ReplayReport
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<h2 id="{E(limit.Id)}">{E(limit.Name)} ({E(limit.Article ?? limit.Id)}): at most {limit.Ceiling:N0}</h2>""");
         svg.Append(chart.ToSvg("chart-" + limit.Id, $"{limit.Name} over time",
-            $"Each party's {limit.Name.ToLowerInvariant()} from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} against the limit of {Names.Number(limit.Ceiling)}; every value is in the table of data points below.",
+            $"Each party's {limit.Name.ToLowerInvariant()} from {start:yyyy-MM-dd} to {end:yyyy-MM-dd} against the limit of {(limit.Ceiling is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "—")}; every value is in the table of data points below.",
             [KeyValuePair.Create("data-limit", limit.Id)]));
         svg.Append("<p class=\"legend\">");
         for (var p = 0; p < parties.Count; p++)

@@ -68,7 +68,7 @@ public static class ProposalComparer
         Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
     {
         var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, string.Empty, null, null, null, null, null, null, ComparisonStatus.NoData, null);
-        if (limit.Measure is not { } tag || !ForceMeasure.TryParse(tag, out var measure))
+        if (limit.Measure is not { } measure)
         {
             return row with { Note = "the limit names no measure of the estimates, so no projection applies to it" };
         }
