@@ -107,7 +107,8 @@ public static class SuccessorReport
         }
 
         var value = row.Value is { } v ? N(v) : $"{(row.Low is { } l ? N(l) : "?")}–{(row.High is { } h ? N(h) : "?")}";
-        var passed = figure.PassedOver.IsEmpty ? string.Empty : $"; passed over: {string.Join("; ", figure.PassedOver.Select(p => $"{p.Row.Value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—"} ({Host(p.Row.Source)}, {p.Why})"))}";
+        var outranked = figure.PassedOver.Where(p => p.Reason == PassReason.Outranked).ToList();
+        var passed = outranked.Count == 0 ? string.Empty : $"; passed over: {string.Join("; ", outranked.Select(p => $"{p.Row.Value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—"} ({Host(p.Row.Source)}, {p.Why})"))}";
         return $"<span title=\"{E($"{Word(row.Basis)} as of {D(row.AsOf)}, rule {figure.Rule}{passed}")}\">{value}</span> <a href=\"{E(row.Source)}\">{E(Host(row.Source))}</a> <span class=\"note\">{E(Word(row.Basis))}, {D(row.AsOf)}</span>";
     }
 

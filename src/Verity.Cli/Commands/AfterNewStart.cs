@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using Spectre.Console;
+using Verity.Core;
+using Verity.Core.Analysis.Projections;
+using Verity.Core.Analysis.Proposals;
+using Verity.Core.Forces;
+using Verity.Core.Loading;
+using Verity.Reports.Successor;
+
+namespace Verity.Cli.Commands;
+
+/// <summary>
+/// The demo's part "After New START": the five states today with their sources, China's projection against the
+/// United States (the parity year of each measure), and the bundled drafts compared in 2030; with a report page.
+/// </summary>
+internal static class AfterNewStart
+{
+    /// <summary>The year the drafts are compared in.</summary>
+    public const int Year = 2030;
+
+    /// <summary>China's path: the Pentagon's 2024 projection where it applies (the stockpile), the trend elsewhere.</summary>
+    public const string ChinaModel = "dod-2024-china";
+
+    private static readonly ForceMeasure[] TodayMeasures = [ForceMeasure.Parse("stockpile"), ForceMeasure.Parse("deployed-strategic"), ForceMeasure.Parse("inventory")];
+
+    private static readonly ForceMeasure[] ParityMeasures = [ForceMeasure.Parse("stockpile"), ForceMeasure.Parse("deployed-strategic"), ForceMeasure.Parse("launchers:ICBM")];
+
+    private static readonly string[] States = ["US", "RU", "CN", "GB", "FR"];
+
+    /// <summary>Prints the part and writes its page into <paramref name="folder"/>; returns the page's path.</summary>
+    public static string Run(CliContext context, string folder)
+    {
+        var forces = Path.Combine(context.DataDirectory, "forces");
+        var estimatesPath = Path.Combine(forces, "estimates.csv");
+        EstimateSet estimates;
+        using (var reader = CommandLineInput.OpenText(estimatesPath, "demo"))
+        {
+            estimates = EstimatesReader.Parse(reader, estimatesPath);
+        }
+
+        var precedence = PrecedenceReader.Parse(CommandLineInput.ReadText(Path.Combine(forces, "precedence.yaml"), "demo"), Path.Combine(forces, "precedence.yaml"));
+        var catalog = ProjectionsReader.Parse(CommandLineInput.ReadText(Path.Combine(forces, "projections.yaml"), "demo"), Path.Combine(forces, "projections.yaml"));
+        var options = new ProjectionOptions(Horizon: ProjectionOptions.DefaultHorizon, Trials: 2_000, Seed: ProjectionOptions.DefaultSeed);
+        var today = context.Today;
+
+        context.Out.WriteLine();
+        context.Out.MarkupLine("[bold]After New START[/] — the successor's questions, on sourced estimates ([grey]data/forces/estimates.csv[/]; every figure names its source).");
+
+        var figures = States.Select(PartyCode.Parse)
+            .SelectMany(state => TodayMeasures.Select(measure => FigurePicker.Pick(estimates, precedence, state, measure, today)))
+            .ToImmutableArray();
+        PrintToday(context, figures, today);
+
+        var china = catalog.Find(ChinaModel) ?? ProjectionModel.BuiltIn(ProjectionKind.Trend);
+        var trend = ProjectionModel.BuiltIn(ProjectionKind.Trend);
+        var hold = ProjectionModel.BuiltIn(ProjectionKind.Hold);
+        var parities = ImmutableArray.CreateBuilder<Parity>();
+        var cn = PartyCode.Parse("CN");
+        var us = PartyCode.Parse("US");
+        context.Out.MarkupLineInterpolated($"• Will China match the United States? Projected, not measured: China by {china.Name} where it applies, else the trend of its estimates; the United States held at its latest estimate; {options.Trials:N0} trials, seed {options.Seed}.");
+        foreach (var measure in ParityMeasures)
+        {
+            try
+            {
+                var a = Projector.Project(estimates, cn, measure, china.AppliesTo(cn, measure) ? china : trend, options);
+                var b = Projector.Project(estimates, us, measure, hold, options);
+                var parity = Parity.Find(a, b);
+                parities.Add(parity);
+                context.Out.MarkupLineInterpolated($"  {measure,-20} {Say(parity)} [grey](CN by {a.Model.Name} from {a.StartValue:N0} as of {CommandLineInput.Format(a.StartAsOf)}; US {b.StartValue:N0})[/]");
+            }
+            catch (InputException e)
+            {
+                context.Out.MarkupLineInterpolated($"  {measure,-20} [grey]not projected: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}[/]");
+            }
+        }
+
+        var drafts = DraftsInput.ReadAllWithVariants(context);
+        var settings = new ComparisonSettings(Year, ProposalsCommand.DefaultEntryIntoForce, options.Horizon);
+        var compared = ProposalStudy.Compare(drafts, estimates, precedence, china, options, settings);
+        PrintDrafts(context, compared);
+
+        return HtmlFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, compared, today, figures, parities.ToImmutable())), "after-new-start.html");
+    }
+
+    private static string Say(Parity parity)
+    {
+        if (parity.Year is { } year && year <= parity.FirstYear)
+        {
+            return $"already at or above in {year} (the first year projected)";
+        }
+
+        var range = $"early {Y(parity.YearP10, parity.Horizon)}, late {Y(parity.YearP90, parity.Horizon)}";
+        return parity.Year is { } central ? $"reached in {central} ({range})" : $"not before {parity.Horizon} on the central path ({range})";
+    }
+
+    private static string Y(int? year, int horizon) => year?.ToString(CultureInfo.InvariantCulture) ?? $"not before {horizon}";
+
+    private static void PrintToday(CliContext context, ImmutableArray<ForceFigure> figures, LocalDate today)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"The five states as of {CommandLineInput.Format(today)}: the figure believed, by source precedence");
+        table.AddColumn("State");
+        foreach (var measure in TodayMeasures)
+        {
+            table.AddColumn(new TableColumn(measure.Value).RightAligned());
+        }
+
+        foreach (var state in figures.Select(f => f.State).Distinct())
+        {
+            var cells = new List<string> { state.Value };
+            cells.AddRange(TodayMeasures.Select(m => Cell(figures.First(f => f.State == state && f.Measure == m))));
+            table.AddRow([.. cells]);
+        }
+
+        context.Out.Write(table);
+        context.Out.MarkupLine("  [grey]value (source, basis, as of); unknown and undisclosed are never zero. All rows and the ones passed over: verity forces --all-sources[/]");
+    }
+
+    private static string Cell(ForceFigure figure)
+    {
+        if (figure.Picked is not { } row)
+        {
+            return "[grey]unknown[/]";
+        }
+
+        var host = Uri.TryCreate(row.Source, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : row.Source;
+        var value = figure.IsUndisclosed ? "undisclosed" : row.Value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : $"{row.Low?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}–{row.High?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}";
+        return $"{Markup.Escape(value)}\n[grey]{Markup.Escape(host)}, {Markup.Escape(EstimatesReader.Word(row.Basis))}, {row.AsOf.Year}[/]";
+    }
+
+    private static void PrintDrafts(CliContext context, ProposalsResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"The bundled drafts in {result.Settings.Year}, against projected forces");
+        table.AddColumn("Draft");
+        table.AddColumn("Must cut most");
+        table.AddColumn(new TableColumn("Exceeded").RightAligned());
+        table.AddColumn("Unknown");
+        foreach (var draft in result.Drafts)
+        {
+            var most = draft.MustCutMost is { } m ? $"{m.Scope} {m.Cut!.Value.ToString("N0", CultureInfo.InvariantCulture)} ({m.LimitId}{(m.Status == ComparisonStatus.NotYetInEffect ? ", not yet in effect" : string.Empty)})" : "no one";
+            var expired = draft.Limits.All(l => l.Status == ComparisonStatus.Expired);
+            table.AddRow(
+                Markup.Escape(draft.DraftId),
+                expired ? "[grey]expired before then[/]" : Markup.Escape(most),
+                draft.Limits.Count(l => l.Status == ComparisonStatus.Exceeds).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", draft.Limits.Where(l => l.Status == ComparisonStatus.NoData).Select(l => l.Scope).Distinct())));
+        }
+
+        context.Out.Write(table);
+        context.Out.MarkupLineInterpolated($"  [grey]Drafts without entry into force assumed in force from {CommandLineInput.Format(result.Settings.EntryIntoForce)}; every limit, p10/p50/p90 and margin: verity proposals compare --at {result.Settings.Year} --model {result.Model.Name}[/]");
+    }
+}
