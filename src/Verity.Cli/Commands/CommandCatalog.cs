@@ -16,6 +16,8 @@ internal static class CommandCatalog
         yield return NotifyCommand.Create(context);
         yield return DeadlinesCommand.Create(context);
         yield return ReconcileCommand.Create(context);
+        yield return ProjectCommand.Create(context);
+        yield return ParityCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);

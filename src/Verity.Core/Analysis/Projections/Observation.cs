@@ -17,18 +17,24 @@ internal sealed record Observation(LocalDate AsOf, double T, double Central, dou
     /// </summary>
     public static ImmutableArray<Observation> Of(EstimateSet estimates, PartyCode state, ForceMeasure measure, double spread, params EstimateBasis[] bases) =>
         [.. estimates.For(state, measure)
-            .Where(r => bases.Contains(r.Basis) && r.Central is not null)
+            .Where(r => bases.Contains(r.Basis) && CentralOf(r) is not null)
             .GroupBy(r => r.AsOf)
             .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var latest = g.Max(r => r.Published);
                 var rows = g.Where(r => r.Published == latest).ToImmutableArray();
-                var central = rows.Average(r => r.Central!.Value);
-                var low = rows.Min(r => (double?)r.Low ?? (r.Central!.Value * (1 - spread)));
-                var high = rows.Max(r => (double?)r.High ?? (r.Central!.Value * (1 + spread)));
+                var central = rows.Average(r => CentralOf(r)!.Value);
+                var low = rows.Min(r => (double?)r.Low ?? (CentralOf(r)!.Value * (1 - spread)));
+                var high = rows.Max(r => (double?)r.High ?? (CentralOf(r)!.Value * (1 + spread)));
                 return new Observation(g.Key, TimeOf(g.Key), central, Math.Min(low, central), Math.Max(high, central), rows);
             })];
+
+    /// <summary>
+    /// The figure a row stands for: its <see cref="Estimate.Central"/> (the value, else the middle of its range), else its one
+    /// bound: a floor ("more than 600", "over 1,000 by 2030") is taken at the floor, a ceiling at the ceiling.
+    /// </summary>
+    public static double? CentralOf(Estimate row) => row.Central ?? row.Low ?? row.High;
 
     /// <summary>A date on the projection's time axis: the year plus the fraction of it gone by (1 January = the year itself).</summary>
     public static double TimeOf(LocalDate date) =>

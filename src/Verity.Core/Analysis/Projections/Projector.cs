@@ -11,7 +11,7 @@ namespace Verity.Core.Analysis.Projections;
 /// <remarks>
 /// <para>What counts as an estimate: rows with basis <c>declared</c> or <c>estimate</c> and a central value. An
 /// <c>official-projection</c> row is a future figure, used only as an anchor; a <c>statement</c> is a claim, not a count;
-/// an <c>undisclosed</c> row has no value. Several rows on one as-of date make one point: the most recently published;
+/// an <c>undisclosed</c> row has no value. A row with only a floor ("more than 600") stands at the floor, one with only a ceiling at the ceiling. Several rows on one as-of date make one point: the most recently published;
 /// rows published the same day are averaged.</para>
 /// <para>The time axis is in years, a date at its year plus the fraction gone by; year Y of the output is 1 January Y.
 /// The start is the latest estimate; the first year projected is the first whole year at or after it. Uncertainty:
@@ -113,6 +113,21 @@ public static class Projector
             samples);
     }
 
+    /// <summary>
+    /// The first year a projection of the state's measure covers: the first whole year at or after its latest estimate;
+    /// <c>null</c> when it has no estimate (basis declared or estimate, with a figure).
+    /// </summary>
+    public static int? FirstYear(EstimateSet estimates, PartyCode state, ForceMeasure measure) =>
+        LatestEstimate(estimates, state, measure) is { } latest ? (int)Math.Ceiling(Observation.TimeOf(latest)) : null;
+
+    /// <summary>The as-of date of the state's latest estimate of the measure; <c>null</c> when it has none.</summary>
+    public static NodaTime.LocalDate? LatestEstimate(EstimateSet estimates, PartyCode state, ForceMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        var observations = Observation.Of(estimates, state, measure, 0, Counts);
+        return observations.IsEmpty ? null : observations[^1].AsOf;
+    }
+
     private static Plan Build(Context context, ProjectionModel model, ImmutableArray<Observation> observations, int firstYear, List<string> assumptions, List<Estimate> rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(model.WindowYears, 1, nameof(model));
@@ -180,7 +195,7 @@ public static class Projector
             case ProjectionKind.Anchored:
                 {
                     UseStart();
-                    var anchors = new List<(double T, double Value, double Low, double High, string Label)>();
+                    var anchors = new List<(double T, double Value, double Low, double High, string When, string Label)>();
                     if (!model.Anchors.IsEmpty)
                     {
                         if (model.Anchors.Select(a => a.Year).Distinct().Count() != model.Anchors.Length)
@@ -193,13 +208,14 @@ public static class Projector
                             a.Value,
                             Math.Min(a.Value, a.Low ?? (a.Value * (1 - model.RelativeSpread))),
                             Math.Max(a.Value, a.High ?? (a.Value * (1 + model.RelativeSpread))),
+                            $"1 January {a.Year.ToString(CultureInfo.InvariantCulture)}",
                             $"{model.Name}: {a.Source}")));
                     }
                     else
                     {
                         foreach (var o in Observation.Of(context.Estimates, context.State, context.Measure, model.RelativeSpread, EstimateBasis.OfficialProjection))
                         {
-                            anchors.Add((o.T, o.Central, o.Low, o.High, Origins(o)));
+                            anchors.Add((o.T, o.Central, o.Low, o.High, Date(o), Origins(o)));
                             if (o.T > latest.T)
                             {
                                 rows.AddRange(o.Rows);
@@ -216,7 +232,7 @@ public static class Projector
 
                     foreach (var a in anchors)
                     {
-                        assumptions.Add($"Anchor: {N(a.Value)} at {N(a.T)} ({a.Label}), drawn uniform on [{N(a.Low)}, {N(a.High)}].");
+                        assumptions.Add($"Anchor: {N(a.Value)} as of {a.When} ({a.Label}), drawn uniform on [{N(a.Low)}, {N(a.High)}].");
                     }
 
                     if (dropped > 0)

@@ -369,3 +369,23 @@ public class ProjectorTests
         Assert.Contains(projection.Assumptions, a => a.Contains("+60 a year", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The projector over the estimates reader's test vector: rows read from a file, traced back to their lines.</summary>
+public class ProjectorOverReadEstimatesTests
+{
+    [Fact]
+    public void Project_AnchoredOverTheReadVector_FloorAnchorAndOvertakenProjectionLeftOut()
+    {
+        // CN: 600 as of 2025-03-12 (line 8); "over 1,000 by 2030" is a floor only (line 9), taken at 1,000; the
+        // projection of 700 for 2024 (line 10) is before the latest estimate and left out. First year 2026.
+        using var reader = new StreamReader(TestData.VectorPath("forces", "estimates.csv"));
+        var set = Verity.Core.Loading.EstimatesReader.Parse(reader, "estimates.csv");
+
+        var projection = Projector.Project(set, HandMadeEstimates.Cn, HandMadeEstimates.Stockpile, ProjectionModel.BuiltIn(ProjectionKind.Anchored), new(2035, 100, 1));
+
+        Assert.Equal(2026, projection.FirstYear);
+        Assert.Equal(1000, projection[2030].Central, 9);
+        Assert.Equal(["estimates.csv:8", "estimates.csv:9"], projection.Rows.Select(r => r.Origin));
+        Assert.Contains(projection.Assumptions, a => a.StartsWith("1 anchor(s) at or before the latest estimate left out", StringComparison.Ordinal));
+    }
+}
