@@ -39,6 +39,9 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
     /// <summary>The treaty the node serves; New START unless set.</summary>
     public string Treaty { get; init; } = TreatyFile;
 
+    /// <summary>For a draft treaty, the entry into force the node assumes (<c>--entry-into-force</c>); none unless set.</summary>
+    public string? EntryIntoForce { get; init; }
+
     public HttpClient Operator()
     {
         var client = CreateClient();
@@ -53,6 +56,10 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
         builder.UseSetting("key", KeyFile);
         builder.UseSetting("db", DbFile);
         builder.UseSetting("operator-token", Token);
+        if (EntryIntoForce is not null)
+        {
+            builder.UseSetting("entry-into-force", EntryIntoForce);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -11,7 +11,7 @@ internal static class ServeCommand
     public static Command Create(CliContext context)
     {
         var party = RecordCli.RequiredOption("--party", "The party this node speaks for, e.g. US; the key must be its.", "P");
-        var treaty = RecordCli.RequiredOption("--treaty", "The treaty definition (YAML).", "FILE");
+        var treaty = RecordCli.RequiredOption("--treaty", "The treaty definition (YAML), or a bundled treaty's or draft's name such as new-start.", "FILE");
         var key = RecordCli.RequiredOption("--key", "The party's private key file (from verity keys new).", "FILE.key");
         var db = RecordCli.RequiredOption("--db", "The party's own log (SQLite); created if absent.", "FILE.db");
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated.", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
@@ -36,7 +36,7 @@ internal static class ServeCommand
             Examples:
               VERITY_OPERATOR_TOKEN=s3cret verity serve --party US --treaty data/treaties/new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080
               verity serve --party US --treaty new-start.yaml --key keys/US.key --db us.db --urls http://127.0.0.1:8080 --peer RU=http://127.0.0.1:8081,keys/RU.vkey
-              verity serve --party US --treaty data/treaties/drafts/pifer-2010.yaml --entry-into-force 2027-02-05 --key keys/US.key --db us.db
+              verity serve --party US --treaty pifer-2010 --entry-into-force 2027-02-05 --key keys/US.key --db us.db
               verity serve --party RU --treaty new-start.yaml --key keys/RU.key --db ru.db --postgres "Host=127.0.0.1;Username=verity;Password=...;Database=verity"
             """)
         {
@@ -79,7 +79,7 @@ internal static class ServeCommand
 
             try
             {
-                var options = new NodeOptions(parse.GetValue(party)!, parse.GetValue(treaty)!, parse.GetValue(key)!, parse.GetValue(db)!,
+                var options = new NodeOptions(parse.GetValue(party)!, CommandLineInput.ResolveTreatyPath(context, parse.GetValue(treaty)!), parse.GetValue(key)!, parse.GetValue(db)!,
                     parse.GetValue(token) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TokenVariable)), originLine, parse.GetValue(exchange))
                 {
                     Peers = [.. (parse.GetValue(peers) ?? []).Select(PeerOption.Parse)],
