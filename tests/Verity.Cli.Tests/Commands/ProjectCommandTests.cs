@@ -3,7 +3,7 @@ using static Verity.Cli.Tests.CliHarness;
 
 namespace Verity.Cli.Tests.Commands;
 
-/// <summary><c>verity project</c> and <c>verity parity</c> over testdata/forces/estimates.csv (figures worked by hand in its README).</summary>
+/// <summary><c>verity project</c> and <c>verity parity</c> over testdata/forces/projections-estimates.csv (figures worked by hand in its README).</summary>
 public class ProjectCommandTests
 {
     private static readonly string Estimates = Vector("forces", "projections-estimates.csv");
