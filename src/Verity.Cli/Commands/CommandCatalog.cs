@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return ReconcileCommand.Create(context);
         yield return ProjectCommand.Create(context);
         yield return ParityCommand.Create(context);
+        yield return ProposalsCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);

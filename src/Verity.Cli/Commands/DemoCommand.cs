@@ -18,7 +18,9 @@ internal static class DemoCommand
         var command = new Command("demo", """
             Replay New START's public record (2011-2026) item by item: every published figure beside what the
             ledger counts, the lifecycle on the timeline, Russia's 2022 reading beside the agreed one, and an
-            HTML report with charts. Then start a node for each party on loopback (temporary SQLite files),
+            HTML report with charts. After New START: the five states' forces today from sourced estimates, when
+            China's projected measures reach the United States', and the bundled draft treaties compared in 2030
+            (a second page, after-new-start.html). Then start a node for each party on loopback (temporary SQLite files),
             submit each party's databases and notifications to its own node as signed statements, let the nodes
             replicate them over HTTP, and show that every node holds the same logs and derives the same
             compliance figures; print the dashboards' addresses. With --keep the nodes stay up until Ctrl+C.
@@ -40,6 +42,8 @@ internal static class DemoCommand
                 SummarizeExchanges(context, result);
                 var path = HtmlFile.Write(parse.GetValue(outOption)!, ReplayReport.Render(result));
                 context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
+                var after = AfterNewStart.Run(context, parse.GetValue(outOption)!);
+                context.Out.MarkupLineInterpolated($"The page After New START, with fan charts and a chart per draft: [bold link]{after}[/]");
                 return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
             });
             if (result is null)

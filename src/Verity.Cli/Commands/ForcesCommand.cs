@@ -140,6 +140,7 @@ internal static class ForcesCommand
         PassReason.Outranked => "outranked",
         PassReason.ProjectionOvertaken => "projection-overtaken",
         PassReason.AfterDate => "after-date",
+        PassReason.CeilingOnly => "ceiling-only",
         _ => reason.ToString(),
     };
 

@@ -12,9 +12,11 @@ namespace Verity.Core.Forces;
 /// <para>1. Rows as of a date after the one asked for are passed over (<see cref="PassReason.AfterDate"/>).</para>
 /// <para>2. An official projection is used only for dates after the latest non-projection figure of the state's measure
 /// (over all its rows): a projection as of a date that figure reaches is passed over (<see cref="PassReason.ProjectionOvertaken"/>).</para>
-/// <para>3. Of the rest, the latest as-of date L opens the vintage: rows as of L − <see cref="Precedence.VintageDays"/>
+/// <para>3. A row that gives only an upper bound (a declared ceiling such as the United Kingdom's "no more than 260") is
+/// not a count: while any other row is left, it is passed over (<see cref="PassReason.CeilingOnly"/>).</para>
+/// <para>4. Of the rest, the latest as-of date L opens the vintage: rows as of L − <see cref="Precedence.VintageDays"/>
 /// to L compete; earlier rows are passed over (<see cref="PassReason.Older"/>).</para>
-/// <para>4. In the vintage, the row matching the earliest rule of the measure's order wins; a row matching no rule ranks
+/// <para>5. In the vintage, the row matching the earliest rule of the measure's order wins; a row matching no rule ranks
 /// after all rules. Ties go to the later as-of date, then the later edition (published), then the earlier line in the file.</para>
 /// <para>An undisclosed row is a row like any other: when it wins, the figure is unknown (<c>null</c>) and the earlier
 /// figures are passed over as older, so the last number anyone gave stays in view, but is not presented as current.</para>
@@ -48,6 +50,7 @@ public static class FigurePicker
         var later = new List<PassedOver>();
         var latestActual = rows.Where(r => r.Basis != EstimateBasis.OfficialProjection).Select(r => (LocalDate?)r.AsOf).Max();
         var eligible = new List<Estimate>();
+        var ceilings = new List<Estimate>();
         foreach (var row in rows)
         {
             if (row.AsOf > at)
@@ -59,10 +62,24 @@ public static class FigurePicker
                 passed.Add(new PassedOver(row, PassReason.ProjectionOvertaken, RankOf(row).Rule,
                     $"a projection for {Format(row.AsOf)}, a date the figures reach (latest as of {Format(actual)})"));
             }
+            else if (row is { Value: null, Low: null, High: not null } && row.Basis != EstimateBasis.Undisclosed)
+            {
+                ceilings.Add(row);
+            }
             else
             {
                 eligible.Add(row);
             }
+        }
+
+        if (eligible.Count == 0)
+        {
+            eligible = ceilings;
+        }
+        else
+        {
+            passed.AddRange(ceilings.Select(row => new PassedOver(row, PassReason.CeilingOnly, RankOf(row).Rule,
+                $"a ceiling of {row.High!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, not a count")));
         }
 
         if (eligible.Count == 0)

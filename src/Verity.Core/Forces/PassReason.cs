@@ -14,4 +14,7 @@ public enum PassReason
 
     /// <summary>As of a date after the one asked for.</summary>
     AfterDate,
+
+    /// <summary>A ceiling alone ("no more than 260"), not a count, while some row gives a figure.</summary>
+    CeilingOnly,
 }

@@ -175,4 +175,26 @@ public class FigurePickerTests
         Assert.False(rule.Matches(Row("https://notsipri.org/x")));
         Assert.False(rule.Matches(Row("https://trt.global/other")));
     }
+
+    [Fact]
+    public void Pick_LaterCeilingOnly_IsNotACountAndThePlainFigureWins()
+    {
+        // The UK: 225 estimated (2025-01-01) beside a planned ceiling "no more than 180 by the mid-2020s" as of a later
+        // date; the ceiling is passed over as a ceiling, not taken as the figure because it is later.
+        var gb = PartyCode.Parse("GB");
+        var estimates = new EstimateSet("gb.csv", [
+            new(gb, ForceMeasure.Stockpile, new LocalDate(2025, 1, 1), 225, null, null, EstimateBasis.Estimate, "https://example.org/sipri", new LocalDate(2025, 6, 16), null, "gb.csv:2"),
+            new(gb, ForceMeasure.Stockpile, new LocalDate(2025, 12, 31), null, null, 180, EstimateBasis.Declared, "https://example.org/sdsr-2010", new LocalDate(2010, 10, 19), "planned ceiling", "gb.csv:3"),
+        ]);
+
+        var figure = FigurePicker.Pick(estimates, Order.Value, gb, ForceMeasure.Stockpile, new LocalDate(2027, 2, 5));
+        var onlyCeiling = FigurePicker.Pick(new EstimateSet("gb.csv", [estimates.Rows[1]]), Order.Value, gb, ForceMeasure.Stockpile, new LocalDate(2027, 2, 5));
+
+        Assert.Equal(225L, figure.Value);
+        var passed = Assert.Single(figure.PassedOver);
+        Assert.Equal(PassReason.CeilingOnly, passed.Reason);
+        Assert.Contains("a ceiling of 180, not a count", passed.Why, StringComparison.Ordinal);
+        Assert.Equal(180L, onlyCeiling.Picked!.High);
+        Assert.Null(onlyCeiling.Value);
+    }
 }
