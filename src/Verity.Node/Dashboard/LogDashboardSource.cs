@@ -10,6 +10,8 @@ using Verity.Core.Treaties;
 using Verity.Node.Logs;
 using Verity.Node.Peers;
 using Verity.Record.Notes;
+using Verity.Reports.Dashboard;
+using PeerStatus = Verity.Reports.Dashboard.PeerStatus;
 
 namespace Verity.Node.Dashboard;
 

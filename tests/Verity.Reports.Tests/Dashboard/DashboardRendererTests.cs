@@ -12,9 +12,9 @@ using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
 using Verity.Core.Records;
 using Verity.Core.Treaties;
-using Verity.Node.Dashboard;
+using Verity.Reports.Dashboard;
 
-namespace Verity.Node.Tests;
+namespace Verity.Reports.Tests.Dashboard;
 
 public sealed partial class DashboardRendererTests
 {

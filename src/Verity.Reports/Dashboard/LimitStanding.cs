@@ -1,6 +1,6 @@
 using Verity.Core.Compliance;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One limit's figure on a date.</summary>
 /// <param name="LimitId">The limit's id, such as <c>deployed-warheads</c>.</param>

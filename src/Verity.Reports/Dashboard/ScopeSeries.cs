@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Verity.Core;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>A party or group with a series per limit: what is charted.</summary>
 /// <param name="Scope">The party's code or the group's id.</param>
