@@ -73,6 +73,33 @@ public sealed class TreatyViewsTests(ReplayedRecord replay) : IClassFixture<Repl
     }
 
     [Fact]
+    public async Task Dashboard_GroupOnANodeHoldingBothLogs_ChartedOnTheMembersPageAndListedOnTheOverview()
+    {
+        await using var cluster = await NodeCluster.StartGroupAsync("US", "RU");
+        foreach (var party in new[] { ReplayedRecord.US, ReplayedRecord.RU })
+        {
+            using var client = cluster.Client(party.Value);
+            var database = Verity.Core.Exchanges.Database.Build(replay.Definition, replay.Treaty, replay.Ledger, party, After);
+            await ReplayedRecord.SubmitAsync(client, StatementTypes.Declaration, database.ToJson().ToArray());
+        }
+
+        using var node = cluster.Client("US");
+        var before = await node.GetStringAsync("/dashboard/US?at=2018-03-01");
+        await cluster.RoundAsync();
+        var page = await node.GetStringAsync("/dashboard/US?at=2018-03-01");
+        var overview = await node.GetStringAsync("/?at=2018-03-01");
+        var russian = await node.GetStringAsync("/dashboard/RU?at=2018-03-01");
+
+        Assert.Contains("data-not-known=\"RU\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("<figure data-limit=\"both-warheads\"", before, StringComparison.Ordinal);
+        Assert.Contains($"<h3 data-group=\"{GroupExercise.Group}\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<figure data-limit=\"{GroupExercise.Limit}\" data-scope=\"{GroupExercise.Group}\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-not-known", page, StringComparison.Ordinal);
+        Assert.Contains($"<figure data-limit=\"{GroupExercise.Limit}\" data-scope=\"{GroupExercise.Group}\">", russian, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-scope=\"{GroupExercise.Group}\">", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deadlines_ReplyToTheOtherPartysNotificationMirrored_OwedAndOverdue()
     {
         await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
