@@ -4,6 +4,7 @@ using Spectre.Console;
 using Verity.Core.Compliance;
 using Verity.Core.Replay;
 using Verity.Core.Treaties;
+using Verity.Reports.Replay;
 
 namespace Verity.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class DemoCommand
                 ReplayCommand.Print(context, result);
                 Summarize(context, result);
                 SummarizeExchanges(context, result);
-                var path = ReplayReport.Write(result, parse.GetValue(outOption)!);
+                var path = HtmlFile.Write(parse.GetValue(outOption)!, ReplayReport.Render(result));
                 context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
                 return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
             });

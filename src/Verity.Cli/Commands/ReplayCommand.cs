@@ -7,6 +7,7 @@ using Verity.Core;
 using Verity.Core.Loading;
 using Verity.Core.Replay;
 using Verity.Core.Treaties;
+using Verity.Reports.Replay;
 
 namespace Verity.Cli.Commands;
 
@@ -62,7 +63,7 @@ internal static class ReplayCommand
 
             if (parse.GetValue(outOption) is { } outDir)
             {
-                var path = ReplayReport.Write(result, outDir);
+                var path = HtmlFile.Write(outDir, ReplayReport.Render(result));
                 if (!parse.GetValue(jsonOption))
                 {
                     context.Out.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
@@ -174,7 +175,7 @@ internal static class ReplayCommand
         {
             foreach (var act in cursor.Until(point.Date))
             {
-                AddActRow(table, act.Date, Short(act), result.Measures.Length + (reading is null ? 0 : 1));
+                AddActRow(table, act.Date, LifecycleText.Label(act), result.Measures.Length + (reading is null ? 0 : 1));
             }
 
             var cells = new List<string> { CommandLineInput.Format(point.Date), point.Party.Value };
@@ -200,7 +201,7 @@ internal static class ReplayCommand
 
         foreach (var act in cursor.Until(NodaTime.LocalDate.MaxIsoValue))
         {
-            AddActRow(table, act.Date, Short(act), result.Measures.Length + (reading is null ? 0 : 1));
+            AddActRow(table, act.Date, LifecycleText.Label(act), result.Measures.Length + (reading is null ? 0 : 1));
         }
 
         if (result.Treaty.Expiry is { } expiry)
@@ -224,30 +225,6 @@ internal static class ReplayCommand
         cells.Add(new Markup($"[blue]{Markup.Escape(text)}[/]"));
         table.AddRow(cells);
     }
-
-    /// <summary>A few words for a lifecycle act, for table rows and chart labels.</summary>
-    internal static string Short(LifecycleAct act)
-    {
-        var party = act.Party is { } p ? p.Value + " " : string.Empty;
-        return act.Kind switch
-        {
-            LifecycleActKind.EntryIntoForce => "entry into force",
-            LifecycleActKind.Extension => $"extended ({act.Period})",
-            LifecycleActKind.Suspension => $"{party}suspends",
-            LifecycleActKind.Resumption => $"{party}resumes",
-            LifecycleActKind.WithdrawalNotice => $"{party}notice of withdrawal",
-            LifecycleActKind.Withdrawal => $"{party}withdraws",
-            LifecycleActKind.Termination => "terminated",
-            LifecycleActKind.InspectionsPaused => "inspections paused",
-            LifecycleActKind.InspectionsResumed => "inspections resume",
-            _ => Truncate((act.Text ?? "note").Split(" (")[0], 40),
-        };
-    }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
-
-    internal static string Describe(LifecycleAct act) =>
-        (act.Party is { } p ? $"{p}: " : string.Empty) + (act.Text ?? act.Kind.ToString());
 
     /// <summary>Walks the lifecycle acts in date order alongside the replay's dates.</summary>
     private sealed class LocalDateCursor(List<LifecycleAct> acts)

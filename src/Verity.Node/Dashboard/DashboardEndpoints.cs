@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
 using Verity.Core;
+using Verity.Reports.Dashboard;
 
 namespace Verity.Node.Dashboard;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Verity.Core;
+using Verity.Reports.Dashboard;
 
 namespace Verity.Node.Dashboard;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Verity.Core;
 using Verity.Core.Treaties;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>A party or group and its limits on the overview's date.</summary>
 /// <param name="Scope">The party's code or the group's id.</param>

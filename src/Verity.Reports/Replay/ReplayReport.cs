@@ -1,56 +1,28 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using NodaTime;
 using Verity.Core.Replay;
 using Verity.Core.Treaties;
-using Verity.Node.Dashboard;
+using Verity.Reports.Charts;
 
-namespace Verity.Cli.Commands;
+namespace Verity.Reports.Replay;
 
 /// <summary>
 /// The self-contained HTML report of a replay: for each limit, a chart of each party's value over time against
 /// the ceiling, with the published figures marked and the lifecycle on the time axis; then every data point.
 /// </summary>
-/// <remarks>One file, no scripts, no external resources: it opens offline and prints.</remarks>
-internal static class ReplayReport
+/// <remarks>One page in the shell of <see cref="HtmlPage"/>: no scripts, no external resources; it opens offline and prints.</remarks>
+public static class ReplayReport
 {
     private static readonly string[] Colours = ["#1f5aa6", "#c0392b", "#2e8b57", "#8e44ad", "#d35400"];
 
-    /// <summary>Writes <c>index.html</c> into <paramref name="directory"/> (created if needed) through a temporary file.</summary>
-    /// <returns>The path written.</returns>
-    public static string Write(ReplayResult result, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "index.html");
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Render(result), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-        return Path.GetFullPath(path);
-    }
-
+    /// <summary>The report's page, a whole HTML document.</summary>
     public static string Render(ReplayResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var treaty = result.Treaty;
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>{E(treaty.Name)}: the public record replayed</title>
-            <style>
-            body {"{"} font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; {"}"}
-            h1 {"{"} font-size: 1.6rem; {"}"} h2 {"{"} font-size: 1.2rem; margin-top: 2rem; {"}"}
-            table {"{"} border-collapse: collapse; font-size: .85rem; {"}"}
-            th, td {"{"} border-bottom: 1px solid #ddd; padding: .2rem .5rem; text-align: right; {"}"}
-            th:first-child, td:first-child, td.text {"{"} text-align: left; {"}"}
-            .match {"{"} color: #2e7d32; {"}"} .miss {"{"} color: #c62828; font-weight: bold; {"}"} .none {"{"} color: #999; {"}"}
-            .legend span {"{"} margin-right: 1.2rem; {"}"} svg text {"{"} font-size: 11px; fill: #444; {"}"}
-            .note {"{"} color: #555; font-size: .9rem; {"}"}
-            </style>
-            </head>
-            <body>
             <h1>{E(treaty.Name)}: the public record replayed</h1>
             <p>{E(treaty.Title ?? treaty.Name)}.</p>
             <p class="summary"><strong>{result.Matched} of {result.Compared}</strong> published figures and
@@ -72,10 +44,8 @@ internal static class ReplayReport
             <ul>{string.Concat(treaty.Sources.Select(s => $"<li>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
             <p class="note">Item identifiers are synthetic; types and bases are those the public record names; where no breakdown was published, the
             split between kinds and types is illustrative and shapes only the items, never the aggregates.</p>
-            </body>
-            </html>
             """);
-        return html.ToString();
+        return HtmlPage.Render("en", $"{treaty.Name}: the public record replayed", html.ToString(), bodyClass: "report");
     }
 
     private static string Chart(ReplayResult result, Limit limit)
@@ -90,7 +60,7 @@ internal static class ReplayReport
         for (var i = 0; i < acts.Count; i++)
         {
             var act = acts[i];
-            chart.Marker(act.Date, ReplayCommand.Short(act), $"{act.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {ReplayCommand.Describe(act)}", i);
+            chart.Marker(act.Date, LifecycleText.Label(act), $"{act.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {LifecycleText.Describe(act)}", i);
         }
 
         if (treaty.Expiry is { } expiry && expiry <= end)
@@ -141,7 +111,7 @@ internal static class ReplayReport
 
     private static string Timeline(Treaty treaty)
     {
-        var rows = treaty.Lifecycle.Select(a => (a.Date, Text: ReplayCommand.Describe(a))).ToList();
+        var rows = treaty.Lifecycle.Select(a => (a.Date, Text: LifecycleText.Describe(a))).ToList();
         if (treaty.Expiry is { } expiry)
         {
             rows.Add((expiry, "Treaty expires"));
@@ -196,5 +166,5 @@ internal static class ReplayReport
         return html.Append("</table>").ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.Encode(text);
 }

@@ -4,7 +4,7 @@ using Verity.Core;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One party's page: compliance over time, notifications, databases, findings, items and log integrity.</summary>
 /// <param name="Treaty">The treaty's id.</param>

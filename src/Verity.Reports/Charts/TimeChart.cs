@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using NodaTime;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Charts;
 
 /// <summary>
 /// An inline SVG chart of values over dates, for limits: grid and years, a ceiling line labelled with its value, series

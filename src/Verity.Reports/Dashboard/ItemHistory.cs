@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Verity.Core;
 using Verity.Core.Records;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One item's history: every statement in the party's log that mentions it, in date order.</summary>
 /// <param name="Treaty">The treaty's name.</param>
@@ -10,6 +10,6 @@ namespace Verity.Node.Dashboard;
 /// <param name="Uid">The item's unique identifier.</param>
 /// <param name="Kind">Its kind, as first listed or notified.</param>
 /// <param name="Type">Its type, as first listed or notified.</param>
-/// <param name="Events">Each database that lists it and each notification about it (<see cref="PartyRecord.HistoryOf"/>).</param>
+/// <param name="Events">Each database that lists it and each notification about it (the node derives them from the party's record).</param>
 /// <param name="Source">The logs the figures are derived from.</param>
 public sealed record ItemHistory(string Treaty, PartyCode Party, string Uid, string Kind, string Type, ImmutableArray<ItemHistoryEntry> Events, string Source);

@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>A peer's node as this node last saw it.</summary>
 /// <param name="Party">The peer's party.</param>

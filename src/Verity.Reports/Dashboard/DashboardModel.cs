@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core.Treaties;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>The overview: the treaty, its standing on a date, and every party whose log the node holds with its figures.</summary>
 /// <param name="Treaty">The treaty's id, such as <c>new-start</c>.</param>

@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>A database's count in one category or aggregate.</summary>
 /// <param name="Id">The category's or limit's id.</param>

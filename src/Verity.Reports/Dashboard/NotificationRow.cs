@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One row of the notification feed.</summary>
 /// <param name="Type">The notification type's id.</param>

@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>Where a notification stands against its deadline.</summary>
 public enum NotificationState

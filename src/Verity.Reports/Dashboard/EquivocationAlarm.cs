@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>An equivocation alarm: two checkpoints of one log, both signed by its party, that cannot both be true.</summary>
 /// <param name="Log">Whose log.</param>

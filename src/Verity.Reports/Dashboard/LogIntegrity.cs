@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One log the node holds and what it checked of it.</summary>
 /// <param name="Party">Whose log.</param>

@@ -7,12 +7,13 @@ using NodaTime;
 using Verity.Core.Compliance;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
+using Verity.Reports.Charts;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>
 /// Turns the dashboard's models into HTML pages: semantic HTML, tables with captions, one inline SVG chart per limit
-/// with a table beside it, inline CSS, no scripts and no external resources.
+/// with a table beside it, in the shell of <see cref="HtmlPage"/>: inline CSS, no scripts and no external resources.
 /// </summary>
 /// <remarks>Every word comes from <paramref name="text"/> (<c>Strings.resx</c>); every value from the model is
 /// HTML-encoded, since subjects, uids and names come from parties' logs.</remarks>
@@ -23,36 +24,6 @@ public sealed class DashboardRenderer(IStringLocalizer text)
     public const int FeedOnTimeRows = 50;
 
     private static readonly string[] Colours = ["#1f5aa6", "#b03a2e", "#2e7d4f", "#7d3c98", "#a04000"];
-
-    private const string Css = """
-        :root { color-scheme: light; --ink: #1d2330; --muted: #5a6272; --line: #d9dde3; --accent: #1f5aa6; --bad: #a3261b; --ok: #22693f; --warn: #8a5a00; }
-        * { box-sizing: border-box; }
-        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: var(--ink); background: #fafbfc; }
-        header, main, footer { max-width: 1040px; margin: 0 auto; padding: 0 1rem; }
-        header { padding-top: 1rem; } header nav a { margin-right: 1rem; }
-        a { color: var(--accent); } a:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
-        h1 { font-size: 1.7rem; margin: .5rem 0; } h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
-        h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-        .lede { color: var(--muted); } .source { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem 0; }
-        table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; background: #fff; }
-        caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-        th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        code, .hash { font-family: ui-monospace, monospace; font-size: .85rem; word-break: break-all; }
-        pre { background: #fff; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; font-size: .85rem; }
-        .state-within, .state-on-time, .yes { color: var(--ok); } .state-exceeds, .state-overdue, .state-late, .state-unmatched, .no { color: var(--bad); font-weight: 600; }
-        .state-pending { color: var(--warn); } .state-other { color: var(--muted); }
-        figure { margin: 0 0 1.5rem; } figcaption { color: var(--muted); font-size: .9rem; }
-        svg text { font-size: 11px; fill: #444; } svg text.ceiling-label { font-size: 13px; fill: #000; }
-        details > summary { cursor: pointer; color: var(--accent); }
-        .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .8rem; padding: 0; list-style: none; }
-        .cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
-        .cards strong { display: block; font-size: 1.4rem; }
-        .scroll { overflow-x: auto; }
-        .alarms { border: 3px solid var(--bad); background: #fff3f1; padding: .2rem 1rem 1rem; margin: 1rem 0; }
-        .alarms h2 { color: var(--bad); border-bottom-color: var(--bad); margin-top: .8rem; }
-        @media print { details { display: block; } details > summary { display: none; } }
-        """;
 
     /// <summary>The overview page: every party and group, where each stands, links to each party's page.</summary>
     public string Overview(DashboardModel model)
@@ -84,9 +55,11 @@ public sealed class DashboardRenderer(IStringLocalizer text)
                 var limit = scope.Limits.FirstOrDefault(l => l.LimitId == id);
                 body.Append(limit is null
                     ? "<td class=\"num\">—</td>"
-                    : limit.Value is null
+                    : limit.Value is null && scope.IsGroup
+                    ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" data-known=\"no\">—<br><span class=\"state-other\">{E(T("NotKnown"))}</span></td>")
+                    : limit.Value is null || limit.Status is not { } status
                     ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" data-declared=\"none\">—<br><span class=\"state-other\">{E(T("NoDeclaration"))}</span></td>")
-                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(limit.Status)}\">{E(Status(limit.Status))}</span></td>"));
+                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(status)}\">{E(Status(status))}</span></td>"));
             }
 
             body.Append("</tr>");
@@ -150,7 +123,21 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("ComplianceLede", D(model.Basis!.Value)))}</p>");
         foreach (var scope in model.Scopes)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
+            if (scope.IsGroup)
+            {
+                // A group's values count every member's forces: say whose, and when they are not all known.
+                var members = string.Join(", ", scope.Members.Select(m => m.Value));
+                body.Append(CultureInfo.InvariantCulture, $"<h3 data-group=\"{E(scope.Scope)}\">{E(T("GroupHeading", scope.Name, members))}</h3><p>{E(T("GroupLede", members))}</p>");
+                if (!scope.NotKnown.IsEmpty)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-declaration\" data-not-known=\"{E(string.Join(" ", scope.NotKnown.Select(m => m.Value)))}\">{E(T("GroupNotKnown", scope.Name, D(model.AsOf), string.Join(", ", scope.NotKnown.Select(m => m.Value))))}</p>");
+                }
+            }
+            else
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
+            }
+
             foreach (var limit in scope.Limits.Where(l => !l.Points.IsEmpty))
             {
                 Chart(body, model, scope, limit);
@@ -393,24 +380,12 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         : model.Basis is null ? T("NoDeclarationOnDate", model.PartyName, D(model.AsOf), D(first))
         : null;
 
-    private string Page(string title, string main, string? source) => $"""
-        <!DOCTYPE html>
-        <html lang="{E(T("Lang"))}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{E(title)}</title>
-        <style>{Css}</style>
-        </head>
-        <body>
-        <header><nav aria-label="{E(T("SiteNavigation"))}"><a href="/">{E(T("Overview"))}</a></nav></header>
-        <main>
-        {main}
-        </main>
-        <footer class="source">{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p></footer>
-        </body>
-        </html>
-        """;
+    private string Page(string title, string main, string? source) => HtmlPage.Render(
+        T("Lang"),
+        title,
+        main,
+        header: $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>",
+        footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>");
 
     private string T(string key, params object[] args)
     {

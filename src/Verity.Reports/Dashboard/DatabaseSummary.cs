@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>One database a party provided: its date, content hash and counts.</summary>
 /// <param name="AsOf">The date the database describes.</param>

@@ -1,4 +1,4 @@
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>An item in the items list, linking to its history.</summary>
 /// <param name="Uid">Its unique identifier; from a party's log, so untrusted text.</param>

@@ -1,7 +1,7 @@
 using NodaTime;
 using Verity.Core.Compliance;
 
-namespace Verity.Node.Dashboard;
+namespace Verity.Reports.Dashboard;
 
 /// <summary>A limit's value on one date, counted from the party's record.</summary>
 /// <param name="Date">The date.</param>
