@@ -7,10 +7,12 @@ namespace Verity.Reports.Charts;
 
 /// <summary>
 /// An inline SVG chart of values over dates, for limits: grid and years, a ceiling line labelled with its value, series
-/// as polylines with points, vertical markers and shaded bands. Used by the node's dashboard and by
-/// <c>verity replay --out</c>'s report; no scripts and no external resources, so it renders offline and prints.
+/// as polylines with points (labelled or not), vertical markers, shaded spans of time and bands of values (a fan chart's
+/// p10–p90 around its line). Used by the node's dashboard and by <c>verity replay --out</c>'s report; no scripts and no
+/// external resources, so it renders offline and prints.
 /// </summary>
-/// <remarks>Every text given is HTML-encoded here; callers pass plain text.</remarks>
+/// <remarks>Every text given is HTML-encoded here; callers pass plain text. Elements are drawn in the order added:
+/// add bands before the lines and points they surround.</remarks>
 public sealed class TimeChart
 {
     private const int Width = 960;
@@ -82,6 +84,39 @@ public sealed class TimeChart
         return this;
     }
 
+    /// <summary>A band of values over time, such as a projection's p10 to p90: a filled polygon along
+    /// <paramref name="points"/>' highs and back along their lows, with a title; <paramref name="attributes"/> are added
+    /// to it (names as given, values encoded).</summary>
+    /// <exception cref="ArgumentException">Fewer than two points, dates not increasing, or a low above its high.</exception>
+    public TimeChart ValueBand(IEnumerable<(LocalDate Date, double Low, double High)> points, string colour, string cssClass, string title, IEnumerable<KeyValuePair<string, string>>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var band = points.ToList();
+        if (band.Count < 2)
+        {
+            throw new ArgumentException($"a band needs at least 2 points, got {band.Count}", nameof(points));
+        }
+
+        for (var i = 0; i < band.Count; i++)
+        {
+            if (band[i].Low > band[i].High)
+            {
+                throw new ArgumentException($"point {i} ({band[i].Date:yyyy-MM-dd}): low {band[i].Low} is above high {band[i].High}", nameof(points));
+            }
+
+            if (i > 0 && band[i].Date <= band[i - 1].Date)
+            {
+                throw new ArgumentException($"point {i} ({band[i].Date:yyyy-MM-dd}) is not after point {i - 1} ({band[i - 1].Date:yyyy-MM-dd})", nameof(points));
+            }
+        }
+
+        var outline = band.Select(p => (p.Date, p.High)).Concat(Enumerable.Reverse(band).Select(p => (p.Date, p.Low)));
+        var polygon = string.Join(" ", outline.Select(p => $"{F(X(p.Date))},{F(Y(p.Item2))}"));
+        var extra = string.Concat((attributes ?? []).Select(a => $" {a.Key}=\"{E(a.Value)}\""));
+        _body.Append(CultureInfo.InvariantCulture, $"""<polygon class="{E(cssClass)}"{extra} fill="{E(colour)}" fill-opacity="0.18" stroke="none" points="{polygon}"><title>{E(title)}</title></polygon>""");
+        return this;
+    }
+
     /// <summary>A vertical dashed line on <paramref name="date"/> with a short label (in one of three rows) and a title.</summary>
     public TimeChart Marker(LocalDate date, string label, string title, int row = 0, bool labelBefore = false)
     {
@@ -111,10 +146,16 @@ public sealed class TimeChart
         return this;
     }
 
-    /// <summary>A point with a title: filled for a value, hollow for a published figure.</summary>
-    public TimeChart Dot(LocalDate date, double value, string colour, string title, bool hollow = false, double radius = 2.5)
+    /// <summary>A point with a title: filled for a value, hollow for a published figure; with a <paramref name="label"/>,
+    /// the label is written beside it (above and to the right).</summary>
+    public TimeChart Dot(LocalDate date, double value, string colour, string title, bool hollow = false, double radius = 2.5, string? label = null)
     {
         _body.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(X(date))}" cy="{F(Y(value))}" r="{F(radius)}" fill="{(hollow ? "white" : E(colour))}" stroke="{E(colour)}" stroke-width="1.5"><title>{E(title)}</title></circle>""");
+        if (label is not null)
+        {
+            _body.Append(CultureInfo.InvariantCulture, $"""<text class="point-label" x="{F(X(date) + radius + 3)}" y="{F(Y(value) - radius - 3)}">{E(label)}</text>""");
+        }
+
         return this;
     }
 

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Verity.Core.Analysis.Replay;
+using Verity.Core.Loading;
+using Verity.Core.Treaties;
+using Verity.Reports.Dashboard;
+using Verity.Reports.Replay;
+
+namespace Verity.Reports.Tests.Replay;
+
+public sealed class ReplayReportTests
+{
+    private static readonly Lazy<ReplayResult> NewStart = new(Replay);
+
+    [Fact]
+    public void Render_NewStart_OneChartPerLimitWithItsCeilingAndEveryDataPoint()
+    {
+        var result = NewStart.Value;
+
+        var html = ReplayReport.Render(result);
+
+        Assert.Equal(result.Measures.Length, Regex.Count(html, "<svg "));
+        foreach (var measure in result.Measures)
+        {
+            var limit = result.Treaty.FindLimit(measure)!;
+            Assert.Contains($"<line class=\"ceiling\" data-limit=\"{limit.Id}\" data-ceiling=\"{limit.Ceiling}\"", html, StringComparison.Ordinal);
+        }
+
+        // One row per data point in the table, after its header row.
+        var table = html[html.IndexOf("<h2>Every data point</h2>", StringComparison.Ordinal)..];
+        Assert.Equal(result.Points.Length + 1, Regex.Count(table[..table.IndexOf("</table>", StringComparison.Ordinal)], "<tr>"));
+        Assert.Contains($"<strong>{result.Matched} of {result.Compared}</strong> published figures", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NewStart_LabelsEachLifecycleActOnTheCharts()
+    {
+        var result = NewStart.Value;
+
+        var html = ReplayReport.Render(result);
+
+        var suspension = result.Treaty.Lifecycle.First(a => a.Kind == LifecycleActKind.Suspension);
+        Assert.Contains(">RU suspends</text>", html, StringComparison.Ordinal);
+        Assert.Contains(HtmlPage.Encode(string.Create(CultureInfo.InvariantCulture, $"{suspension.Date:yyyy-MM-dd}: {LifecycleText.Describe(suspension)}")), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportAndDashboard_ShareOneShellAndStylesheet()
+    {
+        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>();
+        var dashboard = new DashboardRenderer(text).NotFound("x");
+
+        var report = ReplayReport.Render(NewStart.Value);
+
+        foreach (var page in new[] { dashboard, report })
+        {
+            Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", page, StringComparison.Ordinal);
+            Assert.Contains("<style>" + HtmlPage.Css + "</style>", page, StringComparison.Ordinal);
+            Assert.EndsWith("</body>\n</html>", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<body class=\"report\">", report, StringComparison.Ordinal);
+    }
+
+    private static ReplayResult Replay()
+    {
+        static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
+        var treaty = TreatyReader.Parse(File.ReadAllText(Data("treaties", "new-start.yaml")), "new-start.yaml");
+        var model = HistoryReader.ReadForceModel(File.ReadAllText(Data("history", "new-start-forces.yaml")), "new-start-forces.yaml");
+        using var aggregates = new StreamReader(Data("history", "new-start-aggregates.csv"));
+        using var breakdowns = new StreamReader(Data("history", "new-start-breakdowns.csv"));
+        treaty.TryGetInterpretation("ru-2022", out var reading);
+        return ReplayRunner.Run(treaty, model, HistoryReader.ReadAggregates(aggregates, "new-start-aggregates.csv"), HistoryReader.ReadBreakdowns(breakdowns, "new-start-breakdowns.csv"), reading);
+    }
+}
