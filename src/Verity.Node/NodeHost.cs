@@ -62,6 +62,7 @@ public static class NodeHost
         app.MapStatementsApi();
         app.MapLogsApi();
         app.MapPartiesApi();
+        app.MapTreatyApi();
         app.MapPeerApi(app.MapGroup("/peer").RequireSignedPeer());
         app.MapDashboard();
         return app;

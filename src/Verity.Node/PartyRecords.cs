@@ -8,7 +8,8 @@ namespace Verity.Node;
 
 /// <summary>
 /// Each held party's <see cref="PartyRecord"/>, read from <see cref="IPartyLogs"/> and cached by (party, tree size): when
-/// a log grows, only its new entries are read in; nothing derived is ever stored.
+/// a log grows, only its new entries are read in; and the <see cref="TreatyRecord"/> over all of them (the node's own log
+/// and its mirrors), cached by their tree sizes. Nothing derived is ever stored.
 /// </summary>
 /// <param name="logs">The held logs.</param>
 /// <param name="treaty">The treaty.</param>
@@ -16,6 +17,7 @@ namespace Verity.Node;
 public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinition? exchange)
 {
     private readonly ConcurrentDictionary<PartyCode, PartyRecord> _latest = new();
+    private TreatyRecord? _treaty;
 
     /// <summary>The treaty the records are read against.</summary>
     public Treaty Treaty => treaty;
@@ -43,5 +45,29 @@ public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinit
         var record = basis.Append(statements.Select((s, i) => new RecordEntry(basis.Size + i, s.Statement.Type, s.Statement.Body)));
         _latest[party] = record;
         return record;
+    }
+
+    /// <summary>The treaty's record over every log the node holds, as the logs now stand.</summary>
+    public async Task<TreatyRecord> TreatyAsync(CancellationToken cancellationToken)
+    {
+        var held = new List<PartyRecord>();
+        foreach (var party in logs.Parties)
+        {
+            if (await GetAsync(party, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                held.Add(record);
+            }
+        }
+
+        // The same records (same parties, same sizes) give the same treaty record.
+        if (Volatile.Read(ref _treaty) is { } cached && cached.Records.Length == held.Count
+            && cached.Records.All(r => held.Any(h => ReferenceEquals(h, r))))
+        {
+            return cached;
+        }
+
+        var built = TreatyRecord.Create(treaty, held);
+        Volatile.Write(ref _treaty, built);
+        return built;
     }
 }

@@ -183,7 +183,7 @@ public sealed class NodeApiTests : IDisposable
 
         var paths = document.GetProperty("paths");
         Assert.True(paths.GetProperty("/statements").TryGetProperty("post", out _));
-        foreach (var path in new[] { "/logs/{party}/entries", "/logs/{party}/checkpoint", "/logs/{party}/proofs/inclusion", "/logs/{party}/proofs/consistency", "/parties/{party}/compliance", "/healthz" })
+        foreach (var path in new[] { "/logs/{party}/entries", "/logs/{party}/checkpoint", "/logs/{party}/proofs/inclusion", "/logs/{party}/proofs/consistency", "/parties/{party}/compliance", "/treaty/compliance", "/healthz" })
         {
             Assert.True(paths.GetProperty(path).TryGetProperty("get", out _), path);
         }

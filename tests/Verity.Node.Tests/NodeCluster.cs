@@ -66,6 +66,15 @@ public sealed class NodeCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>A node for each of <paramref name="parties"/> under New START with an exercise group of both parties (<see cref="GroupExercise"/>).</summary>
+    public static async Task<NodeCluster> StartGroupAsync(params string[] parties)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "verity-group-" + Guid.NewGuid().ToString("N"));
+        var cluster = await StartAsync(GroupExercise.Write(data), parties);
+        cluster._alsoDelete.Add(data);
+        return cluster;
+    }
+
     /// <summary>Starts a node for each party of <paramref name="treatyFile"/> listed in <paramref name="parties"/>.</summary>
     public static Task<NodeCluster> StartAsync(string treatyFile, params string[] parties) => StartOnAsync(null, treatyFile, parties);
 

@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
 using Verity.Core.Records;
-using Verity.Core.Replay;
 using Verity.Core.Treaties;
 
 namespace Verity.Node.Tests;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Compliance;
-using Verity.Core.Replay;
 using Verity.Core.Treaties;
 using Verity.Reports.Replay;
 

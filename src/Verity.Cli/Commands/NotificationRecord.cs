@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
-using Verity.Core.Replay;
 using Verity.Core.Treaties;
 
 namespace Verity.Cli.Commands;

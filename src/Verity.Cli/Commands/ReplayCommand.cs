@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Verity.Core;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Loading;
-using Verity.Core.Replay;
 using Verity.Core.Treaties;
 using Verity.Reports.Replay;
 

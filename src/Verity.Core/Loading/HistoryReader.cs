@@ -4,7 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
-using Verity.Core.Replay;
+using Verity.Core.Analysis.Replay;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

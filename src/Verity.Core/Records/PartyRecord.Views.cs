@@ -47,28 +47,40 @@ public sealed partial class PartyRecord
     }
 
     /// <summary>
-    /// Every limit for the party (and its groups) on <paramref name="at"/>, counted by <see cref="ComplianceEvaluator"/>
-    /// over <see cref="ForcesAt"/> under the agreed reading, beside the aggregate numbers the basis database declares.
+    /// The party's own limits on <paramref name="at"/> (each party's and those named for it), counted by
+    /// <see cref="ComplianceEvaluator"/> over <see cref="ForcesAt"/> under the agreed reading, beside the aggregate numbers
+    /// the basis database declares. A group's limits count every member's forces, so they are not here: see
+    /// <see cref="TreatyRecord.ComplianceAt"/>.
     /// </summary>
     public RecordCompliance ComplianceAt(LocalDate at)
     {
         var forces = ForcesAt(at);
         var report = ComplianceEvaluator.Evaluate(Treaty, forces.Inventory, at, Interpretation.Agreed, Party);
+        report = report with { Scopes = [.. report.Scopes.Where(s => s.Scope == Party.Value)] };
         var declared = forces.Basis?.Database.Aggregates.ToImmutableSortedDictionary(a => a.Limit, a => a.Value, StringComparer.Ordinal)
             ?? ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
         return new RecordCompliance(forces, report, declared);
     }
 
     /// <summary>
-    /// The party's notification deadlines on <paramref name="asOf"/>, as far as its log can give them (see
-    /// <see cref="RecordDeadlines.Coverage"/>): the calendar's obligations from the treaty, one obligation per change
-    /// the party notified, and replies to <paramref name="received"/> (other parties' notifications; <c>null</c> when
-    /// not held, and then replies are not assessed).
+    /// The party's notification deadlines on <paramref name="asOf"/>, as far as its own log can give them (see
+    /// <see cref="RecordDeadlines.Coverage"/>): the calendar's obligations from the treaty and one obligation per change
+    /// the party notified. Replies to other parties' notifications need their records: they are not assessed here, but
+    /// by <see cref="TreatyRecord.DeadlinesAt"/>.
     /// </summary>
-    public RecordDeadlines DeadlinesAt(LocalDate asOf, IEnumerable<NotificationDocument>? received = null)
+    public RecordDeadlines DeadlinesAt(LocalDate asOf) =>
+        DeadlinesAt(asOf, [], [], [.. Treaty.Parties.Select(p => p.Code).Where(p => p != Party)]);
+
+    /// <summary>
+    /// The deadlines with the replies owed to <paramref name="received"/>, the notifications of the parties
+    /// <paramref name="receivedFrom"/> (all of those held). A reply is assessed when it answers one of them, or when no
+    /// other party's record is missing (<paramref name="notHeld"/> is empty): then a reply that answers nothing received
+    /// is unmatched.
+    /// </summary>
+    internal RecordDeadlines DeadlinesAt(LocalDate asOf, IReadOnlyCollection<NotificationDocument> received, ImmutableArray<PartyCode> receivedFrom, ImmutableArray<PartyCode> notHeld)
     {
         var documents = Notifications.Select(n => n.Document).ToList();
-        var obligations = ObligationGenerator.Generate(Treaty, Party, NoEvents, [], received ?? [], asOf).ToList();
+        var obligations = ObligationGenerator.Generate(Treaty, Party, NoEvents, [], received, asOf).ToList();
         var entry = Treaty.Dates.EntryIntoForce;
         foreach (var document in documents)
         {
@@ -82,15 +94,17 @@ public sealed partial class PartyRecord
             }
         }
 
+        // The notifications received, by type and number: a reply names the number it answers as its subject.
+        var answerable = received.Where(d => d.Party != Party).Select(d => (d.Type, d.Number)).ToHashSet();
         var notAssessed = documents.Where(d => Treaty.FindNotification(d.Type)?.Trigger switch
         {
             OnActivity => true,
-            OnReceipt => received is null,
+            OnReceipt reply => !notHeld.IsEmpty && !answerable.Contains((reply.NotificationId, d.Subject)),
             _ => false,
         }).ToImmutableArray();
         var assessed = documents.Except(notAssessed);
         var report = DeadlineTracker.Track(Treaty, Party, obligations.DistinctBy(o => o.Key, StringComparer.Ordinal), assessed, asOf);
-        return new RecordDeadlines(report, notAssessed);
+        return new RecordDeadlines(report, notAssessed, receivedFrom, notHeld);
     }
 
     /// <summary>

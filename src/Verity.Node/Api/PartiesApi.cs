@@ -11,7 +11,8 @@ namespace Verity.Node.Api;
 /// <summary>
 /// <c>GET /parties/{party}/…</c>: the views of a party derived from the statements in its log plus the treaty —
 /// forces, compliance, deadlines, reconciliation findings, an item's history, and the entries that could not be read.
-/// Nothing here is stored: each answer is recomputed from the log (the record is cached by tree size).
+/// Its groups' limits and the replies it owes come from the <see cref="TreatyRecord"/> over every log the node holds.
+/// Nothing here is stored: each answer is recomputed from the logs (the records are cached by tree size).
 /// </summary>
 public static class PartiesApi
 {
@@ -30,8 +31,8 @@ public static class PartiesApi
             .WithSummary("A party's forces on a date, from its declarations and notifications")
             .WithDescription("The latest database the party declared on or before the date, plus the changes it notified after that database up to the date. Items listed one by one (missiles, bombers) are given item by item; items counted by location (launchers) stand as of the database.");
         parties.MapGet("/compliance", ComplianceAsync).WithName("GetCompliance")
-            .WithSummary("Each limit for a party on a date: counted from its forces, beside its declared aggregates")
-            .WithDescription("Values are counted by the treaty's rules over the forces of /forces, with the aggregate numbers the basis database declares beside them. Without a database on or before the date, values are null and the answer says so.");
+            .WithSummary("Each limit for a party and its groups on a date: counted from the forces, beside its declared aggregates")
+            .WithDescription("Values are counted by the treaty's rules over the forces of /forces, with the aggregate numbers the basis database declares beside them. Without a database on or before the date, values are null and the answer says so. A group's limits count the forces of all its members, from every log the node holds; each group names the members whose logs are held, missing, or declare nothing yet, and its values are null (not a partial sum) unless every member's forces are known.");
         parties.MapGet("/deadlines", DeadlinesAsync).WithName("GetDeadlines")
             .WithSummary("A party's notification obligations on a date: on time, late, overdue, pending")
             .WithDescription(RecordDeadlines.Coverage);
@@ -73,7 +74,10 @@ public static class PartiesApi
             return error.AsCompliance();
         }
 
-        return TypedResults.Ok(PartyComplianceResult.From(record!, record!.ComplianceAt(date)));
+        // The party's groups count every member's forces: the answer rests on every log the node holds.
+        var treaty = await records.TreatyAsync(cancellationToken).ConfigureAwait(false);
+        var compliance = treaty.ComplianceAt(date, record!.Party);
+        return TypedResults.Ok(PartyComplianceResult.From(treaty, compliance, record.Party));
     }
 
     private static async Task<Results<Ok<DeadlinesResult>, NotFound<string>, ValidationProblem>> DeadlinesAsync(
@@ -87,7 +91,9 @@ public static class PartiesApi
             return error.AsDeadlines();
         }
 
-        return TypedResults.Ok(DeadlinesResult.From(record!, record!.DeadlinesAt(date)));
+        // Replies are owed to the other parties' notifications, read from their logs where the node holds them.
+        var treaty = await records.TreatyAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(DeadlinesResult.From(treaty[record!.Party]!, treaty.DeadlinesAt(record.Party, date)!));
     }
 
     private static async Task<Results<Ok<FindingsResult>, NotFound<string>, ValidationProblem>> FindingsAsync(

@@ -84,13 +84,14 @@ public sealed record ItemResult(
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("warheads")] int Warheads);
 
-/// <summary>A party's compliance on a date, derived from its log.</summary>
+/// <summary>A party's compliance on a date, derived from its log (and, for its groups, the logs of the other members).</summary>
 /// <param name="Treaty">The treaty's id.</param>
 /// <param name="Party">The party.</param>
 /// <param name="At">The date.</param>
 /// <param name="Interpretation">The reading ("agreed").</param>
 /// <param name="Standing">The treaty's standing on the date.</param>
-/// <param name="TreeSize">The size of the log the answer was derived from.</param>
+/// <param name="TreeSize">The size of the party's log the answer was derived from.</param>
+/// <param name="TreeSizes">The size of every log the answer rests on (the party's, and its groups' other members' held), by party.</param>
 /// <param name="Inventory">"declared" when a database is declared on or before the date, else "none".</param>
 /// <param name="Basis">The database the values rest on, or null.</param>
 /// <param name="NotificationsApplied">How many notified changes after the basis were applied.</param>
@@ -103,6 +104,7 @@ public sealed record PartyComplianceResult(
     [property: JsonPropertyName("interpretation")] string Interpretation,
     [property: JsonPropertyName("standing")] string Standing,
     [property: JsonPropertyName("tree_size")] long TreeSize,
+    [property: JsonPropertyName("tree_sizes")] IReadOnlyDictionary<string, long> TreeSizes,
     [property: JsonPropertyName("inventory")] string Inventory,
     [property: JsonPropertyName("basis")] BasisResult? Basis,
     [property: JsonPropertyName("notifications_applied")] int NotificationsApplied,
@@ -110,42 +112,81 @@ public sealed record PartyComplianceResult(
     [property: JsonPropertyName("scopes")] IReadOnlyList<ScopeResult> Scopes)
 {
     /// <summary>What the values are when a database is declared.</summary>
-    public const string DeclaredNote = "values are counted by the treaty's rules over the forces the party declared (the basis database plus the changes it notified since); 'declared' is the aggregate number the basis database itself gives, as of its date";
+    public const string DeclaredNote = "values are counted by the treaty's rules over the forces the party declared (the basis database plus the changes it notified since); 'declared' is the aggregate number the basis database itself gives, as of its date; a group's values count the forces of all its members";
 
-    internal static PartyComplianceResult From(PartyRecord record, RecordCompliance compliance)
+    internal static PartyComplianceResult From(TreatyRecord treaty, TreatyCompliance compliance, PartyCode party)
     {
-        var report = compliance.Report;
-        var declared = compliance.Forces.Basis is not null;
+        var record = treaty[party]!;
+        var own = compliance[party]!;
+        var report = own.Report;
+        var declared = own.Forces.Basis is not null;
+        var groups = compliance.GroupsOf(party).ToList();
+        var sizes = groups.SelectMany(g => g.Held).Append(party).Distinct()
+            .OrderBy(p => p.Value, StringComparer.Ordinal).ToDictionary(p => p.Value, p => treaty[p]!.Size, StringComparer.Ordinal);
+        var scopes = report.Scopes.Select(s => new ScopeResult(
+            s.Scope, "party", [.. s.Members.Select(m => m.Value)], [party.Value], [], declared ? [] : [party.Value], StatusWords.Of(s.Standing), null,
+            [.. s.Limits.Select(l => new LimitResultJson(
+                l.Limit.Id, l.Limit.Article, declared ? l.Value : null, own.Declared.TryGetValue(l.Limit.Id, out var d) ? d : null,
+                l.Ceiling, declared ? l.Margin : null, PartiesApi.LimitStatusWithout(l, declared)!))]));
         return new(
-            record.Treaty.Id, record.Party.Value, PartiesApi.Iso(report.At), report.Interpretation.Id, StatusWords.Of(report.Standing), record.Size,
-            declared ? "declared" : "none", BasisResult.From(compliance.Forces.Basis), compliance.Forces.Applied.Length,
+            record.Treaty.Id, party.Value, PartiesApi.Iso(report.At), report.Interpretation.Id, StatusWords.Of(report.Standing), record.Size, sizes,
+            declared ? "declared" : "none", BasisResult.From(own.Forces.Basis), own.Forces.Applied.Length,
             declared ? DeclaredNote : record.Definition is null ? PartiesApi.NoDataExchangeNote(record.Treaty.Id) : PartiesApi.NoDeclarationNote,
-            [.. report.Scopes.Select(s => new ScopeResult(s.Scope, [.. s.Members.Select(m => m.Value)], StatusWords.Of(s.Standing),
-                [.. s.Limits.Select(l => new LimitResultJson(
-                    l.Limit.Id, l.Limit.Article, declared ? l.Value : null, s.Scope == record.Party.Value && compliance.Declared.TryGetValue(l.Limit.Id, out var d) ? d : null,
-                    l.Ceiling, declared ? l.Margin : null, PartiesApi.LimitStatusWithout(l, declared)!))]))]);
+            [.. scopes, .. groups.Select(ScopeResult.From)]);
     }
 }
 
 /// <summary>A party or group and its limits.</summary>
 /// <param name="Scope">The party or group.</param>
+/// <param name="Kind">"party" or "group".</param>
 /// <param name="Members">Its parties.</param>
+/// <param name="Held">The members whose logs the node holds.</param>
+/// <param name="Missing">The members whose logs the node does not hold: their forces are not known, so a group's values are null.</param>
+/// <param name="Undeclared">The held members that declare no database on or before the date: their forces are not known either.</param>
 /// <param name="Standing">The treaty's standing for it.</param>
+/// <param name="Note">For a group whose values are not known, why; null otherwise.</param>
 /// <param name="Limits">Its limits.</param>
 public sealed record ScopeResult(
     [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("members")] IReadOnlyList<string> Members,
+    [property: JsonPropertyName("held")] IReadOnlyList<string> Held,
+    [property: JsonPropertyName("missing")] IReadOnlyList<string> Missing,
+    [property: JsonPropertyName("undeclared")] IReadOnlyList<string> Undeclared,
     [property: JsonPropertyName("standing")] string Standing,
-    [property: JsonPropertyName("limits")] IReadOnlyList<LimitResultJson> Limits);
+    [property: JsonPropertyName("note")] string? Note,
+    [property: JsonPropertyName("limits")] IReadOnlyList<LimitResultJson> Limits)
+{
+    /// <summary>The status of a group's limit whose value is not known because a member's log is not held.</summary>
+    public const string RecordMissing = "record-missing";
+
+    /// <summary>The status of a limit whose value is not known because nothing is declared on or before the date.</summary>
+    public const string NoDeclaration = "no-declaration";
+
+    internal static ScopeResult From(GroupCompliance group)
+    {
+        var note = group.IsKnown ? null : string.Join("; ", new[]
+        {
+            group.Missing.IsEmpty ? null : $"the node holds no log of {string.Join(", ", group.Missing)}",
+            group.Undeclared.IsEmpty ? null : $"{string.Join(", ", group.Undeclared)} declare{(group.Undeclared.Length == 1 ? "s" : string.Empty)} no database on or before this date",
+        }.OfType<string>()) + ": the group's values count every member's forces, so they are null (not a partial sum)";
+        var unknown = group.Missing.IsEmpty ? NoDeclaration : RecordMissing;
+        return new ScopeResult(
+            group.Group.Id, "group", [.. group.Group.Members.Select(m => m.Value)], [.. group.Held.Select(m => m.Value)],
+            [.. group.Missing.Select(m => m.Value)], [.. group.Undeclared.Select(m => m.Value)], StatusWords.Of(group.Standing), note,
+            [.. group.Limits.Select(l => new LimitResultJson(
+                l.Limit.Id, l.Limit.Article, l.Value, null, l.Ceiling, l.Margin, l.Status is { } status ? StatusWords.Of(status) : unknown))]);
+    }
+}
 
 /// <summary>One limit's counted value, the declared aggregate, and the status.</summary>
 /// <param name="Id">The limit's id.</param>
 /// <param name="Article">Where the treaty sets it.</param>
-/// <param name="Value">The counted value; null when nothing is declared on or before the date.</param>
+/// <param name="Value">The counted value; null when the forces counted are not known (nothing declared on or before the date; for a group, a member's log not held).</param>
 /// <param name="Declared">The aggregate the basis database declares for the limit (the party's own scope only); null when none.</param>
 /// <param name="Max">The ceiling.</param>
 /// <param name="Margin">Ceiling minus value; null with the value.</param>
-/// <param name="Status">within, exceeds, not-yet-in-effect, treaty-not-in-force, suspended, expired, or no-declaration.</param>
+/// <param name="Status">within, exceeds, not-yet-in-effect, treaty-not-in-force, suspended, expired, no-declaration, or record-missing (a group member's log is not held).</param>
 public sealed record LimitResultJson(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("article")] string? Article,
@@ -155,12 +196,41 @@ public sealed record LimitResultJson(
     [property: JsonPropertyName("margin")] long? Margin,
     [property: JsonPropertyName("status")] string Status);
 
+/// <summary>Compliance across the treaty on a date: every party whose log the node holds, and every group.</summary>
+/// <param name="Treaty">The treaty's id.</param>
+/// <param name="At">The date.</param>
+/// <param name="Interpretation">The reading ("agreed").</param>
+/// <param name="Standing">The treaty's standing on the date.</param>
+/// <param name="TreeSizes">The size of every log the answer rests on, by party.</param>
+/// <param name="Missing">The parties whose logs the node does not hold: absent from <paramref name="Parties"/>, never zero.</param>
+/// <param name="Parties">Each held party, as <c>GET /parties/{party}/compliance</c> gives it.</param>
+/// <param name="Groups">Each group with limits, counted over all its members' forces.</param>
+public sealed record TreatyComplianceResult(
+    [property: JsonPropertyName("treaty")] string Treaty,
+    [property: JsonPropertyName("at")] string At,
+    [property: JsonPropertyName("interpretation")] string Interpretation,
+    [property: JsonPropertyName("standing")] string Standing,
+    [property: JsonPropertyName("tree_sizes")] IReadOnlyDictionary<string, long> TreeSizes,
+    [property: JsonPropertyName("missing")] IReadOnlyList<string> Missing,
+    [property: JsonPropertyName("parties")] IReadOnlyList<PartyComplianceResult> Parties,
+    [property: JsonPropertyName("groups")] IReadOnlyList<ScopeResult> Groups)
+{
+    internal static TreatyComplianceResult From(TreatyRecord treaty, TreatyCompliance compliance) => new(
+        treaty.Treaty.Id, PartiesApi.Iso(compliance.At), Verity.Core.Treaties.Interpretation.AgreedId, StatusWords.Of(treaty.Treaty.StandingAt(compliance.At)),
+        treaty.Records.OrderBy(r => r.Party.Value, StringComparer.Ordinal).ToDictionary(r => r.Party.Value, r => r.Size, StringComparer.Ordinal),
+        [.. compliance.Missing.Select(p => p.Value)],
+        [.. compliance.Parties.Select(p => PartyComplianceResult.From(treaty, compliance, p.Forces.Party))],
+        [.. compliance.Groups.Select(ScopeResult.From)]);
+}
+
 /// <summary>A party's notification deadlines on a date.</summary>
 /// <param name="Treaty">The treaty's id.</param>
 /// <param name="Party">The party.</param>
 /// <param name="At">The date.</param>
 /// <param name="TreeSize">The size of the log the answer was derived from.</param>
 /// <param name="Coverage">Exactly which obligations the answer covers.</param>
+/// <param name="ReceivedFrom">The other parties whose logs the node holds: replies to their notifications are owed and assessed.</param>
+/// <param name="NotHeld">The other parties whose logs the node does not hold: replies to them are not assessed.</param>
 /// <param name="Owed">Obligations triggered by the date.</param>
 /// <param name="OnTime">Provided on time.</param>
 /// <param name="Late">Provided late.</param>
@@ -176,6 +246,8 @@ public sealed record DeadlinesResult(
     [property: JsonPropertyName("at")] string At,
     [property: JsonPropertyName("tree_size")] long TreeSize,
     [property: JsonPropertyName("coverage")] string Coverage,
+    [property: JsonPropertyName("received_from")] IReadOnlyList<string> ReceivedFrom,
+    [property: JsonPropertyName("not_held")] IReadOnlyList<string> NotHeld,
     [property: JsonPropertyName("owed")] int Owed,
     [property: JsonPropertyName("on_time")] int OnTime,
     [property: JsonPropertyName("late")] int Late,
@@ -191,6 +263,7 @@ public sealed record DeadlinesResult(
         var r = deadlines.Report;
         return new(
             record.Treaty.Id, record.Party.Value, PartiesApi.Iso(r.AsOf), record.Size, RecordDeadlines.Coverage,
+            [.. deadlines.ReceivedFrom.Select(p => p.Value)], [.. deadlines.NotHeld.Select(p => p.Value)],
             r.Obligations.Length, r.Count(DeadlineState.OnTime), r.Count(DeadlineState.Late), r.Count(DeadlineState.Overdue), r.Count(DeadlineState.Pending),
             r.Unmatched.Length, deadlines.NotAssessed.Length, r.TreatyYears,
             [.. r.Obligations.Where(o => o.State is DeadlineState.Late or DeadlineState.Overdue)

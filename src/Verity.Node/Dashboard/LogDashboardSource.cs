@@ -17,11 +17,12 @@ namespace Verity.Node.Dashboard;
 
 /// <summary>
 /// The dashboard over the signed logs the node holds: each party's page is derived from its <see cref="PartyRecord"/>
-/// (the node's own log or its verified mirror of the party's), log integrity from the logs and their checkpoints, and
-/// the peers and alarms from <see cref="PeerNetwork"/>.
+/// (the node's own log or its verified mirror of the party's), its groups and the replies it owes from the
+/// <see cref="TreatyRecord"/> over every held log, log integrity from the logs and their checkpoints, and the peers and
+/// alarms from <see cref="PeerNetwork"/>.
 /// </summary>
-/// <remarks>What is derived from a record is cached by (party, tree size, date): a log that grows makes new keys, and
-/// nothing stale is served. What changes without the log growing — checkpoints, peers, alarms — is read on each request.</remarks>
+/// <remarks>What is derived from the records is cached by (treaty record, party, date), the treaty record standing for
+/// the tree sizes of every held log: a log that grows makes new keys, and nothing stale is served. What changes without the log growing — checkpoints, peers, alarms — is read on each request.</remarks>
 public sealed class LogDashboardSource : IDashboardSource
 {
     /// <summary>How many of the latest databases a party's page lists.</summary>
@@ -34,8 +35,9 @@ public sealed class LogDashboardSource : IDashboardSource
     private readonly PeerNetwork _network;
     private readonly TimeProvider _clock;
     private readonly Treaty _treaty;
-    private readonly ConcurrentDictionary<(PartyCode Party, long Size, LocalDate At), RecordCompliance> _compliance = new();
-    private readonly ConcurrentDictionary<(PartyCode Party, long Size, LocalDate At), PartyDashboard> _pages = new();
+    // Keyed by the treaty's record itself: PartyRecords gives the same instance while no held log grows.
+    private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode? Party, LocalDate At), TreatyCompliance> _compliance = new();
+    private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode Party, LocalDate At), PartyDashboard> _pages = new();
 
     /// <summary>A source over <paramref name="records"/> (read from <paramref name="logs"/>) and the node's <paramref name="network"/>.</summary>
     public LogDashboardSource(PartyRecords records, LogDirectory logs, PeerNetwork network, TimeProvider clock)
@@ -54,32 +56,38 @@ public sealed class LogDashboardSource : IDashboardSource
     /// <inheritdoc />
     public async Task<DashboardModel> OverviewAsync(LocalDate at, CancellationToken cancellationToken)
     {
+        var treaty = await _records.TreatyAsync(cancellationToken).ConfigureAwait(false);
+        var compliance = Compliance(treaty, null, at);
         var scopes = ImmutableArray.CreateBuilder<ScopeStanding>();
-        var sizes = new List<(PartyCode, long)>();
-        foreach (var party in _records.Parties)
+        foreach (var party in compliance.Parties)
         {
-            var record = (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false))!;
-            sizes.Add((party, record.Size));
-            var compliance = Compliance(record, at);
-            var declared = compliance.Forces.Basis is not null;
-            var scope = compliance.Report[party.Value];
-            scopes.Add(new ScopeStanding(party.Value, PartyName(party), false, [party], _treaty.StandingAt(at, party),
+            var code = party.Forces.Party;
+            var declared = party.Forces.Basis is not null;
+            var scope = party.Report[code.Value];
+            scopes.Add(new ScopeStanding(code.Value, PartyName(code), false, [code], _treaty.StandingAt(at, code),
                 scope is null ? [] : [.. scope.Limits.Select(l => new LimitStanding(l.Limit.Id, l.Limit.Name, l.Limit.Article, declared ? l.Value : null, l.Ceiling, l.Status))]));
         }
 
-        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(sizes));
+        foreach (var group in compliance.Groups)
+        {
+            scopes.Add(new ScopeStanding(group.Group.Id, group.Group.Name, true, group.Group.Members, group.Standing,
+                [.. group.Limits.Select(l => new LimitStanding(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Value, l.Ceiling, l.Status))]));
+        }
+
+        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(treaty.Records.Select(r => (r.Party, r.Size))));
     }
 
     /// <inheritdoc />
     public async Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, CancellationToken cancellationToken)
     {
-        if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is not { } record)
+        if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
+        var treaty = await _records.TreatyAsync(cancellationToken).ConfigureAwait(false);
         Bound(_pages);
-        var page = _pages.GetOrAdd((party, record.Size, at), key => Build(record, key.At));
+        var page = _pages.GetOrAdd((treaty, party, at), key => Build(key.Record, key.Party, key.At));
         var logs = ImmutableArray.CreateBuilder<LogIntegrity>();
         logs.Add(await OwnIntegrityAsync(cancellationToken).ConfigureAwait(false));
         foreach (var mirror in _logs.Mirrors.Values.OrderBy(m => m.Peer.Party, StringComparer.Ordinal))
@@ -112,24 +120,40 @@ public sealed class LogDashboardSource : IDashboardSource
         return new ItemHistory(_treaty.Name, party, uid, kind, type, history, Source([(party, record.Size)]));
     }
 
-    private PartyDashboard Build(PartyRecord record, LocalDate at)
+    private PartyDashboard Build(TreatyRecord treaty, PartyCode party, LocalDate at)
     {
-        var party = record.Party;
-        var forces = Compliance(record, at).Forces;
+        var record = treaty[party]!;
+        var page = Compliance(treaty, party, at);
+        var forces = page[party]!.Forces;
         var declarations = record.Declarations.Where(d => d.Database.AsOf <= at).ToList();
 
         // The series: the value at each database the party declared up to the date, and on the date itself.
         var dates = declarations.Select(d => d.Database.AsOf).Append(at).Distinct().Order().ToList();
-        var points = forces.Basis is null ? [] : dates.Select(d => Compliance(record, d)).ToList();
+        var points = forces.Basis is null ? [] : dates.Select(d => Compliance(treaty, party, d)[party]!).ToList();
         var scopes = points.Count == 0 || points[^1].Report[party.Value] is not { } last
             ? ImmutableArray<ScopeSeries>.Empty
             : [new ScopeSeries(party.Value, PartyName(party), [party],
                 [.. last.Limits.Select(l => new LimitSeries(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Ceiling, l.Limit.From,
                     [.. points.Select(p => p.Report[party.Value]?[l.Limit.Id] is { } x
                         ? new CompliancePoint(p.Report.At, x.Value, p.Declared.TryGetValue(l.Limit.Id, out var d) ? d : null, x.Ceiling, x.Status)
-                        : null).OfType<CompliancePoint>()]))])];
+                        : null).OfType<CompliancePoint>()]))], false, [])];
 
-        var deadlines = record.DeadlinesAt(at);
+        // Each group the party belongs to: its value at each database any member declared up to the date, and on the
+        // date, wherever every member's forces are known; the dates where they are not have no point.
+        foreach (var group in page.GroupsOf(party))
+        {
+            var groupDates = group.Group.Members.Select(m => treaty[m]).OfType<PartyRecord>()
+                .SelectMany(r => r.Declarations.Select(d => d.Database.AsOf)).Where(d => d <= at).Append(at).Distinct().Order().ToList();
+            var values = groupDates.Select(d => Compliance(treaty, party, d)[group.Group.Id]!).Where(g => g.IsKnown).ToList();
+            scopes = scopes.Add(new ScopeSeries(group.Group.Id, group.Group.Name, group.Group.Members,
+                [.. group.Limits.Select(l => new LimitSeries(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Ceiling, l.Limit.From,
+                    [.. values.Select(v => v[l.Limit.Id] is { Value: { } value, Status: { } status } x
+                        ? new CompliancePoint(v.At, value, null, x.Ceiling, status)
+                        : null).OfType<CompliancePoint>()]))],
+                true, [.. group.Missing, .. group.Undeclared]));
+        }
+
+        var deadlines = treaty.DeadlinesAt(party, at)!;
         var feed = deadlines.Report.Obligations
             .Select(t => new NotificationRow(t.Obligation.Type.Id, t.Provided?.Number, t.Obligation.Subject, t.Obligation.TriggeredAt, t.Obligation.Due, t.Provided?.Sent, State(t.State)))
             .Concat(deadlines.Report.Unmatched.Select(d => new NotificationRow(d.Type, d.Number, d.Subject, d.Triggered.AtMidnight(), null, d.Sent, NotificationState.Unmatched)))
@@ -147,13 +171,14 @@ public sealed class LogDashboardSource : IDashboardSource
             .ToImmutableArray();
         return new PartyDashboard(_treaty.Id, _treaty.Name, party, PartyName(party), at, _treaty.StandingAt(at, party),
             record.Declarations.IsEmpty ? null : record.Declarations.Min(d => d.Database.AsOf), forces.Basis?.Database.AsOf,
-            scopes, feed, latest, record.FindingsAt(at).Findings, items, forces.CountedByLocation.Length, [], [], [], Source([(party, record.Size)]));
+            scopes, feed, latest, record.FindingsAt(at).Findings, items, forces.CountedByLocation.Length, [], [], [],
+            Source(treaty.Records.Where(r => r.Party == party || page.GroupsOf(party).Any(g => g.Group.Members.Contains(r.Party))).Select(r => (r.Party, r.Size))));
     }
 
-    private RecordCompliance Compliance(PartyRecord record, LocalDate at)
+    private TreatyCompliance Compliance(TreatyRecord treaty, PartyCode? party, LocalDate at)
     {
         Bound(_compliance);
-        return _compliance.GetOrAdd((record.Party, record.Size, at), key => record.ComplianceAt(key.At));
+        return _compliance.GetOrAdd((treaty, party, at), key => key.Record.ComplianceAt(key.At, key.Party));
     }
 
     private async Task<LogIntegrity> OwnIntegrityAsync(CancellationToken cancellationToken)

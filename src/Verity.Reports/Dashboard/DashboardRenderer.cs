@@ -55,9 +55,11 @@ public sealed class DashboardRenderer(IStringLocalizer text)
                 var limit = scope.Limits.FirstOrDefault(l => l.LimitId == id);
                 body.Append(limit is null
                     ? "<td class=\"num\">—</td>"
-                    : limit.Value is null
+                    : limit.Value is null && scope.IsGroup
+                    ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" data-known=\"no\">—<br><span class=\"state-other\">{E(T("NotKnown"))}</span></td>")
+                    : limit.Value is null || limit.Status is not { } status
                     ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" data-declared=\"none\">—<br><span class=\"state-other\">{E(T("NoDeclaration"))}</span></td>")
-                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(limit.Status)}\">{E(Status(limit.Status))}</span></td>"));
+                    : string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(T("ValueOfCeiling", N(limit.Value.Value), N(limit.Ceiling)))}<br><span class=\"{StatusClass(status)}\">{E(Status(status))}</span></td>"));
             }
 
             body.Append("</tr>");
@@ -121,7 +123,21 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("ComplianceLede", D(model.Basis!.Value)))}</p>");
         foreach (var scope in model.Scopes)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
+            if (scope.IsGroup)
+            {
+                // A group's values count every member's forces: say whose, and when they are not all known.
+                var members = string.Join(", ", scope.Members.Select(m => m.Value));
+                body.Append(CultureInfo.InvariantCulture, $"<h3 data-group=\"{E(scope.Scope)}\">{E(T("GroupHeading", scope.Name, members))}</h3><p>{E(T("GroupLede", members))}</p>");
+                if (!scope.NotKnown.IsEmpty)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-declaration\" data-not-known=\"{E(string.Join(" ", scope.NotKnown.Select(m => m.Value)))}\">{E(T("GroupNotKnown", scope.Name, D(model.AsOf), string.Join(", ", scope.NotKnown.Select(m => m.Value))))}</p>");
+                }
+            }
+            else
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<h3>{E(scope.Name)}</h3>");
+            }
+
             foreach (var limit in scope.Limits.Where(l => !l.Points.IsEmpty))
             {
                 Chart(body, model, scope, limit);

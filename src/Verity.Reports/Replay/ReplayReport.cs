@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using Verity.Core.Replay;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Treaties;
 using Verity.Reports.Charts;
 

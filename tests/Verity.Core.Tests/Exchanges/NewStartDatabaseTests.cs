@@ -1,6 +1,6 @@
 using NodaTime;
 using Verity.Core.Exchanges;
-using Verity.Core.Tests.Replay;
+using Verity.Core.Tests.Analysis.Replay;
 
 namespace Verity.Core.Tests.Exchanges;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Verity.Core.Exchanges;
 using Verity.Core.Loading;
+using Verity.Core.Tests.Analysis.Replay;
 using Verity.Core.Tests.Exchanges;
-using Verity.Core.Tests.Replay;
 using Verity.Core.Treaties;
 using static Verity.Core.Tests.Exchanges.HandMadeForces;
 

@@ -3,8 +3,8 @@ using NodaTime;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Notifications;
+using Verity.Core.Tests.Analysis.Replay;
 using Verity.Core.Tests.Exchanges;
-using Verity.Core.Tests.Replay;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Tests.Reconciliation;

@@ -55,6 +55,7 @@ public sealed partial class DashboardRendererTests
             renderer.Overview(Overview()),
             renderer.Party(model),
             renderer.Party(model with { FirstDeclaration = null, Basis = null }),
+            renderer.Party(WithGroup(model, notKnown: true)),
             renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж")),
             renderer.NotFound("Ж"),
         };
@@ -79,6 +80,7 @@ public sealed partial class DashboardRendererTests
         renderer.Party(model with { Findings = [], Notifications = [], Databases = [], Items = [], Peers = [], Alarms = [] });
         renderer.Party(model with { FirstDeclaration = null, Basis = null });
         renderer.Party(model with { Basis = null });
+        renderer.Party(WithGroup(model, notKnown: true));
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
         renderer.NotFound("Ж");
         var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
@@ -106,6 +108,38 @@ public sealed partial class DashboardRendererTests
         // Before 2018-02-05 the limit was not yet in effect: a shaded band says so.
         Assert.Contains("<rect class=\"not-in-effect\"", html, StringComparison.Ordinal);
         Assert.Contains("Not in effect (not yet in effect) from 2011-02-05 until 2018-02-05", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_GroupSeries_ChartedAgainstItsCeilingNamingItsMembers()
+    {
+        var html = Renderer().Party(WithGroup(Model("Ж-7", "Ж-1"), notKnown: false));
+
+        Assert.Equal(4, Regex.Count(html, "<svg "));
+        Assert.Contains("<h3 data-group=\"both\">Both parties (group: US, RU)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<figure data-limit=\"both-warheads\" data-scope=\"both\">", html, StringComparison.Ordinal);
+        Assert.Matches("<text class=\"ceiling-label\" data-limit=\"both-warheads\" data-ceiling=\"3000\"[^>]*>3,000</text>", html);
+        Assert.Contains("<tr><td>2020-02-05</td><td class=\"num\">2,912</td><td class=\"num\">—</td><td class=\"num\">3,000</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-not-known", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_GroupMemberNotKnownOnTheDate_SaysWhoseForcesAreNotKnown()
+    {
+        var html = Renderer().Party(WithGroup(Model("Ж-7", "Ж-1"), notKnown: true));
+
+        Assert.Contains("<p class=\"no-declaration\" data-not-known=\"RU\">On 2020-09-01 the value of Both parties is not known: the forces of RU are not", html, StringComparison.Ordinal);
+        // The points where every member's forces were known are still charted.
+        Assert.Contains("data-scope=\"both\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overview_GroupValueNotKnown_SaysSoRatherThanNoDeclaration()
+    {
+        var html = Renderer().Overview(Overview());
+
+        Assert.Matches("<tr data-scope=\"both\"><th scope=\"row\">Ж</th><td><a href=\"/dashboard/US[^\"]*\">US</a>, <a href=\"/dashboard/RU[^\"]*\">RU</a></td>", html);
+        Assert.Contains("<td class=\"num\" data-known=\"no\">—<br><span class=\"state-other\">not known: a member&#39;s forces are not</span></td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,6 +178,7 @@ public sealed partial class DashboardRendererTests
         [
             new ScopeStanding("US", "Ж", false, [PartyCode.Parse("US")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, 1457, 1550, LimitStatus.Within)]),
             new ScopeStanding("RU", "Ж", false, [PartyCode.Parse("RU")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, null, 1550, LimitStatus.Within)]),
+            new ScopeStanding("both", "Ж", true, [PartyCode.Parse("US"), PartyCode.Parse("RU")], TreatyStanding.InForce, [new LimitStanding("Ж", "Ж", null, null, 3000, null)]),
         ],
         [new EquivocationAlarm("RU", "Ж", "Ж", "Ж")],
         "Ж");
@@ -160,7 +195,7 @@ public sealed partial class DashboardRendererTests
         var time = new LocalDateTime(2020, 1, 2, 0, 0);
         return new PartyDashboard("new-start", names ?? "New START", us, names ?? "United States", new LocalDate(2020, 9, 1), TreatyStanding.InForce,
             new LocalDate(2011, 2, 5), new LocalDate(2020, 3, 1),
-            [new ScopeSeries("US", names ?? "United States", [us], [warheads, launchers, early])],
+            [new ScopeSeries("US", names ?? "United States", [us], [warheads, launchers, early], false, [])],
             [
                 new NotificationRow("Ж", "Ж-1", subject, time, time.PlusDays(5), time.PlusDays(1), NotificationState.OnTime),
                 new NotificationRow("Ж", null, subject, time, time.PlusDays(5), null, NotificationState.Overdue),
@@ -180,6 +215,18 @@ public sealed partial class DashboardRendererTests
             [new PeerStatus("RU", subject, null, subject, 3, subject), new PeerStatus("RU", subject, DateTimeOffset.UnixEpoch, null, 3, null)],
             [new EquivocationAlarm("RU", subject, subject, subject)],
             subject);
+    }
+
+    /// <summary>The page with a group of US and RU and its warheads limit charted at two dates; RU's forces not known on the page's date when <paramref name="notKnown"/>.</summary>
+    private static PartyDashboard WithGroup(PartyDashboard model, bool notKnown)
+    {
+        var (us, ru) = (PartyCode.Parse("US"), PartyCode.Parse("RU"));
+        var name = model.PartyName == "Ж" ? "Ж" : "Both parties";
+        var points = ImmutableArray.Create(
+            new CompliancePoint(new LocalDate(2011, 2, 5), 3500, null, 3000, LimitStatus.NotYetInEffect),
+            new CompliancePoint(new LocalDate(2020, 2, 5), 2912, null, 3000, LimitStatus.Within));
+        var series = new LimitSeries("both-warheads", name, null, 3000, new LocalDate(2018, 2, 5), points);
+        return model with { Scopes = model.Scopes.Add(new ScopeSeries("both", name, [us, ru], [series], true, notKnown ? [ru] : [])) };
     }
 
     /// <summary>An item's history: a database that lists it and a notification about it.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>A published count of one party's items of a kind (and type) in some statuses, as of a date.</summary>
 /// <param name="Date">The date.</param>

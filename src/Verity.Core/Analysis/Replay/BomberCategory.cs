@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>Bombers: items that are their own launchers.</summary>
 public sealed record BomberCategory(string Kind, ImmutableArray<ForceType> Types);

@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using Verity.Core.Items;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>
 /// Builds a synthetic item-level history (dated events on items with synthetic identifiers, real types and bases)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Verity.Core.Items;
 using Verity.Core.Treaties;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>The public record replayed: every data point published beside computed, the breakdowns, and the ledger behind them.</summary>
 /// <param name="Treaty">The treaty.</param>

@@ -1,9 +1,9 @@
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Items;
 using Verity.Core.Loading;
-using Verity.Core.Replay;
 using Verity.Core.Treaties;
 
-namespace Verity.Core.Tests.Replay;
+namespace Verity.Core.Tests.Analysis.Replay;
 
 /// <summary>The bundled New START record (data/history/new-start-*), read once and replayed under ru-2022.</summary>
 public sealed class NewStartRecord

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>A type of missile or bomber.</summary>
 /// <param name="Type">Its name, such as "Minuteman III".</param>

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>One published aggregate: a party's value for one limit as of one date, with its source.</summary>
 /// <param name="Date">The date the data are as of.</param>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core.Compliance;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>One party on one date of the public record: what was published beside what the ledger counts.</summary>
 /// <param name="Date">The date the data are as of.</param>

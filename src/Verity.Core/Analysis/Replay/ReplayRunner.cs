@@ -3,7 +3,7 @@ using Verity.Core.Compliance;
 using Verity.Core.Items;
 using Verity.Core.Treaties;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>Replays a public record: synthesizes the item history, runs the ledger and compliance at every data date, and sets published beside computed.</summary>
 public static class ReplayRunner

@@ -1,9 +1,9 @@
 using NodaTime;
+using Verity.Core.Analysis.Replay;
 using Verity.Core.Compliance;
 using Verity.Core.Items;
-using Verity.Core.Replay;
 
-namespace Verity.Core.Tests.Replay;
+namespace Verity.Core.Tests.Analysis.Replay;
 
 public class ReplayRunnerTests(NewStartRecord record) : IClassFixture<NewStartRecord>
 {

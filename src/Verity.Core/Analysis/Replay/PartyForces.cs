@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>One party's force structure.</summary>
 public sealed record PartyForces(

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>Values given at anchor dates, read between them by linear interpolation (held flat outside them).</summary>
 /// <param name="Anchors">Dated values by key, in date order.</param>

@@ -1,4 +1,4 @@
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>A published breakdown beside the count of the replayed items it describes.</summary>
 /// <param name="Published">The published breakdown.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>
 /// The force structure a synthetic item-level history is built from: kinds, types and bases per party, and the

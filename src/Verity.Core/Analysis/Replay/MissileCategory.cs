@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Verity.Core.Replay;
+namespace Verity.Core.Analysis.Replay;
 
 /// <summary>Missiles of one kind and their launchers.</summary>
 /// <param name="Kind">The missile kind, such as <c>icbm</c>.</param>

@@ -1,6 +1,6 @@
-using Verity.Core.Replay;
+using Verity.Core.Analysis.Replay;
 
-namespace Verity.Core.Tests.Replay;
+namespace Verity.Core.Tests.Analysis.Replay;
 
 public class HistorySynthesizerTests(NewStartRecord record) : IClassFixture<NewStartRecord>
 {
