@@ -22,8 +22,9 @@ internal static class ForcesInput
             throw new InputException(new Diagnostic("--estimates", 0, 0, string.Empty, $"no bundled estimates at {file}: give --estimates FILE"));
         }
 
+        // The bundled rows are named by their path in the repository, so that a figure traces to data/forces/estimates.csv:LINE.
         using var reader = CommandLineInput.OpenText(file, "--estimates");
-        return EstimatesReader.Parse(reader, file);
+        return EstimatesReader.Parse(reader, path ?? "data/forces/estimates.csv");
     }
 
     /// <summary>The precedence of <c>--precedence FILE</c>, else the bundled file.</summary>

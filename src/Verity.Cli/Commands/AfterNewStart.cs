@@ -33,14 +33,8 @@ internal static class AfterNewStart
     public static string Run(CliContext context, string folder)
     {
         var forces = Path.Combine(context.DataDirectory, "forces");
-        var estimatesPath = Path.Combine(forces, "estimates.csv");
-        EstimateSet estimates;
-        using (var reader = CommandLineInput.OpenText(estimatesPath, "demo"))
-        {
-            estimates = EstimatesReader.Parse(reader, estimatesPath);
-        }
-
-        var precedence = PrecedenceReader.Parse(CommandLineInput.ReadText(Path.Combine(forces, "precedence.yaml"), "demo"), Path.Combine(forces, "precedence.yaml"));
+        var estimates = ForcesInput.ReadEstimates(context, null);
+        var precedence = ForcesInput.ReadPrecedence(context, null);
         var catalog = ProjectionsReader.Parse(CommandLineInput.ReadText(Path.Combine(forces, "projections.yaml"), "demo"), Path.Combine(forces, "projections.yaml"));
         var options = new ProjectionOptions(Horizon: ProjectionOptions.DefaultHorizon, Trials: 2_000, Seed: ProjectionOptions.DefaultSeed);
         var today = context.Today;

@@ -70,18 +70,7 @@ internal sealed class ProjectionCli
         catalog.Find(name) ?? throw new InputException(new Diagnostic(option, 0, 0, string.Empty,
             $"unknown model '{name}': expected one of {string.Join(", ", catalog.Names)}"));
 
-    public EstimateSet ReadEstimates(CliContext context, ParseResult parse)
-    {
-        var given = parse.GetValue(Estimates);
-        var path = given ?? Path.Combine(context.DataDirectory, "forces", "estimates.csv");
-        if (given is null && !File.Exists(path))
-        {
-            throw new InputException(new Diagnostic("--estimates", 0, 0, string.Empty, $"no bundled estimates at {path}: give an estimates CSV with --estimates FILE"));
-        }
-
-        using var reader = CommandLineInput.OpenText(path, "--estimates");
-        return EstimatesReader.Parse(reader, path);
-    }
+    public EstimateSet ReadEstimates(CliContext context, ParseResult parse) => ForcesInput.ReadEstimates(context, parse.GetValue(Estimates));
 
     /// <summary>Checks that the state has an estimate of the measure and that --to is not before the first year after it.</summary>
     public static void CheckHorizon(EstimateSet estimates, PartyCode state, ForceMeasure measure, ProjectionOptions options, string stateOption)

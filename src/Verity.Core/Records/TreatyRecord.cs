@@ -116,8 +116,8 @@ public sealed class TreatyRecord
             var known = missing.IsEmpty && undeclared.IsEmpty;
             results.Add(new GroupCompliance(group, at, scope.Standing, held, missing, undeclared,
                 [.. scope.Limits.Select(l => known
-                    ? new GroupLimit(l.Limit, l.Value, l.Status)
-                    : new GroupLimit(l.Limit, null, l.Status is LimitStatus.Within or LimitStatus.Exceeds ? null : l.Status))]));
+                    ? new GroupLimit(l.Limit, l.Value, l.Ceiling, l.Status)
+                    : new GroupLimit(l.Limit, null, l.Ceiling, l.Status is LimitStatus.Within or LimitStatus.Exceeds ? null : l.Status))]));
         }
 
         return new TreatyCompliance(at, parties, results.ToImmutable(), Missing);

@@ -41,7 +41,7 @@ public static class SuccessorReport
             html.Append(Parities(page));
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"projections\">Projections</h2>\n<p class=\"note\">{E(string.Join(" ", result.Projections.FirstOrDefault()?.Assumptions.Skip(1) ?? []))}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"projections\">Projections</h2>\n<p class=\"note\">Each chart: the estimates as points (hover for the source and the row), the projection's p10–p90 band and its central path (dashed). Every projection's assumptions are under it.</p>\n");
         foreach (var projection in result.Projections)
         {
             html.Append(Fan(page.Estimates, projection));
@@ -147,7 +147,8 @@ public static class SuccessorReport
             <figure>
             {chart.ToSvg(id, $"{projection.State} {projection.Measure}: estimates and projection", $"Estimates as points; projected by {projection.Model.Name}, p10 to p90 band")}
             <figcaption><strong>{E(projection.State.Value)} {E(projection.Measure.Value)}</strong>, projected by <code>{E(projection.Model.Name)}</code> ({E(projection.Model.Describe())}):
-            {last.Year}: p10 {N(last.P10)}, p50 {N(last.P50)}, p90 {N(last.P90)}. Points: estimates (hollow), declarations (filled green), official projections (orange); hover for the source.</figcaption>
+            {last.Year}: p10 {N(last.P10)}, p50 {N(last.P50)}, p90 {N(last.P90)}. Points: estimates (hollow), declarations (filled green), official projections (orange); hover for the source.
+            <details><summary>Assumptions</summary><ul>{string.Concat(projection.Assumptions.Select(a => $"<li>{E(a)}</li>"))}</ul></details></figcaption>
             </figure>
 
             """;

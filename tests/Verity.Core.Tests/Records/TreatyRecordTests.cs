@@ -30,7 +30,7 @@ public class TreatyRecordTests(RecordCorpus records) : IClassFixture<RecordCorpu
             return treaty with
             {
                 Groups = [new PartyGroup("both", "Both parties", [US, RU])],
-                Limits = treaty.Limits.Add(warheads with { Id = "both-warheads", Ceiling = 3000, Scope = LimitScope.ForGroup("both") }),
+                Limits = treaty.Limits.Add(warheads with { Id = "both-warheads", Schedule = [warheads.Schedule[0] with { Max = 3000 }], Scope = LimitScope.ForGroup("both") }),
             };
         }
     }
