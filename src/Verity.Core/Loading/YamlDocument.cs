@@ -42,6 +42,13 @@ internal sealed partial class YamlDocument
             problems.Add(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {message}"));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's representation model throws this for some malformed streams (such as a stray alias
+            // or anchor in a flow mapping); it carries no position.
+            problems.Add(new Diagnostic(source, 1, 1, string.Empty, $"not valid YAML: {e.Message}"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
