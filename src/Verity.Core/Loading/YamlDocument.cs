@@ -44,8 +44,9 @@ internal sealed partial class YamlDocument
         }
         catch (InvalidOperationException e)
         {
-            // YamlDotNet's scanner fails this way on some malformed plain scalars, without a position.
-            problems.Add(new Diagnostic(source, 0, 0, string.Empty, $"not valid YAML: {e.Message}"));
+            // YamlDotNet's scanner and representation model fail this way on some malformed streams (a malformed plain
+            // scalar, a stray alias or anchor in a flow mapping); the exception carries no position.
+            problems.Add(new Diagnostic(source, 1, 1, string.Empty, $"not valid YAML: {e.Message}"));
             return null;
         }
 

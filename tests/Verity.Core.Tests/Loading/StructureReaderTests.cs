@@ -69,6 +69,14 @@ public class StructureReaderTests
         Assert.Equal((line, field), (problem.Line, problem.Path));
     }
 
+    [Fact]
+    public void Parse_StrayFlowSequence_IsADiagnosticNotACrash()
+    {
+        var e = Assert.Throws<InputException>(() => StructureReader.Parse(File.ReadAllText(VectorPath("forces", "stray-flow.yaml")), "stray-flow.yaml"));
+
+        Assert.StartsWith("not valid YAML", Assert.Single(e.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("us")]
     [InlineData("ru")]
