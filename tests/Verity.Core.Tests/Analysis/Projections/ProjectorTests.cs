@@ -266,6 +266,30 @@ public class ProjectorTests
     }
 
     [Fact]
+    public void SamplesOf_TwoStatesAddedTrialByTrial_TheDistributionOfTheSum()
+    {
+        // Two independent holds uniform on [0, 1000]: the sum is triangular on [0, 2000], P(S > x) = (2000 − x)² / 2,000,000,
+        // so its p90 is 2000 − √(0.2) × 1000 = 1552.79 — not 900 + 900 = 1,800, the sum of the percentiles.
+        var set = Set(Row("CN", "2025-01-01", null, 0, 1000), Row("US", "2025-01-01", null, 0, 1000));
+        var options = new ProjectionOptions(Horizon: 2025, Trials: 100_000, Seed: 13);
+        var cn = Projector.Project(set, Cn, Stockpile, ProjectionModel.BuiltIn(ProjectionKind.Hold), options);
+        var us = Projector.Project(set, Us, Stockpile, ProjectionModel.BuiltIn(ProjectionKind.Hold), options);
+
+        var a = cn.SamplesOf(2025);
+        var b = us.SamplesOf(2025);
+        var sum = new double[a.Length];
+        for (var t = 0; t < sum.Length; t++)
+        {
+            sum[t] = a[t] + b[t];
+        }
+
+        Array.Sort(sum);
+        var p90 = sum[(int)(0.9 * (sum.Length - 1))];
+        Assert.InRange(p90, 1552.79 - 8, 1552.79 + 8);
+        Assert.InRange(cn[2025].P90 + us[2025].P90, 1790, 1810);
+    }
+
+    [Fact]
     public void Project_TrendWithOnePointInTheWindow_NamesModelStateMeasureAndNeed()
     {
         var set = Set(Row("CN", "2010-01-01", 100), Row("CN", "2025-01-01", 600));
