@@ -157,7 +157,7 @@ public static class ForceBuilder
     /// Puts built forces in a treaty's vocabulary. The forces need either the kind <c>warhead</c> (then missiles, launchers
     /// and bombers of kinds the treaty lacks are left out: their warheads are counted as <c>warhead</c> lines) or every
     /// delivery kind they have (then <c>warhead</c> lines are left out: the deployed warheads are on their missiles).
-    /// Every item kept must have a status the treaty defines.
+    /// Every item kept must have a status the treaty defines: the built status, or the treaty's status that plays that role.
     /// </summary>
     public static TreatyFit ForTreaty(Inventory inventory, Treaty treaty)
     {
@@ -168,10 +168,18 @@ public static class ForceBuilder
         var counted = new List<Item>();
         var leftOut = ImmutableArray.CreateBuilder<Item>();
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var item in inventory)
+        foreach (var built in inventory)
         {
+            var item = built;
             if (kinds.Contains(item.Kind))
             {
+                // The built items' statuses are role names (deployed, non-deployed, stored, retired): a treaty that
+                // words them otherwise declares which of its statuses plays each role.
+                if (!statuses.Contains(item.Status) && treaty.StatusFor(item.Status) is { } worded)
+                {
+                    item = item with { Status = worded };
+                }
+
                 if (!statuses.Contains(item.Status))
                 {
                     missing.Add($"status '{item.Status}' (of {item.Kind} {item.Uid})");

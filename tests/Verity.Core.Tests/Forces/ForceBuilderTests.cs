@@ -128,6 +128,27 @@ public class ForceBuilderTests
     }
 
     [Fact]
+    public void ForTreaty_TreatyWithOtherStatusWords_CountsByRole()
+    {
+        // The same treaty with its statuses worded otherwise: "ready" plays deployed, "reserve" plays stored.
+        var text = File.ReadAllText(VectorPath("forces", "warhead-cap.yaml"))
+            .Replace("  - id: deployed\n", "  - id: ready\n    role: deployed\n", StringComparison.Ordinal)
+            .Replace("  - id: stored\n", "  - id: reserve\n    role: stored\n", StringComparison.Ordinal)
+            .Replace("status: [deployed, stored]", "status: [ready, reserve]", StringComparison.Ordinal)
+            .Replace("status: [deployed]", "status: [ready]", StringComparison.Ordinal);
+        var treaty = TreatyReader.Parse(text, "worded.yaml");
+        var at = new LocalDate(2025, 6, 1);
+        var built = ForceBuilder.Build(Structure("data", "forces", "structures", "us.yaml"), at).Inventory;
+
+        var fit = ForceBuilder.ForTreaty(built, treaty);
+        var report = ComplianceEvaluator.Evaluate(treaty, fit.Counted, at, Interpretation.Agreed);
+
+        Assert.Empty(fit.Missing);
+        Assert.Equal((3700L, 1770L), (report["US"]!["stockpile"]!.Value, report["US"]!["deployed-warheads"]!.Value));
+        Assert.DoesNotContain(fit.Counted, i => i.Status is "deployed" or "stored");
+    }
+
+    [Fact]
     public void ForTreaty_TreatyWithoutTheKinds_NamesEachMissingKind()
     {
         var treaty = TreatyReader.Parse(File.ReadAllText(VectorPath("forces", "icbm-only.yaml")), "icbm-only.yaml");

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using Verity.Core;
+using Verity.Core.Analysis.Projections;
+using Verity.Core.Analysis.Proposals;
+using Verity.Core.Forces;
+using Verity.Core.Loading;
+using Verity.Reports.Successor;
+
+namespace Verity.Reports.Tests.Successor;
+
+/// <summary>The successor report over the bundled estimates, drafts and projections.</summary>
+public partial class SuccessorReportTests
+{
+    private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
+
+    private static readonly Lazy<(EstimateSet Estimates, Precedence Precedence, ProposalsResult Result)> Bundled = new(() =>
+    {
+        using var reader = new StreamReader(Data("forces", "estimates.csv"));
+        var estimates = EstimatesReader.Parse(reader, "data/forces/estimates.csv");
+        var precedence = PrecedenceReader.Parse(File.ReadAllText(Data("forces", "precedence.yaml")), "precedence.yaml");
+        var drafts = Directory.GetFiles(Data("treaties", "drafts"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => TreatyReader.Parse(File.ReadAllText(f), f)).ToList();
+        var result = ProposalStudy.Compare(drafts, estimates, precedence, ProjectionModel.BuiltIn(ProjectionKind.Trend),
+            new ProjectionOptions(Trials: 200, Seed: 3), new ComparisonSettings(2030, new LocalDate(2027, 2, 5), 2040));
+        return (estimates, precedence, result);
+    });
+
+    private static string Render()
+    {
+        var (estimates, precedence, result) = Bundled.Value;
+        var at = new LocalDate(2026, 12, 1);
+        var today = new[] { "US", "FR" }.Select(PartyCode.Parse)
+            .Select(s => FigurePicker.Pick(estimates, precedence, s, ForceMeasure.Stockpile, at)).ToList();
+        return SuccessorReport.Render(new SuccessorPage(estimates, result, at, [.. today]));
+    }
+
+    [Fact]
+    public void Render_BundledDrafts_AFanChartPerProjectionWithItsBandAndEveryEstimateAsAPoint()
+    {
+        var html = Render();
+        var result = Bundled.Value.Result;
+
+        Assert.Equal(result.Projections.Length, FanTitle().Count(html));
+        var us = result.Projections.Single(p => p.State.Value == "US" && p.Measure == ForceMeasure.Stockpile);
+        var figure = html[html.IndexOf("fan-US-stockpile-title", StringComparison.Ordinal)..];
+        figure = figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)];
+        Assert.Contains("<polygon", figure, StringComparison.Ordinal);
+        Assert.Equal(Bundled.Value.Estimates.For(us.State, us.Measure).Count(r => r.Central is not null && r.AsOf.Year >= 2010), Regex.Count(figure, "<circle"));
+        Assert.Contains("projected, not measured", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Drafts_ATableRowPerLimitAndScopeAndAChartWithEachScopesCeiling()
+    {
+        var html = Render();
+        var result = Bundled.Value.Result;
+
+        foreach (var draft in result.Drafts)
+        {
+            Assert.Contains($"<code>{draft.DraftId}</code>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(result.Drafts.Sum(d => d.Limits.Length), Regex.Count(html, "<tr><td class=\"text\">"));
+        Assert.Contains("group:west ≤ 4,500", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Today_FranceUndisclosedWithItsSourceNeverZero()
+    {
+        var html = Render();
+
+        var today = html[html.IndexOf("<h2 id=\"today\">", StringComparison.Ordinal)..html.IndexOf("<h2 id=\"projections\">", StringComparison.Ordinal)];
+        var france = today[today.IndexOf("<td>FR</td>", StringComparison.Ordinal)..];
+        france = france[..france.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("undisclosed", france, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0<", france, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://", france, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("id=\"fan-[A-Z]{2}-[^\"]*-title\"")]
+    private static partial Regex FanTitle();
+}
