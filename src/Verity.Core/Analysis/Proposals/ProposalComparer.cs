@@ -201,6 +201,12 @@ public static class ProposalComparer
     {
         var first = projections.Max(p => p.FirstYear);
         var last = Math.Min(horizon, projections.Min(p => p.Horizon));
+        if (projections.Count == 1)
+        {
+            // One member: the sum is its own projection, whose percentiles are already those of its trials.
+            return [.. projections[0].Points.Where(p => p.Year <= last)];
+        }
+
         var path = ImmutableArray.CreateBuilder<ProjectedYear>(Math.Max(0, last - first + 1));
         for (var year = first; year <= last; year++)
         {
