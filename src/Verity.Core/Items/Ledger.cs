@@ -109,7 +109,7 @@ public sealed class Ledger
         switch (e)
         {
             case ItemDeployed deployed:
-                state[e.Uid] = item with { Status = "deployed", Location = deployed.Location };
+                state[e.Uid] = item with { Status = deployed.Status, Location = deployed.Location };
                 break;
             case ItemMoved moved:
                 state[e.Uid] = item with { Location = moved.Location };

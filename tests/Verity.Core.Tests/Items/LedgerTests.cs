@@ -182,4 +182,16 @@ public class LedgerTests
 
         Assert.Equal(["events[0]", "events[2]", "events[3]"], error.Diagnostics.Select(d => d.Path));
     }
+
+    [Fact]
+    public void AsOf_DeploymentUnderATreatysOwnWord_TakesThatStatus()
+    {
+        // A draft whose status "ready" plays the role deployed: the event carries the treaty's word.
+        var ledger = Ledger.Create([Produced(Jan1, "m1"), new ItemDeployed(Feb1, "m1", "Minot AFB") { Status = "ready" }]);
+
+        var item = Assert.Single(ledger.AsOf(Feb1));
+
+        Assert.Equal(("ready", "Minot AFB"), (item.Status, item.Location));
+        Assert.Equal("deployed", new ItemDeployed(Feb1, "m1", "Minot AFB").Status);
+    }
 }
