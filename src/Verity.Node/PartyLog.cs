@@ -95,10 +95,25 @@ public sealed class PartyLog : IDisposable
     /// <summary>Signs <paramref name="body"/> as the party's next statement of <paramref name="type"/> and appends it
     /// durably; returns the entry's index, the new size and the leaf hash.</summary>
     /// <exception cref="KeyRetiredException">The node's key was retired by a key rotation in the log.</exception>
-    public async Task<(long Index, long TreeSize, Sha256Hash LeafHash)> AppendAsync(string type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<(long Index, long TreeSize, Sha256Hash LeafHash)> AppendAsync(string type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        (await AppendAtAsync(type, body, null, cancellationToken).ConfigureAwait(false))!.Value;
+
+    /// <summary>
+    /// As <see cref="AppendAsync"/>, but only if the log still has <paramref name="expectedSize"/> entries when the
+    /// writer takes it: a statement checked against the record of that size is appended to exactly that log, or not at
+    /// all (<c>null</c>: another append came first; check again against the longer log). With <c>null</c> for the size,
+    /// appends whatever the size.
+    /// </summary>
+    /// <exception cref="KeyRetiredException">The node's key was retired by a key rotation in the log.</exception>
+    public async Task<(long Index, long TreeSize, Sha256Hash LeafHash)?> AppendAtAsync(string type, ReadOnlyMemory<byte> body, long? expectedSize, CancellationToken cancellationToken)
     {
-        var result = await Log.WriteAsync(async statements =>
+        var result = await Log.WriteAsync<(long, long, Sha256Hash)?>(async statements =>
         {
+            if (expectedSize is { } expected && statements.Log.Size != expected)
+            {
+                return null;
+            }
+
             if (!_inForceKnown)
             {
                 _inForce = await KeyRotation.KeyInForceAsync(Log.Store, _key.Name, cancellationToken).ConfigureAwait(false);
@@ -120,7 +135,11 @@ public sealed class PartyLog : IDisposable
 
             return (size - 1, size, signed.LeafHash);
         }, cancellationToken).ConfigureAwait(false);
-        Appended?.Invoke(this, EventArgs.Empty);
+        if (result is not null)
+        {
+            Appended?.Invoke(this, EventArgs.Empty);
+        }
+
         return result;
     }
 

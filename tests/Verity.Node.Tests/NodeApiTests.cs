@@ -161,6 +161,49 @@ public sealed class NodeApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_SameNumberConcurrently_OneStoredTheRest400NamingNumber()
+    {
+        // Check and append are one step: of eight concurrent submissions of one notification number, one is stored.
+        using var client = _node.Operator();
+        var before = await SizeAsync(client);
+        var body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Notice("concurrent")));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsJsonAsync("/statements", new { type = "notification", body })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("body.number", out _), problem.ToString());
+        }
+
+        Assert.Equal(before + 1, await SizeAsync(client));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Submit_DistinctNumbersConcurrently_EveryOneStored()
+    {
+        // A submission checked against a log that grew meanwhile is checked again, not refused.
+        using var client = _node.Operator();
+        var before = await SizeAsync(client);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.PostAsJsonAsync("/statements",
+            new { type = "notification", body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Notice($"distinct-{i}"))) })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(before + 8, await SizeAsync(client));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Checkpoint_EmptyLog_IsSignedTextOfSizeZero()
     {
         using var client = _node.CreateClient();

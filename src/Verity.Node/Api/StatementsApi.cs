@@ -16,6 +16,9 @@ public static class StatementsApi
     /// <summary>The largest request body accepted, in bytes (1 MiB).</summary>
     public const int MaxRequestBytes = 1 << 20;
 
+    /// <summary>How many times a submission is checked again when another append came first, before answering 503.</summary>
+    private const int MaxCheckRetries = 16;
+
     /// <summary>Maps the statements endpoints.</summary>
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
@@ -105,37 +108,51 @@ public static class StatementsApi
             }
         }
 
-        if (type is StatementTypes.Declaration or StatementTypes.Notification or StatementTypes.EquivocationAlarm)
+        // Check and append as one step: the statement is checked against the record of the log's current size and
+        // appended only to a log of that size; if another submission came first, it is checked again against the
+        // longer log (so two submissions of one notification number cannot both be stored).
+        var checks = type is StatementTypes.Declaration or StatementTypes.Notification or StatementTypes.EquivocationAlarm;
+        for (var attempt = 0; ; attempt++)
         {
-            // The statement must read back into the party's record, as every view will read it.
-            var record = PartyCode.TryParse(log.Options.Party, out var party) ? await records.GetAsync(party, cancellationToken).ConfigureAwait(false) : null;
-            if (record is null)
+            long? expected = null;
+            if (checks)
             {
-                return Problem("type", $"{log.Options.Party} is not a party code, so its log holds no {type}");
+                // The statement must read back into the party's record, as every view will read it.
+                var record = PartyCode.TryParse(log.Options.Party, out var party) ? await records.GetAsync(party, cancellationToken).ConfigureAwait(false) : null;
+                if (record is null)
+                {
+                    return Problem("type", $"{log.Options.Party} is not a party code, so its log holds no {type}");
+                }
+
+                var problems = record.Check(type, body);
+                if (!problems.IsEmpty)
+                {
+                    return TypedResults.ValidationProblem(
+                        problems.GroupBy(p => p.Source == "statement" ? p.Path : p.Path.Length == 0 ? "body" : $"body.{p.Path}").ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray()),
+                        detail: $"{string.Join("; ", problems)}; nothing was stored");
+                }
+
+                expected = record.Size;
             }
 
-            var problems = record.Check(type, body);
-            if (!problems.IsEmpty)
+            try
             {
-                return TypedResults.ValidationProblem(
-                    problems.GroupBy(p => p.Source == "statement" ? p.Path : p.Path.Length == 0 ? "body" : $"body.{p.Path}").ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray()),
-                    detail: $"{string.Join("; ", problems)}; nothing was stored");
+                if (await log.AppendAtAsync(type, body, expected, cancellationToken).ConfigureAwait(false) is { } appended)
+                {
+                    return TypedResults.Created($"/logs/{Uri.EscapeDataString(log.Options.Party)}/entries?start={appended.Index}&count=1",
+                        new AppendResult(appended.Index, appended.TreeSize, appended.LeafHash.ToBase64()));
+                }
+            }
+            catch (KeyRetiredException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The node's key was retired");
+            }
+
+            if (attempt >= MaxCheckRetries)
+            {
+                return TypedResults.Problem($"the log grew under {MaxCheckRetries + 1} checks in a row; nothing was stored, submit again", statusCode: StatusCodes.Status503ServiceUnavailable, title: "The log is busy");
             }
         }
-
-        long index, size;
-        Verity.Record.Merkle.Sha256Hash leafHash;
-        try
-        {
-            (index, size, leafHash) = await log.AppendAsync(type, body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (KeyRetiredException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The node's key was retired");
-        }
-
-        return TypedResults.Created($"/logs/{Uri.EscapeDataString(log.Options.Party)}/entries?start={index}&count=1",
-            new AppendResult(index, size, leafHash.ToBase64()));
     }
 
     private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: true);
