@@ -119,11 +119,17 @@ internal static class ReplayCommand
                     ["date"] = CommandLineInput.Format(p.Date),
                     ["party"] = p.Party.Value,
                     ["published"] = Figures(p.Published.ToDictionary(kv => kv.Key, kv => kv.Value.Value)),
-                    ["computed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value)),
                 };
-                if (!p.Reading.IsEmpty)
+
+                // The points are computed under the interpretation named at the top; the agreed count stands beside a reading's.
+                if (p.Reading.IsEmpty)
                 {
-                    node[result.Interpretation.Id] = Figures(p.Reading.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                    node["computed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                }
+                else
+                {
+                    node["computed"] = Figures(p.Reading.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                    node["agreed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
                 }
 
                 node["status"] = new JsonObject(p.Status.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Names.Of(s.Value))));

@@ -51,8 +51,9 @@ public class ReplayCommandTests
 
         var point = json.RootElement.GetProperty("points").EnumerateArray()
             .Single(p => p.GetProperty("date").GetString() == "2022-03-01" && p.GetProperty("party").GetString() == "US");
-        Assert.Equal(800, point.GetProperty("computed").GetProperty("launchers").GetInt64());
-        Assert.Equal(901, point.GetProperty("ru-2022").GetProperty("launchers").GetInt64());
+        Assert.Equal(901, point.GetProperty("computed").GetProperty("launchers").GetInt64());
+        Assert.Equal(800, point.GetProperty("agreed").GetProperty("launchers").GetInt64());
+        Assert.False(point.TryGetProperty("ru-2022", out _));
     }
 
     [Fact]
