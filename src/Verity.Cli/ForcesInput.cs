@@ -39,7 +39,7 @@ internal static class ForcesInput
     {
         if (!PartyCode.TryParse(text, out var state))
         {
-            throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"'{text}' is not a state: expected an ISO 3166-1 alpha-2 code such as \"US\""));
+            throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"'{text}' is not a state code: expected an ISO 3166-1 alpha-2 code such as \"US\""));
         }
 
         return CountryCodes.IsAssigned(state)

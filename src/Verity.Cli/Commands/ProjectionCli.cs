@@ -29,10 +29,7 @@ internal sealed class ProjectionCli
 
     public IEnumerable<Option> All => [Measure, Model, To, Trials, Seed, Estimates, Projections, Json];
 
-    public static PartyCode State(string? text, string option) =>
-        PartyCode.TryParse(text, out var state)
-            ? state
-            : throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"'{text}' is not a state code: expected two capital letters such as \"CN\""));
+    public static PartyCode State(string? text, string option) => ForcesInput.ParseState(text ?? string.Empty, option);
 
     public ForceMeasure ParseMeasure(ParseResult parse) =>
         ForceMeasure.TryParse(parse.GetValue(Measure), out var measure)

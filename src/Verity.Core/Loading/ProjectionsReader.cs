@@ -25,24 +25,21 @@ public static partial class ProjectionsReader
 
     private static readonly HashSet<string> AnchorFields = new(StringComparer.Ordinal) { "year", "value", "low", "high", "source" };
 
+    /// <summary>The largest file read, in characters.</summary>
+    public const int MaxChars = 1024 * 1024;
+
     /// <summary>Reads the variants.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="source">The file name to put in diagnostics.</param>
     /// <exception cref="InputException">The text is not a valid projections file; every problem is listed.</exception>
     public static ProjectionCatalog Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(source);
+        const string Expected = "expected a mapping with a 'projections' list";
+        var (document, root) = YamlDocument.ParseMapping(text, source, MaxChars, Expected);
         var problems = new List<Diagnostic>();
-        var document = YamlDocument.Parse(text, source, problems);
-        if (document is null || problems.Count > 0)
+        if (root["projections"] is not JArray list)
         {
-            throw new InputException(problems);
-        }
-
-        if (document.Root is not JObject root || root["projections"] is not JArray list)
-        {
-            throw new InputException(document.At(string.Empty, "expected a mapping with a 'projections' list"));
+            throw new InputException(document.At(string.Empty, Expected));
         }
 
         foreach (var property in root.Properties().Where(p => p.Name != "projections"))

@@ -34,24 +34,8 @@ public static class StructureReader
     /// <exception cref="InputException">The file has problems; every one is listed.</exception>
     public static ForceStructure Parse(string text, string source)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(source);
-        if (text.Length > MaxChars)
-        {
-            throw new InputException(new Diagnostic(source, 0, 0, string.Empty, $"the file is larger than {MaxChars:N0} characters"));
-        }
-
+        var (document, root) = YamlDocument.ParseMapping(text, source, MaxChars, "expected a mapping with state, through, systems and storage");
         var problems = new List<Diagnostic>();
-        var document = YamlDocument.Parse(text, source, problems);
-        if (document is null || problems.Count > 0)
-        {
-            throw new InputException(problems);
-        }
-
-        if (document.Root is not JObject root)
-        {
-            throw new InputException(document.At(string.Empty, "expected a mapping with state, through, systems and storage"));
-        }
 
         var reader = new Reader(document, problems);
         reader.Unknown(root, TopFields);

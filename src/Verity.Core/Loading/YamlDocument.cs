@@ -27,6 +27,30 @@ internal sealed partial class YamlDocument
 
     public JToken Root { get; }
 
+    /// <summary>
+    /// Reads a file that must be one YAML mapping of at most <paramref name="maxChars"/> characters: the document and
+    /// its root mapping, or an <see cref="InputException"/> with every problem (a file too large, a syntax error, a
+    /// root that is not a mapping: <paramref name="expected"/> says what it should be).
+    /// </summary>
+    public static (YamlDocument Document, JObject Root) ParseMapping(string text, string source, int maxChars, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        if (text.Length > maxChars)
+        {
+            throw new InputException(new Diagnostic(source, 0, 0, string.Empty, $"the file is larger than {maxChars.ToString("N0", CultureInfo.InvariantCulture)} characters"));
+        }
+
+        var problems = new List<Diagnostic>();
+        var document = Parse(text, source, problems);
+        if (document is null || problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        return document.Root is JObject root ? (document, root) : throw new InputException(document.At(string.Empty, expected));
+    }
+
     /// <summary>Reads YAML text; syntax errors and duplicate keys come back as diagnostics.</summary>
     public static YamlDocument? Parse(string text, string source, List<Diagnostic> problems)
     {
