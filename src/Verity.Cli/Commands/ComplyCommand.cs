@@ -294,7 +294,7 @@ internal static class ComplyCommand
                         .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Type, StringComparer.Ordinal);
                     foreach (var group in groups)
                     {
-                        var uids = string.Join(", ", group.Take(5).Select(x => x.Item.Uid)) + (group.Count() > 5 ? ", …" : string.Empty);
+                        var uids = string.Join(", ", group.Take(5).Select(x => x.Item.Uid)) + (group.Count() > 5 ? $", … {group.Count() - 5:N0} more (--json --explain lists every one)" : string.Empty);
                         context.Out.MarkupLineInterpolated($"    {group.Sum(x => x.Weight),6:N0}  {group.Count(),5} × {group.Key.Kind} {group.Key.Type} ({group.Key.Status})  [grey]{uids}[/]");
                     }
                 }
