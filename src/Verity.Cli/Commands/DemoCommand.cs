@@ -91,9 +91,9 @@ internal static class DemoCommand
         var (figures, disagreements) = await network.CompareComplianceAsync(result, definition, end).ConfigureAwait(false);
         // Logs that differ between nodes count as a disagreement, whatever the figures say.
         var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
+        Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
         var report = HtmlFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
         Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
-        Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
         if (keep)
         {
             foreach (var (party, url) in network.Dashboards)
