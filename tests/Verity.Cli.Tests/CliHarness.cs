@@ -31,7 +31,9 @@ public static class CliHarness
     public static Task<CliRun> RunAtWidthAsync(int width, params string[] args) => RunAsync(DefaultToday, DataDirectory, args, width);
 
     /// <summary>A context over a plain console <paramref name="width"/> columns wide writing to <paramref name="output"/>, for calling a command's parts directly.</summary>
-    public static CliContext Context(int width, TextWriter output, TextWriter error)
+    public static CliContext Context(int width, TextWriter output, TextWriter error) => Context(width, output, error, DefaultToday, DataDirectory);
+
+    private static CliContext Context(int width, TextWriter output, TextWriter error, LocalDate today, string dataDirectory)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -41,23 +43,14 @@ public static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = width;
-        return new CliContext(console, error, new FixedClock(DefaultToday.AtMidnight().PlusHours(12).InUtc().ToInstant()), DataDirectory);
+        return new CliContext(console, error, new FixedClock(today.AtMidnight().PlusHours(12).InUtc().ToInstant()), dataDirectory);
     }
 
     private static async Task<CliRun> RunAsync(LocalDate today, string dataDirectory, string[] args, int width = 240)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        var clock = new FixedClock(today.AtMidnight().PlusHours(12).InUtc().ToInstant());
-        var context = new CliContext(console, error, clock, dataDirectory);
+        var context = Context(width, output, error, today, dataDirectory);
 
         var exitCode = await VerityApp.RunAsync(args, context);
 
