@@ -13,9 +13,10 @@ internal static class CommandRunner
         }
         catch (InputException e)
         {
-            foreach (var diagnostic in e.Diagnostics)
+            // A problem repeated on many rows (the same field, the same message) is said once, with the count.
+            foreach (var line in Terminal.Once(e.Diagnostics))
             {
-                context.Error.WriteLine(diagnostic.ToString());
+                context.Error.WriteLine(line);
             }
 
             return VerityApp.BadInput;

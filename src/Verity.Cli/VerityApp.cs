@@ -54,6 +54,8 @@ public static class VerityApp
         SplitDescriptions(root, details);
         if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction help } option)
         {
+            // Help wraps at the width tables fit (Terminal: COLUMNS, the terminal's, or a pipe's).
+            help.MaxWidth = context.Out.Profile.Width;
             option.Action = new DetailedHelpAction(help, details);
         }
 
@@ -65,10 +67,11 @@ public static class VerityApp
         foreach (var sub in command.Subcommands)
         {
             var text = sub.Description?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? string.Empty;
+            // The first paragraph is prose: one line, which the help wraps at the terminal's width.
             var cut = text.IndexOf("\n\n", StringComparison.Ordinal);
+            sub.Description = (cut > 0 ? text[..cut] : text).Replace('\n', ' ');
             if (cut > 0)
             {
-                sub.Description = text[..cut];
                 details[sub] = text[(cut + 2)..];
             }
 

@@ -49,7 +49,8 @@ public static class NodeHost
         builder.Services.AddLocalization();
         // Every page is derived from the signed logs the node holds (its own and its mirrors), and the network's state.
         builder.Services.AddSingleton<IDashboardSource>(sp => new LogDashboardSource(
-            sp.GetRequiredService<PartyRecords>(), sp.GetRequiredService<LogDirectory>(), sp.GetRequiredService<PeerNetwork>(), time));
+            sp.GetRequiredService<PartyRecords>(), sp.GetRequiredService<LogDirectory>(), sp.GetRequiredService<PeerNetwork>(), time,
+            sp.GetRequiredService<NodeOptions>().Provenance));
         builder.Services.AddSingleton<IPartyLogs>(sp => sp.GetRequiredService<LogDirectory>());
         builder.Services.AddSingleton(sp =>
         {

@@ -33,6 +33,10 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
     /// entry into force count from it. A draft without one in its file needs it; a treaty with its own date refuses it.</summary>
     public NodaTime.LocalDate? EntryIntoForce { get; init; }
 
+    /// <summary>Where the logs came from, said on every dashboard page (the demo's nodes are told they hold a synthetic
+    /// record); <c>null</c> for a node that holds what its parties submitted and says nothing more.</summary>
+    public Verity.Reports.Dashboard.DashboardProvenance? Provenance { get; init; }
+
     /// <summary>How often the node pushes, pulls and gossips with its peers when nothing else wakes it.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -27,10 +27,14 @@ public static class CliHarness
 
     public static Task<CliRun> RunInAsync(string dataDirectory, params string[] args) => RunAsync(DefaultToday, dataDirectory, args);
 
-    private static async Task<CliRun> RunAsync(LocalDate today, string dataDirectory, string[] args)
+    /// <summary>Runs on a console <paramref name="width"/> columns wide, as a terminal of that width (or <c>COLUMNS</c>) gives.</summary>
+    public static Task<CliRun> RunAtWidthAsync(int width, params string[] args) => RunAsync(DefaultToday, DataDirectory, args, width);
+
+    /// <summary>A context over a plain console <paramref name="width"/> columns wide writing to <paramref name="output"/>, for calling a command's parts directly.</summary>
+    public static CliContext Context(int width, TextWriter output, TextWriter error) => Context(width, output, error, DefaultToday, DataDirectory);
+
+    private static CliContext Context(int width, TextWriter output, TextWriter error, LocalDate today, string dataDirectory)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -38,9 +42,15 @@ public static class CliHarness
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 240;
-        var clock = new FixedClock(today.AtMidnight().PlusHours(12).InUtc().ToInstant());
-        var context = new CliContext(console, error, clock, dataDirectory);
+        console.Profile.Width = width;
+        return new CliContext(console, error, new FixedClock(today.AtMidnight().PlusHours(12).InUtc().ToInstant()), dataDirectory);
+    }
+
+    private static async Task<CliRun> RunAsync(LocalDate today, string dataDirectory, string[] args, int width = 240)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = Context(width, output, error, today, dataDirectory);
 
         var exitCode = await VerityApp.RunAsync(args, context);
 

@@ -130,14 +130,29 @@ public sealed class RecordCliTests
     }
 
     [Fact]
-    public async Task KeysNew_MissingDirectory_Exit2()
+    public async Task KeysNew_MissingDirectory_CreatesIt()
     {
         using var cli = new RecordCliHarness();
 
-        var (code, _, error) = await cli.RunAsync("keys", "new", "--name", "US", "--out", cli.PathOf("nowhere"));
+        var (code, output, _) = await cli.RunAsync("keys", "new", "--name", "US", "--out", Path.Combine(cli.PathOf("keys"), "2027"));
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(cli.PathOf("keys"), "2027", "US.key")));
+        Assert.True(File.Exists(Path.Combine(cli.PathOf("keys"), "2027", "US.vkey")));
+        Assert.Contains("US.vkey", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysNew_OutIsAFile_Exit2WritingNothing()
+    {
+        using var cli = new RecordCliHarness();
+        await File.WriteAllTextAsync(cli.PathOf("keys"), "not a folder");
+
+        var (code, _, error) = await cli.RunAsync("keys", "new", "--name", "US", "--out", cli.PathOf("keys"));
 
         Assert.Equal(2, code);
-        Assert.Contains("nowhere: no such directory", error, StringComparison.Ordinal);
+        Assert.Contains("keys: is a file, not a directory", error, StringComparison.Ordinal);
+        Assert.Equal(["keys"], cli.Files());
     }
 
     [Fact]

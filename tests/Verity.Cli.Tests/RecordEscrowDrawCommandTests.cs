@@ -15,7 +15,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         await RevealAsync(2, "r2.json");
         await File.WriteAllTextAsync(_cli.PathOf("observed.txt"), "SLBM-0001,RSM-56,Gadzhiyevo\n");
 
-        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"),
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--json", "--commitment", _cli.PathOf("commitment.json"),
             "--observed", _cli.PathOf("observed.txt"), _cli.PathOf("r1.json"), _cli.PathOf("r2.json"));
 
         Assert.Equal(0, code);
@@ -45,7 +45,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         reveal["item"] = "HB-0001,Tu-160,Ukrainka";
         await File.WriteAllTextAsync(_cli.PathOf("r2.json"), reveal.ToJsonString());
 
-        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r2.json"));
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--json", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r2.json"));
 
         Assert.Equal(1, code);
         Assert.Contains("reveal of item 2 contradicts the commitment", output, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         await RevealAsync(0, "r0.json");
         await File.WriteAllTextAsync(_cli.PathOf("observed.txt"), "ICBM-0001,RS-24,Yoshkar-Ola\n");
 
-        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"),
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--json", "--commitment", _cli.PathOf("commitment.json"),
             "--observed", _cli.PathOf("observed.txt"), _cli.PathOf("r0.json"));
 
         Assert.Equal(1, code);
@@ -69,12 +69,12 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
     public async Task EscrowCheck_ItemDeclaredTwice_Exit1RevealedTwice()
     {
         await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\nICBM-0002,RS-24,Teykovo\nICBM-0001,RS-24,Teykovo\n");
-        var commit = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+        var commit = await _cli.RunAsync("escrow", "commit", "--json", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
         await File.WriteAllTextAsync(_cli.PathOf("commitment.json"), commit.Out);
         await RevealAsync(0, "a.json");
         await RevealAsync(2, "b.json");
 
-        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("a.json"), _cli.PathOf("b.json"));
+        var (code, output, _) = await _cli.RunAsync("escrow", "check", "--json", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("a.json"), _cli.PathOf("b.json"));
 
         Assert.Equal(1, code);
         Assert.Contains("item 'ICBM-0001' revealed twice: at position 0 and at position 2", output, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         reveal["salt"] = "not base64!";
         await File.WriteAllTextAsync(_cli.PathOf("r1.json"), reveal.ToJsonString());
 
-        var (code, _, error) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r1.json"));
+        var (code, _, error) = await _cli.RunAsync("escrow", "check", "--json", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r1.json"));
 
         Assert.Equal(2, code);
         Assert.Contains("r1.json: field \"salt\"", error, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
     {
         await CommitAsync();
 
-        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--secret", _cli.PathOf("secret.json"), "--index", "4");
+        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--json", "--secret", _cli.PathOf("secret.json"), "--index", "4");
 
         Assert.Equal(2, code);
         Assert.Empty(output);
@@ -111,7 +111,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
     {
         await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24\n,no id\n");
 
-        var (code, _, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+        var (code, _, error) = await _cli.RunAsync("escrow", "commit", "--json", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
 
         Assert.Equal(2, code);
         Assert.Contains("items.txt:2:", error, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         await DrawCommitRevealAsync("US");
         await DrawCommitRevealAsync("RU");
         await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\nMalmstrom\nWarren\nKings Bay\nBangor\nWhiteman\n");
-        string[] select = ["draw", "select", "--parties", "US,RU", "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
+        string[] select = ["draw", "select", "--json", "--parties", "US,RU", "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
             "--reveals", _cli.PathOf("US.reveal.json"), _cli.PathOf("RU.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "2"];
 
         var first = await _cli.RunAsync(select);
@@ -144,7 +144,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         await DrawCommitRevealAsync("RU");
         await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\nMalmstrom\nWarren\n");
 
-        var (code, output, error) = await _cli.RunAsync("draw", "select", "--parties", "US,RU",
+        var (code, output, error) = await _cli.RunAsync("draw", "select", "--json", "--parties", "US,RU",
             "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
             "--reveals", _cli.PathOf("US.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "1");
 
@@ -162,11 +162,78 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
         await File.WriteAllTextAsync(_cli.PathOf("US.reveal.json"), """{"party":"US","nonce":"AAAA"}""");
         await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\n");
 
-        var (code, _, error) = await _cli.RunAsync("draw", "select", "--parties", "US", "--commitments", _cli.PathOf("US.commit.json"),
+        var (code, _, error) = await _cli.RunAsync("draw", "select", "--json", "--parties", "US", "--commitments", _cli.PathOf("US.commit.json"),
             "--reveals", _cli.PathOf("US.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "1");
 
         Assert.Equal(2, code);
         Assert.Contains("US.reveal.json: field \"nonce\": 3 bytes, expected 32", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCommit_WithoutJson_SummaryAndOutFile()
+    {
+        await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\nHB-0001,Tu-160,Engels\n");
+
+        var (code, output, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"), "--out", _cli.PathOf("commitment.json"));
+
+        Assert.True(code == 0, error);
+        var written = JsonNode.Parse(await File.ReadAllTextAsync(_cli.PathOf("commitment.json")))!;
+        Assert.Equal(2, written["count"]!.GetValue<int>());
+        Assert.Contains($"committed to 2 item(s) of {_cli.PathOf("items.txt")}: root {written["root"]!.GetValue<string>()}", output, StringComparison.Ordinal);
+        Assert.Contains($"written to {_cli.PathOf("commitment.json")}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscrowCommit_OutExists_Exit2WritingNoSecret()
+    {
+        await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\n");
+        await File.WriteAllTextAsync(_cli.PathOf("commitment.json"), "{}");
+
+        var (code, _, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"), "--out", _cli.PathOf("commitment.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("commitment.json: already exists", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("secret.json")));
+    }
+
+    [Fact]
+    public async Task EscrowCheck_WithoutJson_SaysValidOrEachFinding()
+    {
+        await CommitAsync();
+        var reveal = await RevealAsync(2, "r2.json");
+        await RevealAsync(1, "r1.json");
+        reveal["item"] = "HB-0001,Tu-160,Ukrainka";
+        await File.WriteAllTextAsync(_cli.PathOf("bad.json"), reveal.ToJsonString());
+
+        var good = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r1.json"));
+        var bad = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("bad.json"));
+
+        Assert.Equal(0, good.Code);
+        Assert.StartsWith("valid: 1 reveal(s) prove their items against the commitment (4 items, root ", good.Out, StringComparison.Ordinal);
+        Assert.Equal(1, bad.Code);
+        Assert.StartsWith("1 finding(s) in 1 reveal(s)", bad.Out, StringComparison.Ordinal);
+        Assert.Contains("  reveal of item 2 contradicts the commitment", bad.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DrawSelect_WithoutJson_ListsTheSelectedLines()
+    {
+        await DrawCommitRevealAsync("US");
+        await DrawCommitRevealAsync("RU");
+        await File.WriteAllTextAsync(_cli.PathOf("sites.txt"), "Minot\nMalmstrom\nWarren\n");
+        string[] select = ["draw", "select", "--parties", "US,RU", "--commitments", _cli.PathOf("US.commit.json"), _cli.PathOf("RU.commit.json"),
+            "--reveals", _cli.PathOf("US.reveal.json"), _cli.PathOf("RU.reveal.json"), "--items", _cli.PathOf("sites.txt"), "--count", "2"];
+
+        var json = JsonNode.Parse((await _cli.RunAsync([.. select, "--json"])).Out)!;
+        var (code, output, _) = await _cli.RunAsync(select);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"seed {json["seed"]!.GetValue<string>()} (SHA-256 of the nonces of US, RU); 2 of the 3 items", output, StringComparison.Ordinal);
+        foreach (var chosen in json["selected"]!.AsArray())
+        {
+            Assert.Contains($"  {chosen!["item"]!.GetValue<string>()} (line {chosen["position"]!.GetValue<int>() + 1})", output, StringComparison.Ordinal);
+        }
     }
 
     public void Dispose() => _cli.Dispose();
@@ -174,7 +241,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
     private async Task<JsonNode> CommitAsync()
     {
         await File.WriteAllTextAsync(_cli.PathOf("items.txt"), "ICBM-0001,RS-24,Teykovo\nICBM-0002,RS-24,Teykovo\nSLBM-0001,RSM-56,Gadzhiyevo\nHB-0001,Tu-160,Engels\n");
-        var (code, output, error) = await _cli.RunAsync("escrow", "commit", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
+        var (code, output, error) = await _cli.RunAsync("escrow", "commit", "--json", "--items", _cli.PathOf("items.txt"), "--secret", _cli.PathOf("secret.json"));
         Assert.True(code == 0, error);
         await File.WriteAllTextAsync(_cli.PathOf("commitment.json"), output);
         return JsonNode.Parse(output)!;
@@ -182,7 +249,7 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
 
     private async Task<JsonNode> RevealAsync(int index, string file)
     {
-        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--secret", _cli.PathOf("secret.json"), "--index", $"{index}");
+        var (code, output, error) = await _cli.RunAsync("escrow", "reveal", "--json", "--secret", _cli.PathOf("secret.json"), "--index", $"{index}");
         Assert.True(code == 0, error);
         await File.WriteAllTextAsync(_cli.PathOf(file), output);
         return JsonNode.Parse(output)!;
@@ -190,10 +257,10 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
 
     private async Task DrawCommitRevealAsync(string party)
     {
-        var commit = await _cli.RunAsync("draw", "commit", "--party", party, "--secret", _cli.PathOf($"{party}.nonce.json"));
+        var commit = await _cli.RunAsync("draw", "commit", "--json", "--party", party, "--secret", _cli.PathOf($"{party}.nonce.json"));
         Assert.Equal(0, commit.Code);
         await File.WriteAllTextAsync(_cli.PathOf($"{party}.commit.json"), commit.Out);
-        var reveal = await _cli.RunAsync("draw", "reveal", "--secret", _cli.PathOf($"{party}.nonce.json"));
+        var reveal = await _cli.RunAsync("draw", "reveal", "--json", "--secret", _cli.PathOf($"{party}.nonce.json"));
         Assert.Equal(0, reveal.Code);
         await File.WriteAllTextAsync(_cli.PathOf($"{party}.reveal.json"), reveal.Out);
     }

@@ -40,7 +40,7 @@ internal static class AfterNewStart
         var today = context.Today;
 
         context.Out.WriteLine();
-        context.Out.MarkupLine("[bold]After New START[/] — the successor's questions, on sourced estimates ([grey]data/forces/estimates.csv[/]; every figure names its source).");
+        context.Out.MarkupLine("[bold]After New START[/] — the successor's questions, on sourced estimates [grey](data/forces/estimates.csv; every figure names its source)[/].");
 
         var figures = States.Select(PartyCode.Parse)
             .SelectMany(state => TodayMeasures.Select(measure => FigurePicker.Pick(estimates, precedence, state, measure, today)))
@@ -53,7 +53,7 @@ internal static class AfterNewStart
         var parities = ImmutableArray.CreateBuilder<Parity>();
         var cn = PartyCode.Parse("CN");
         var us = PartyCode.Parse("US");
-        context.Out.MarkupLineInterpolated($"• Will China match the United States? Projected, not measured: China by {china.Name} where it applies, else the trend of its estimates; the United States held at its latest estimate; {options.Trials:N0} trials, seed {options.Seed}.");
+        Terminal.Bullet(context, $"Will China match the United States? Projected, not measured: China by {china.Name} where it applies, else the trend of its estimates; the United States held at its latest estimate; {options.Trials:N0} trials, seed {options.Seed}.");
         foreach (var measure in ParityMeasures)
         {
             try
@@ -62,11 +62,11 @@ internal static class AfterNewStart
                 var b = Projector.Project(estimates, us, measure, hold, options);
                 var parity = Parity.Find(a, b);
                 parities.Add(parity);
-                context.Out.MarkupLineInterpolated($"  {measure,-20} {Say(parity)} [grey](CN by {a.Model.Name} from {a.StartValue:N0} as of {CommandLineInput.Format(a.StartAsOf)}; US {b.StartValue:N0})[/]");
+                Terminal.Note(context, Markup.Escape($"{measure}: {Say(parity)} ") + "[grey]" + Markup.Escape($"(CN by {a.Model.Name} from {a.StartValue:N0} as of {CommandLineInput.Format(a.StartAsOf)}; US {b.StartValue:N0})") + "[/]");
             }
             catch (InputException e)
             {
-                context.Out.MarkupLineInterpolated($"  {measure,-20} [grey]not projected: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}[/]");
+                Terminal.Note(context, Markup.Escape($"{measure}: ") + "[grey]" + Markup.Escape($"not projected: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}") + "[/]");
             }
         }
 
@@ -93,43 +93,43 @@ internal static class AfterNewStart
 
     private static void PrintToday(CliContext context, ImmutableArray<ForceFigure> figures, LocalDate today)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"The five states as of {CommandLineInput.Format(today)}: the figure believed, by source precedence");
-        table.AddColumn("State");
-        foreach (var measure in TodayMeasures)
-        {
-            table.AddColumn(new TableColumn(measure.Value).RightAligned());
-        }
-
+        // One row per state and measure: a source's host is one word, and three of them side by side do not fit 80 columns.
+        var table = Terminal.Table($"The five states as of {CommandLineInput.Format(today)}: the figure believed, by source precedence");
+        table.AddColumns(Terminal.Fixed("State"), Terminal.Fixed("Measure"), Terminal.Fixed("Figure", right: true), Terminal.Text("Source, basis, as of"));
         foreach (var state in figures.Select(f => f.State).Distinct())
         {
-            var cells = new List<string> { state.Value };
-            cells.AddRange(TodayMeasures.Select(m => Cell(figures.First(f => f.State == state && f.Measure == m))));
-            table.AddRow([.. cells]);
+            var first = true;
+            foreach (var measure in TodayMeasures)
+            {
+                var (value, source) = Cell(figures.First(f => f.State == state && f.Measure == measure));
+                table.AddRow(first ? state.Value : string.Empty, Markup.Escape(measure.Value), value, source);
+                first = false;
+            }
         }
 
-        context.Out.Write(table);
-        context.Out.MarkupLine("  [grey]value (source, basis, as of); unknown and undisclosed are never zero. All rows and the ones passed over: verity forces --all-sources[/]");
+        Terminal.Write(context, table);
+        Terminal.Note(context, "[grey]Unknown and undisclosed are never zero. All rows and the ones passed over: verity forces --all-sources[/]");
     }
 
-    private static string Cell(ForceFigure figure)
+    private static (string Value, string Source) Cell(ForceFigure figure)
     {
         if (figure.Picked is not { } row)
         {
-            return "[grey]unknown[/]";
+            return ("[grey]unknown[/]", string.Empty);
         }
 
         var host = Uri.TryCreate(row.Source, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : row.Source;
         var value = figure.IsUndisclosed ? "undisclosed" : row.Value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : $"{row.Low?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}–{row.High?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}";
-        return $"{Markup.Escape(value)}\n[grey]{Markup.Escape(host)}, {Markup.Escape(EstimatesReader.Word(row.Basis))}, {row.AsOf.Year}[/]";
+        return (Markup.Escape(value), $"[grey]{Markup.Escape(host)}, {Markup.Escape(EstimatesReader.Word(row.Basis))}, {row.AsOf.Year}[/]");
     }
 
     private static void PrintDrafts(CliContext context, ProposalsResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"The bundled drafts in {result.Settings.Year}, against projected forces");
-        table.AddColumn("Draft");
-        table.AddColumn("Must cut most");
-        table.AddColumn(new TableColumn("Exceeded").RightAligned());
-        table.AddColumn("Unknown");
+        var table = Terminal.Table($"The bundled drafts in {result.Settings.Year}, against projected forces");
+        table.AddColumn(Terminal.Fixed("Draft"));
+        table.AddColumn(Terminal.Text("Must cut most"));
+        table.AddColumn(Terminal.Fixed("Exceeded", right: true));
+        table.AddColumn(Terminal.Text("Unknown"));
         foreach (var draft in result.Drafts)
         {
             var most = draft.MustCutMost is { } m ? $"{m.Scope} {m.Cut!.Value.ToString("N0", CultureInfo.InvariantCulture)} ({m.LimitId}{(m.Status == ComparisonStatus.NotYetInEffect ? ", not yet in effect" : string.Empty)})" : "no one";
@@ -141,7 +141,7 @@ internal static class AfterNewStart
                 Markup.Escape(string.Join(", ", draft.Limits.Where(l => l.Status == ComparisonStatus.NoData).Select(l => l.Scope).Distinct())));
         }
 
-        context.Out.Write(table);
-        context.Out.MarkupLineInterpolated($"  [grey]Drafts without entry into force assumed in force from {CommandLineInput.Format(result.Settings.EntryIntoForce)}; every limit, p10/p50/p90 and margin: verity proposals compare --at {result.Settings.Year} --model {result.Model.Name}[/]");
+        Terminal.Write(context, table);
+        Terminal.Note(context, "[grey]" + Markup.Escape($"Drafts without entry into force assumed in force from {CommandLineInput.Format(result.Settings.EntryIntoForce)}; every limit, p10/p50/p90 and margin: verity proposals compare --at {result.Settings.Year} --model {result.Model.Name}") + "[/]");
     }
 }

@@ -12,7 +12,7 @@ internal static class ComplyCommand
 {
     public static Command Create(CliContext context)
     {
-        var treatyOption = new Option<string>("--treaty") { Description = "The treaty definition (YAML file), or a bundled treaty's name such as new-start.", Required = true };
+        var treatyOption = new Option<string>("--treaty") { Description = "The treaty definition (YAML file), or a bundled treaty's name such as new-start: data/treaties/NAME.yaml of the checkout when run from one, else of the copy beside the binary ($VERITY_DATA overrides).", Required = true };
         var inventoryOption = new Option<string>("--inventory") { Description = "The inventory CSV: uid,party,kind,type,status,warheads,location[,attributes...]. Exactly one of --inventory and --forces." };
         var forcesOption = new Option<string>("--forces") { Description = "Instead of an inventory, the states' forces built from data/forces/structures on --at, such as US or CN,US,RU." };
         var estimatesOption = new Option<string>("--estimates") { Description = "With --forces: the estimates CSV for structure figures taken from estimates (default: data/forces/estimates.csv when present)." };
@@ -150,26 +150,27 @@ internal static class ComplyCommand
         }
         else
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"{treaty.Name}: {interpretation.Id} reading, every {parse.GetValue(everyOption)}");
-            table.AddColumn("Date");
-            table.AddColumn("Party");
-            table.AddColumn("Treaty");
+            var table = Terminal.Table(Markup.Escape($"{treaty.Name}: {interpretation.Id} reading, every {parse.GetValue(everyOption)}"));
+            table.AddColumn(Terminal.Fixed("Date"));
+            table.AddColumn(Terminal.Fixed("Party"));
+            table.AddColumn(Terminal.Text("Treaty"));
             foreach (var limit in treaty.Limits)
             {
-                table.AddColumn(new TableColumn($"{Markup.Escape(limit.Id)} (≤{Names.Number(limit.Ceiling)})").RightAligned());
+                table.AddColumn(Terminal.Text($"{Markup.Escape(limit.Id)} (≤{Names.Number(limit.Ceiling)})").RightAligned());
             }
 
             foreach (var report in reports)
             {
                 foreach (var scope in report.Scopes)
                 {
+                    var data = HasData(report, scope);
                     var cells = new List<string> { CommandLineInput.Format(report.At), Markup.Escape(scope.Scope), Names.Of(scope.Standing) };
-                    cells.AddRange(treaty.Limits.Select(l => scope[l.Id] is { } r ? $"{r.Value.ToString("N0", CultureInfo.InvariantCulture)} {Names.Markup(r.Status)}" : "[grey]—[/]"));
+                    cells.AddRange(treaty.Limits.Select(l => scope[l.Id] is { } r ? $"{(data ? r.Value.ToString("N0", CultureInfo.InvariantCulture) : "—")} {StatusMarkup(r, data)}" : "[grey]—[/]"));
                     table.AddRow(cells.ToArray());
                 }
             }
 
-            context.Out.Write(table);
+            Terminal.Write(context, table);
         }
 
         return reports.Any(r => r.AnyExceeded) ? VerityApp.Finding : VerityApp.Ok;
@@ -187,26 +188,59 @@ internal static class ComplyCommand
         return report with { Scopes = [.. report.Scopes.Where(s => s.Members.Any(m => present.Contains(m.Value)))] };
     }
 
+    /// <summary>What the JSON and the tables say of a party or group with no items in the inventory.</summary>
+    internal const string NoDataNote = "no items of this party in the inventory: nothing to count, so values are null (not zero) and a limit in effect is no-data, not within";
+
+    /// <summary>The status word <c>no-data</c>: a limit in effect for a scope the inventory holds no items of.</summary>
+    internal const string NoData = "no-data";
+
+    /// <summary>Whether the inventory holds items of every member of <paramref name="scope"/>; without them there is nothing to count.</summary>
+    internal static bool HasData(ComplianceReport report, ScopeCompliance scope)
+    {
+        var present = report.Inventory.Column("party")?.Values.ToHashSet(StringComparer.Ordinal) ?? [];
+        return scope.Members.All(m => present.Contains(m.Value));
+    }
+
+    /// <summary>A limit's status word, <c>no-data</c> where it is in effect but the scope has no items.</summary>
+    private static string StatusWord(LimitResult limit, bool data) =>
+        !data && limit.Status is LimitStatus.Within or LimitStatus.Exceeds ? NoData : Names.Of(limit.Status);
+
+    private static string StatusMarkup(LimitResult limit, bool data) =>
+        !data && limit.Status is LimitStatus.Within or LimitStatus.Exceeds ? $"[grey]{NoData}[/]" : Names.Markup(limit.Status);
+
     internal static JsonObject ToJson(ComplianceReport report, bool explain) => new()
     {
         ["treaty"] = report.Treaty.Id,
         ["at"] = CommandLineInput.Format(report.At),
         ["interpretation"] = report.Interpretation.Id,
         ["standing"] = Names.Of(report.Standing),
-        ["parties"] = new JsonArray([.. report.Scopes.Select(scope => (JsonNode)new JsonObject
+        ["parties"] = new JsonArray([.. report.Scopes.Select(scope => (JsonNode)ScopeJson(report, scope, explain))]),
+    };
+
+    private static JsonObject ScopeJson(ComplianceReport report, ScopeCompliance scope, bool explain)
+    {
+        var data = HasData(report, scope);
+        var json = new JsonObject
         {
             ["party"] = scope.Scope,
             ["members"] = new JsonArray([.. scope.Members.Select(m => JsonValue.Create(m.Value))]),
-            ["limits"] = new JsonArray([.. scope.Limits.Select(limit =>
+            ["data"] = data,
+        };
+        if (!data)
+        {
+            json["note"] = NoDataNote;
+        }
+
+        json["limits"] = new JsonArray([.. scope.Limits.Select(limit =>
             {
                 var node = new JsonObject
                 {
                     ["id"] = limit.Limit.Id,
                     ["article"] = limit.Limit.Article,
-                    ["value"] = limit.Value,
+                    ["value"] = data ? limit.Value : null,
                     ["max"] = limit.Ceiling,
-                    ["margin"] = limit.Margin,
-                    ["status"] = Names.Of(limit.Status),
+                    ["margin"] = data ? limit.Margin : null,
+                    ["status"] = StatusWord(limit, data),
                 };
                 if (explain)
                 {
@@ -219,9 +253,9 @@ internal static class ComplyCommand
                 }
 
                 return (JsonNode)node;
-            })]),
-        })]),
-    };
+            })]);
+        return json;
+    }
 
     private static void Print(CliContext context, ComplianceReport report, bool explain)
     {
@@ -229,25 +263,31 @@ internal static class ComplyCommand
         context.Out.MarkupLineInterpolated($"[bold]{report.Treaty.Name}[/] as of {CommandLineInput.Format(report.At)} ({reading}): treaty {Names.Of(report.Standing)}");
         foreach (var scope in report.Scopes)
         {
-            var table = new Table().Title(scope.Scope).Border(TableBorder.Rounded);
-            table.AddColumn("Limit");
-            table.AddColumn("Provision");
-            table.AddColumn(new TableColumn("Counted").RightAligned());
-            table.AddColumn(new TableColumn("Max").RightAligned());
-            table.AddColumn(new TableColumn("Margin").RightAligned());
-            table.AddColumn("Status");
+            var table = Terminal.Table(Markup.Escape(scope.Scope));
+            table.AddColumn(Terminal.Text("Limit"));
+            table.AddColumn(Terminal.Fixed("Provision"));
+            table.AddColumn(Terminal.Fixed("Counted", right: true));
+            table.AddColumn(Terminal.Fixed("Max", right: true));
+            table.AddColumn(Terminal.Fixed("Margin", right: true));
+            table.AddColumn(Terminal.Fixed("Status"));
+            var data = HasData(report, scope);
             foreach (var limit in scope.Limits)
             {
                 table.AddRow(
                     Markup.Escape(limit.Limit.Name),
                     Markup.Escape(limit.Limit.Article ?? string.Empty),
-                    limit.Value.ToString("N0", CultureInfo.InvariantCulture),
+                    data ? limit.Value.ToString("N0", CultureInfo.InvariantCulture) : "—",
                     Names.Number(limit.Ceiling),
-                    Names.Number(limit.Margin),
-                    Names.Markup(limit.Status));
+                    data ? Names.Number(limit.Margin) : "—",
+                    StatusMarkup(limit, data));
             }
 
-            context.Out.Write(table);
+            Terminal.Write(context, table);
+            if (!data)
+            {
+                Terminal.Note(context, $"[grey]{Markup.Escape(scope.Scope)}: {Markup.Escape(NoDataNote)}.[/]");
+            }
+
             if (explain)
             {
                 foreach (var limit in scope.Limits)
@@ -259,7 +299,7 @@ internal static class ComplyCommand
                         .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Type, StringComparer.Ordinal);
                     foreach (var group in groups)
                     {
-                        var uids = string.Join(", ", group.Take(5).Select(x => x.Item.Uid)) + (group.Count() > 5 ? ", …" : string.Empty);
+                        var uids = string.Join(", ", group.Take(5).Select(x => x.Item.Uid)) + (group.Count() > 5 ? $", … {group.Count() - 5:N0} more (--json --explain lists every one)" : string.Empty);
                         context.Out.MarkupLineInterpolated($"    {group.Sum(x => x.Weight),6:N0}  {group.Count(),5} × {group.Key.Kind} {group.Key.Type} ({group.Key.Status})  [grey]{uids}[/]");
                     }
                 }

@@ -115,10 +115,10 @@ internal static class DeadlinesCommand
         console.MarkupLineInterpolated($"[bold]{record.Treaty.Name}[/] notifications as of {CommandLineInput.Format(at)} ({record.Treaty.Notifications.Length} types encoded; provided: {(record.Honest ? "the honest record" : "as given by --sent")})");
         foreach (var report in reports)
         {
-            var table = new Table().Title($"{report.Party}: {report.Obligations.Length:N0} owed, {report.Count(DeadlineState.OnTime):N0} on time, {report.Count(DeadlineState.Late):N0} late, {report.Count(DeadlineState.Overdue):N0} overdue, {report.Count(DeadlineState.Pending):N0} pending, {report.Unmatched.Length} unmatched").Border(TableBorder.Rounded);
+            var table = Terminal.Table($"{report.Party}: {report.Obligations.Length:N0} owed, {report.Count(DeadlineState.OnTime):N0} on time, {report.Count(DeadlineState.Late):N0} late, {report.Count(DeadlineState.Overdue):N0} overdue, {report.Count(DeadlineState.Pending):N0} pending, {report.Unmatched.Length} unmatched");
             foreach (var column in Columns)
             {
-                table.AddColumn(new TableColumn(column).RightAligned());
+                table.AddColumn(Terminal.Fixed(column, right: true));
             }
 
             foreach (var year in report.TreatyYears)
@@ -133,7 +133,7 @@ internal static class DeadlinesCommand
                     year.Pending.ToString("N0", CultureInfo.InvariantCulture));
             }
 
-            console.Write(table);
+            Terminal.Write(context, table);
             foreach (var finding in report.Obligations.Where(o => o.State is DeadlineState.Late or DeadlineState.Overdue).Take(20))
             {
                 console.MarkupLineInterpolated($"  [red]{NotifyCommand.Name(finding.State)}[/] {finding.Obligation.Type.Id} ({finding.Obligation.Type.Reference}) about {finding.Obligation.Subject}: triggered {NotifyCommand.Format(finding.Obligation.TriggeredAt)}, due {NotifyCommand.Format(finding.Obligation.Due)}{(finding.Provided is null ? string.Empty : $", provided {NotifyCommand.Format(finding.Provided.Sent)} as {finding.Provided.Number}")}");

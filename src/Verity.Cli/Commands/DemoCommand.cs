@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -33,17 +34,11 @@ internal static class DemoCommand
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
             var result = default(ReplayResult);
+            var records = ImmutableArray<RecordSummary>.Empty;
             var code = CommandRunner.Run(context, () =>
             {
                 CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
-                result = ReplayCommand.Load(context, "new-start", "ru-2022");
-                ReplayCommand.Print(context, result);
-                Summarize(context, result);
-                SummarizeExchanges(context, result);
-                var path = HtmlFile.Write(parse.GetValue(outOption)!, ReplayReport.Render(result));
-                context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
-                var after = AfterNewStart.Run(context, parse.GetValue(outOption)!);
-                context.Out.MarkupLineInterpolated($"The page After New START, with fan charts and a chart per draft: [bold link]{after}[/]");
+                (result, records) = RunRecord(context, parse.GetValue(outOption)!);
                 return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
             });
             if (result is null)
@@ -51,15 +46,30 @@ internal static class DemoCommand
                 return code;
             }
 
-            var agreed = await RunNetworkAsync(context, result, parse.GetValue(keepOption), cancellationToken).ConfigureAwait(false);
+            var network = await RunNetworkAsync(context, result, parse.GetValue(outOption)!, records, parse.GetValue(keepOption), cancellationToken).ConfigureAwait(false);
+            var agreed = network.Disagreements == 0;
             context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity serve --help[/] to run a node; [grey]verity --help[/] for everything.");
             return code != VerityApp.Ok ? code : agreed ? VerityApp.Ok : VerityApp.Finding;
         }));
         return command;
     }
 
+    /// <summary>The demo before the network: the replay, what it shows, the notifications and databases, After New START, and the pages.</summary>
+    internal static (ReplayResult Result, ImmutableArray<RecordSummary> Records) RunRecord(CliContext context, string outDirectory)
+    {
+        var result = ReplayCommand.Load(context, "new-start", "ru-2022");
+        ReplayCommand.Print(context, result);
+        Summarize(context, result);
+        var records = SummarizeExchanges(context, result);
+        var path = HtmlFile.Write(outDirectory, ReplayReport.Render(result, records));
+        context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
+        var after = AfterNewStart.Run(context, outDirectory);
+        context.Out.MarkupLineInterpolated($"The page After New START, with fan charts and a chart per draft: [bold link]{after}[/]");
+        return (result, records);
+    }
+
     /// <summary>The record through the network: a node per party, every statement submitted, replicated and compared.</summary>
-    private static async Task<bool> RunNetworkAsync(CliContext context, ReplayResult result, bool keep, CancellationToken cancellationToken)
+    private static async Task<NetworkSummary> RunNetworkAsync(CliContext context, ReplayResult result, string outDirectory, ImmutableArray<RecordSummary> records, bool keep, CancellationToken cancellationToken)
     {
         var treaty = result.Treaty;
         var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
@@ -68,21 +78,29 @@ internal static class DemoCommand
         var record = NotificationRecord.From(result, null, end);
         context.Out.WriteLine();
         context.Out.MarkupLine("[bold]The record through the network[/]");
-        await using var network = await NetworkDemo.StartAsync(context, treaty).ConfigureAwait(false);
-        context.Out.MarkupLineInterpolated($"• Started a node for each party on 127.0.0.1 ({string.Join(", ", network.Dashboards.Select(d => $"{d.Party} {d.Url}"))}), each with its own key and SQLite files, each the peer of the other; peer requests signed per RFC 9421.");
+        var lastPublished = result.Points.Where(p => p.Published.Values.Any(f => f.Value is not null)).Max(p => p.Date);
+        var provenance = new Reports.Dashboard.DashboardProvenance(
+            $"These logs were submitted by verity demo from New START's replayed record. {ReplayText.Synthetic} Databases and notifications after {CommandLineInput.Format(lastPublished)}, the last published data, are extrapolated.",
+            lastPublished);
+        await using var network = await NetworkDemo.StartAsync(context, treaty, provenance).ConfigureAwait(false);
+        Terminal.Bullet(context, $"Started a node for each party on 127.0.0.1 ({string.Join(", ", network.Dashboards.Select(d => d.Party))}), each with its own key and SQLite files, each the peer of the other; peer requests signed per RFC 9421.");
         await network.ReplayAsync(context, result, record, definition, end).ConfigureAwait(false);
         var waited = await network.ConvergeAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-        context.Out.MarkupLineInterpolated($"• The nodes pushed their logs to each other, verified every entry against the other party's signed checkpoints, and agree on every log (the last entry mirrored {waited.TotalSeconds:F1} s after the last submission):");
-        var logsAgree = await network.CompareLogsAsync(context).ConfigureAwait(false);
+        Terminal.Bullet(context, $"The nodes pushed their logs to each other, verified every entry against the other party's signed checkpoints, and agree on every log (the last entry mirrored {waited.TotalSeconds:F1} s after the last submission):");
+        var (logsAgree, logs) = await network.CompareLogsAsync(context).ConfigureAwait(false);
         var (figures, disagreements) = await network.CompareComplianceAsync(result, definition, end).ConfigureAwait(false);
-        context.Out.MarkupLineInterpolated($"• Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
-        foreach (var (party, url) in network.Dashboards)
-        {
-            context.Out.MarkupLineInterpolated($"• {party}'s dashboard: [bold link]{url}[/] (with ?at=2020-09-01 for a date when the treaty was in force)");
-        }
-
+        // Logs that differ between nodes count as a disagreement, whatever the figures say.
+        var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
+        Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
+        var report = HtmlFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
+        Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
         if (keep)
         {
+            foreach (var (party, url) in network.Dashboards)
+            {
+                Terminal.Bullet(context, $"{party}'s dashboard: [bold link]{url}[/] (with ?at=2020-09-01 for a date when the treaty was in force)");
+            }
+
             context.Out.MarkupLine("The nodes keep running; Ctrl+C stops them and deletes their temporary files.");
             try
             {
@@ -94,19 +112,25 @@ internal static class DemoCommand
             }
         }
 
-        return logsAgree && disagreements == 0;
+        else
+        {
+            context.Out.MarkupLine("The nodes are stopped and their temporary files deleted; [grey]verity demo --keep[/] leaves them running, with a dashboard each, until Ctrl+C.");
+        }
+
+        return summary;
     }
 
     /// <summary>The notifications and databases of the replayed record, held to their deadlines and reconciled.</summary>
-    private static void SummarizeExchanges(CliContext context, ReplayResult result)
+    private static ImmutableArray<RecordSummary> SummarizeExchanges(CliContext context, ReplayResult result)
     {
+        var summaries = ImmutableArray.CreateBuilder<RecordSummary>();
         var treaty = result.Treaty;
         var end = (treaty.Expiry ?? context.Today).PlusDays(-1);
         var record = NotificationRecord.From(result, null, end);
         var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
         if (!File.Exists(definitionPath))
         {
-            return;
+            return [];
         }
 
         var definition = Core.Loading.ExchangeReader.Parse(CommandLineInput.ReadText(definitionPath, "demo"), definitionPath, treaty);
@@ -118,8 +142,11 @@ internal static class DemoCommand
                 .Select(e => Core.Exchanges.Database.Build(definition, treaty, record.Ledger, party, e.AsOf))
                 .ToList();
             var reconciled = Core.Reconciliation.Reconciler.Reconcile(treaty, definition, party, databases, record.Provided, end);
-            context.Out.MarkupLineInterpolated($"• {party}: {deadlines.Obligations.Length:N0} notifications owed under the {treaty.Notifications.Length} Part Four types encoded, {deadlines.Count(Core.Notifications.DeadlineState.OnTime):N0} on time; {databases.Count} databases exchanged; its databases reconciled against its notifications: {(reconciled.Findings.IsEmpty ? "no findings" : $"{reconciled.Findings.Length} finding(s)")} ([grey]verity deadlines, verity exchange, verity reconcile[/]).");
+            summaries.Add(new RecordSummary(party.Value, deadlines.Obligations.Length, deadlines.Count(Core.Notifications.DeadlineState.OnTime), databases.Count, reconciled.Findings.Length));
+            Terminal.Bullet(context, $"{party}: {deadlines.Obligations.Length:N0} notifications owed under the {treaty.Notifications.Length} Part Four types encoded, {deadlines.Count(Core.Notifications.DeadlineState.OnTime):N0} on time; {databases.Count} databases exchanged; its databases reconciled against its notifications: {(reconciled.Findings.IsEmpty ? "no findings" : $"{reconciled.Findings.Length} finding(s)")} ([grey]verity deadlines, verity exchange, verity reconcile[/]).");
         }
+
+        return summaries.ToImmutable();
     }
 
     private static void Summarize(CliContext context, ReplayResult result)
@@ -128,14 +155,14 @@ internal static class DemoCommand
         var treaty = result.Treaty;
         console.WriteLine();
         console.MarkupLineInterpolated($"[bold]What this shows[/]");
-        console.MarkupLineInterpolated($"• Every published New START figure from {result.Points.Min(p => p.Date):yyyy-MM-dd} to {result.Points.Max(p => p.Date):yyyy-MM-dd} ({result.Compared} values) is reproduced exactly by counting {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} individual items with the treaty's counting rules ({result.Matched} of {result.Compared} matched).");
+        Terminal.Bullet(context, $"Every published New START figure from {result.Points.Min(p => p.Date):yyyy-MM-dd} to {result.Points.Max(p => p.Date):yyyy-MM-dd} ({result.Compared} values) is matched ({result.Matched} of {result.Compared}) by counting the {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} items of the synthetic history with the treaty's counting rules: by construction, as the history was built consistent with them. What the replay shows is the treaty's rules, lifecycle and readings computed from items, date by date.");
         foreach (var limit in treaty.Limits.Where(l => result.Measures.Contains(l.Id)))
         {
             var inEffect = result.Points.Where(p => p.Status.GetValueOrDefault(limit.Id) is LimitStatus.Within or LimitStatus.Exceeds).ToList();
             var peak = inEffect.Count == 0 ? null : inEffect.MaxBy(p => p.Computed[limit.Id]);
             if (peak is not null)
             {
-                console.MarkupLineInterpolated($"• {limit.Name} ({limit.Article}): at most {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}; the highest count while in effect was {peak.Computed[limit.Id]:N0} ({peak.Party}, {peak.Date:yyyy-MM-dd}).");
+                Terminal.Bullet(context, $"{limit.Name} ({limit.Article}): at most {limit.Ceiling:N0} from {limit.From:yyyy-MM-dd}; the highest count while in effect was {peak.Computed[limit.Id]:N0} ({peak.Party}, {peak.Date:yyyy-MM-dd}).");
             }
         }
 
@@ -148,12 +175,12 @@ internal static class DemoCommand
         {
             var last = disputed.MaxBy(x => x.Point.Date);
             var limit = treaty.FindLimit(last.Measure)!;
-            console.MarkupLineInterpolated($"• Under {interpretation.Name} ('{interpretation.Id}'), {last.Point.Party} counts {last.Value:N0} against the {limit.Ceiling:N0} limit on {last.Point.Date:yyyy-MM-dd} ({last.Value - limit.Ceiling:+#;-#;0} over), where the agreed reading counts {last.Point.Computed[last.Measure]:N0}.");
+            Terminal.Bullet(context, $"Under {interpretation.Name} ('{interpretation.Id}'), {last.Point.Party} counts {last.Value:N0} against the {limit.Ceiling:N0} limit on {last.Point.Date:yyyy-MM-dd} ({last.Value - limit.Ceiling:+#;-#;0} over), where the agreed reading counts {last.Point.Computed[last.Measure]:N0}.");
         }
 
         if (treaty.Expiry is { } expiry)
         {
-            console.MarkupLineInterpolated($"• The treaty entered into force on {treaty.Dates.EntryIntoForce:yyyy-MM-dd}, was extended to {expiry:yyyy-MM-dd} and has expired: on {context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} its limits stand '{Names.Of(ComplianceEvaluator.StatusOf(treaty.Limits[0], 0, context.Today, treaty.StandingAt(context.Today)))}'.");
+            Terminal.Bullet(context, $"The treaty entered into force on {treaty.Dates.EntryIntoForce:yyyy-MM-dd}, was extended to {expiry:yyyy-MM-dd} and has expired: on {context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} its limits stand '{Names.Of(ComplianceEvaluator.StatusOf(treaty.Limits[0], 0, context.Today, treaty.StandingAt(context.Today)))}'.");
         }
     }
 }

@@ -18,14 +18,17 @@ internal static class DrawCommand
     {
         var party = RecordCli.RequiredOption("--party", "Your party.", "PARTY");
         var secret = RecordCli.RequiredOption("--secret", "Where to keep the nonce (mode 0600) until the reveal.", "FILE.json");
+        var output = RecordCli.OutOption("the commitment {\"party\", \"commitment\"}");
+        var json = RecordCli.JsonOption();
         var command = new Command("commit", """
-            Draw a fresh 32-byte nonce, keep it in --secret and print the commitment {"party", "commitment"} = SHA-256(nonce).
+            Draw a fresh 32-byte nonce, keep it in --secret and make the commitment {"party", "commitment"} = SHA-256(nonce),
+            to send to every party. Prints a summary, or with --json the commitment itself.
 
             Example:
-              verity draw commit --party US --secret us.nonce.json > us.commit.json
+              verity draw commit --party US --secret us.nonce.json --out us.commit.json
             """)
         {
-            party, secret,
+            party, secret, output, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, () =>
         {
@@ -36,7 +39,13 @@ internal static class DrawCommand
             }
 
             var secretPath = parse.GetValue(secret)!;
+            var outPath = parse.GetValue(output);
             RecordCli.EnsureAbsent(secretPath);
+            if (outPath is not null)
+            {
+                RecordCli.EnsureAbsent(outPath);
+            }
+
             using var random = RandomNumberGenerator.Create();
             var nonce = JointDraw.NewNonce(random);
             RecordCli.WriteFileAtomically(secretPath, RecordCli.Json(w =>
@@ -47,13 +56,16 @@ internal static class DrawCommand
                 w.WriteEndObject();
             }), secret: true);
             var commitment = JointDraw.Commit(name, nonce);
-            RecordCli.WriteJson(context, w =>
+            RecordCli.Emit(context, RecordCli.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("party", name);
                 w.WriteString("commitment", commitment.Hash.ToBase64());
                 w.WriteEndObject();
-            });
+            }), parse.GetValue(json), outPath,
+                $"{name} committed to a nonce: SHA-256 {commitment.Hash.ToBase64()}\n"
+                + $"the commitment (send it to every party): {RecordCli.Written(outPath, "it")}\n"
+                + $"the nonce (keep it private until every commitment is in): {secretPath}");
             return Task.FromResult(VerityApp.Ok);
         }));
         return command;
@@ -62,26 +74,37 @@ internal static class DrawCommand
     private static Command Reveal(CliContext context)
     {
         var secret = RecordCli.RequiredOption("--secret", "The nonce file from 'draw commit'.", "FILE.json");
+        var output = RecordCli.OutOption("the reveal {\"party\", \"nonce\"}");
+        var json = RecordCli.JsonOption();
         var command = new Command("reveal", """
-            Print the reveal {"party", "nonce"}: publish it only after every party's commitment is in.
+            Make the reveal {"party", "nonce"}: publish it only after every party's commitment is in.
+            Prints a summary, or with --json the reveal itself.
 
             Example:
-              verity draw reveal --secret us.nonce.json > us.reveal.json
+              verity draw reveal --secret us.nonce.json --out us.reveal.json
             """)
         {
-            secret,
+            secret, output, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, () =>
         {
             var path = parse.GetValue(secret)!;
             var reveal = ReadReveal(path);
-            RecordCli.WriteJson(context, w =>
+            var outPath = parse.GetValue(output);
+            if (outPath is not null)
+            {
+                RecordCli.EnsureAbsent(outPath);
+            }
+
+            RecordCli.Emit(context, RecordCli.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("party", reveal.Party);
                 w.WriteString("nonce", Convert.ToBase64String(reveal.Nonce.AsSpan()));
                 w.WriteEndObject();
-            });
+            }), parse.GetValue(json), outPath,
+                $"{reveal.Party}'s nonce {Convert.ToBase64String(reveal.Nonce.AsSpan())}\n"
+                + $"the reveal (publish it once every commitment is in): {RecordCli.Written(outPath, "it")}");
             return Task.FromResult(VerityApp.Ok);
         }));
         return command;
@@ -94,17 +117,19 @@ internal static class DrawCommand
         var reveals = new Option<string[]>("--reveals") { Description = "The reveal files received.", AllowMultipleArgumentsPerToken = true, HelpName = "FILE" };
         var items = RecordCli.RequiredOption("--items", "The declared list to choose from, one item per line.", "FILE.txt");
         var count = new Option<int>("--count") { Description = "How many to choose.", Required = true, HelpName = "K" };
+        var json = RecordCli.JsonOption();
         var command = new Command("select", """
             Conclude the draw and choose K items of the list: seed = SHA-256(nonces in party order), then a seeded
             Fisher-Yates shuffle. Prints {"seed", "selected"}. If a party withheld its reveal or revealed a nonce
-            that does not match, the draw is void: prints the parties at fault and exits 1.
+            that does not match, the draw is void: prints the parties at fault and exits 1. Prints a summary, or with
+            --json {"void", "seed", "selected"} ({"void", "withheld", "findings"} when void).
 
             Example:
               verity draw select --parties US,RU --commitments us.commit.json ru.commit.json \
                 --reveals us.reveal.json ru.reveal.json --items sites.txt --count 2
             """)
         {
-            parties, commitments, reveals, items, count,
+            parties, commitments, reveals, items, count, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, async () =>
         {
@@ -127,7 +152,7 @@ internal static class DrawCommand
             var outcome = JointDraw.Conclude(order, committed, revealed);
             if (outcome.IsVoid)
             {
-                RecordCli.WriteJson(context, w =>
+                RecordCli.Emit(context, RecordCli.Json(w =>
                 {
                     w.WriteStartObject();
                     w.WriteBoolean("void", true);
@@ -146,7 +171,7 @@ internal static class DrawCommand
 
                     w.WriteEndArray();
                     w.WriteEndObject();
-                });
+                }), parse.GetValue(json), null, $"the draw is void: {string.Join("; ", outcome.Findings)}");
                 foreach (var finding in outcome.Findings)
                 {
                     await context.Error.WriteLineAsync($"verity: {finding}").ConfigureAwait(false);
@@ -156,7 +181,9 @@ internal static class DrawCommand
             }
 
             var chosen = JointDraw.Select(outcome.Seed.Value, list.Count, k);
-            RecordCli.WriteJson(context, w =>
+            var summary = $"seed {outcome.Seed.Value.ToBase64()} (SHA-256 of the nonces of {string.Join(", ", order)}); {chosen.Length} of the {list.Count} items of {itemsPath} selected:\n"
+                + string.Join("\n", chosen.Select(p => $"  {list[p]} (line {p + 1})"));
+            RecordCli.Emit(context, RecordCli.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteBoolean("void", false);
@@ -172,7 +199,7 @@ internal static class DrawCommand
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            });
+            }), parse.GetValue(json), null, summary);
             return VerityApp.Ok;
         }));
         return command;

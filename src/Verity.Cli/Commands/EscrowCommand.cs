@@ -20,22 +20,31 @@ internal static class EscrowCommand
     {
         var items = RecordCli.RequiredOption("--items", "The declaration: one item per line, identifier before the first comma.", "FILE.txt");
         var secret = RecordCli.RequiredOption("--secret", "Where to write the items and salts (mode 0600; keep it private).", "FILE.json");
+        var output = RecordCli.OutOption("the commitment {\"root\", \"count\"}");
+        var json = RecordCli.JsonOption();
         var command = new Command("commit", """
-            Commit to a declaration: salt every item, build the Merkle tree, print the commitment {"root", "count"}
+            Commit to a declaration: salt every item, build the Merkle tree, write the commitment {"root", "count"}
             to publish (for example with 'verity log append --type escrow-commit'), and keep the salts in --secret.
+            Prints a summary, or with --json the commitment itself.
 
             Example:
-              verity escrow commit --items declaration.txt --secret declaration.secret.json > commitment.json
+              verity escrow commit --items declaration.txt --secret declaration.secret.json --out commitment.json
             """)
         {
-            items, secret,
+            items, secret, output, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, () =>
         {
             var itemsPath = parse.GetValue(items)!;
             var secretPath = parse.GetValue(secret)!;
             var parsed = ReadItems(itemsPath);
+            var outPath = parse.GetValue(output);
             RecordCli.EnsureAbsent(secretPath);
+            if (outPath is not null)
+            {
+                RecordCli.EnsureAbsent(outPath);
+            }
+
             using var random = RandomNumberGenerator.Create();
             var declaration = EscrowDeclaration.Commit(parsed, random);
             RecordCli.WriteFileAtomically(secretPath, RecordCli.Json(w =>
@@ -53,7 +62,11 @@ internal static class EscrowCommand
                 w.WriteEndArray();
                 w.WriteEndObject();
             }), secret: true);
-            RecordCli.WriteJson(context, w => WriteCommitment(w, declaration.Commitment));
+            var commitment = declaration.Commitment;
+            RecordCli.Emit(context, RecordCli.Json(w => WriteCommitment(w, commitment)), parse.GetValue(json), outPath,
+                $"committed to {commitment.Count} item(s) of {itemsPath}: root {commitment.Root.ToBase64()}\n"
+                + $"the commitment (publish it): {RecordCli.Written(outPath, "it")}\n"
+                + $"the items and their salts (keep them private until each reveal): {secretPath}");
             return Task.FromResult(VerityApp.Ok);
         }));
         return command;
@@ -63,14 +76,17 @@ internal static class EscrowCommand
     {
         var secret = RecordCli.RequiredOption("--secret", "The secret file written by 'escrow commit'.", "FILE.json");
         var index = new Option<long>("--index") { Description = "The item's position, from 0.", Required = true, HelpName = "I" };
+        var output = RecordCli.OutOption("the reveal");
+        var json = RecordCli.JsonOption();
         var command = new Command("reveal", """
-            Reveal one item: print {"index", "item", "salt", "tree_size", "hashes"} with its inclusion proof.
+            Reveal one item: the reveal {"index", "item", "salt", "tree_size", "hashes"} carries its inclusion proof.
+            Prints a summary, or with --json the reveal itself.
 
             Example:
-              verity escrow reveal --secret declaration.secret.json --index 4 > reveal-4.json
+              verity escrow reveal --secret declaration.secret.json --index 4 --out reveal-4.json
             """)
         {
-            secret, index,
+            secret, index, output, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, () =>
         {
@@ -82,8 +98,14 @@ internal static class EscrowCommand
                 throw new UsageException($"--index: index {position} is beyond the {declaration.Items.Length} items of {secretPath}");
             }
 
+            var outPath = parse.GetValue(output);
+            if (outPath is not null)
+            {
+                RecordCli.EnsureAbsent(outPath);
+            }
+
             var reveal = declaration.Reveal(position);
-            RecordCli.WriteJson(context, w =>
+            var text = RecordCli.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteNumber("index", reveal.Index);
@@ -99,6 +121,9 @@ internal static class EscrowCommand
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
+            RecordCli.Emit(context, text, parse.GetValue(json), outPath,
+                $"item {reveal.Index} of {reveal.Proof.TreeSize} revealed: {reveal.Item.Text}\n"
+                + $"with its salt and an inclusion proof of {reveal.Proof.Hashes.Length} hash(es): {RecordCli.Written(outPath, "the reveal")}");
             return Task.FromResult(VerityApp.Ok);
         }));
         return command;
@@ -109,16 +134,17 @@ internal static class EscrowCommand
         var commitment = RecordCli.RequiredOption("--commitment", "The published commitment {\"root\", \"count\"}.", "FILE.json");
         var observed = new Option<string?>("--observed") { Description = "Items an inspection found, one per line; each is compared with the revealed item of the same identifier.", HelpName = "FILE.txt" };
         var reveals = new Argument<string[]>("REVEAL") { Description = "Reveal files from 'escrow reveal', in the order they were made.", Arity = ArgumentArity.OneOrMore };
+        var json = RecordCli.JsonOption();
         var command = new Command("check", """
             Check reveals against a commitment: each must prove its item at its position; an identifier revealed at two
             positions is a finding; with --observed, what the inspection found must equal the revealed item.
-            Prints {"valid", "findings"}; exits 1 if there is any finding.
+            Prints a summary, or with --json {"valid", "reveals", "findings"}; exits 1 if there is any finding.
 
             Example:
               verity escrow check --commitment commitment.json --observed inspection.txt reveal-4.json reveal-9.json
             """)
         {
-            commitment, observed, reveals,
+            commitment, observed, reveals, json,
         };
         command.SetAction((parse, _) => RecordCli.RunAsync(context, () =>
         {
@@ -140,7 +166,11 @@ internal static class EscrowCommand
                 }
             }
 
-            RecordCli.WriteJson(context, w =>
+            var summary = findings.Count == 0
+                ? $"valid: {parsed.Count} reveal(s) prove their items against the commitment ({published.Count} items, root {published.Root.ToBase64()}){(observedPath is null ? string.Empty : $"; the {inspection.Count} item(s) the inspection found match them")}"
+                : $"{findings.Count} finding(s) in {parsed.Count} reveal(s) against the commitment ({published.Count} items, root {published.Root.ToBase64()}):\n"
+                  + string.Join("\n", findings.Select(f => $"  {f.Message}"));
+            RecordCli.Emit(context, RecordCli.Json(w =>
             {
                 w.WriteStartObject();
                 w.WriteBoolean("valid", findings.Count == 0);
@@ -157,7 +187,7 @@ internal static class EscrowCommand
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            });
+            }), parse.GetValue(json), null, summary);
             return Task.FromResult(findings.Count == 0 ? VerityApp.Ok : VerityApp.Finding);
         }));
         return command;

@@ -73,9 +73,10 @@ internal static class ExchangeCommand
                 throw Bad("--out", "--out writes one database; --diff-from compares two: give one");
             }
 
-            if (output is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(output))))
+            // The folder is made when the database is written; a file in its place is refused before anything runs.
+            if (output is not null && File.Exists(Path.GetDirectoryName(Path.GetFullPath(output))))
             {
-                throw Bad("--out", $"cannot write {output}: no directory {Path.GetDirectoryName(Path.GetFullPath(output))}");
+                throw Bad("--out", $"cannot write {output}: {Path.GetDirectoryName(Path.GetFullPath(output))} is a file, not a folder");
             }
 
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
@@ -159,6 +160,10 @@ internal static class ExchangeCommand
             else
             {
                 Print(context, treaty, definition, exchange, databases, diffs);
+                if (inventoryPath is null)
+                {
+                    Terminal.Note(context, $"[grey]Built from the replayed record. {Markup.Escape(Reports.Replay.ReplayText.Synthetic)}[/]");
+                }
             }
 
             return VerityApp.Ok;
@@ -173,6 +178,7 @@ internal static class ExchangeCommand
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
                 stream.Write(database.ToJson());
@@ -317,21 +323,21 @@ internal static class ExchangeCommand
             console.MarkupLineInterpolated($"[bold]{treaty.Name}[/] database of [bold]{database.Party.Value}[/] as of {CommandLineInput.Format(database.AsOf)} ({when})");
             console.MarkupLineInterpolated($"[grey]sha256 {database.Hash.ToString()}[/]");
 
-            var aggregates = new Table().Title(Markup.Escape($"Aggregate numbers ({definition.AggregatesReference})")).Border(TableBorder.Rounded);
+            var aggregates = Terminal.Table(Markup.Escape($"Aggregate numbers ({definition.AggregatesReference})"));
             aggregates.AddColumn("Aggregate");
             aggregates.AddColumn("Provision");
-            aggregates.AddColumn(new TableColumn("Number").RightAligned());
+            aggregates.AddColumn(Terminal.Fixed("Number", right: true));
             foreach (var aggregate in database.Aggregates)
             {
                 aggregates.AddRow(Markup.Escape(aggregate.Name), Markup.Escape(aggregate.Article ?? string.Empty), N(aggregate.Value));
             }
 
-            console.Write(aggregates);
+            Terminal.Write(context, aggregates);
 
-            var categories = new Table().Title("Categories").Border(TableBorder.Rounded);
+            var categories = Terminal.Table("Categories");
             categories.AddColumn("Category");
             categories.AddColumn("Reference");
-            categories.AddColumn(new TableColumn("Number").RightAligned());
+            categories.AddColumn(Terminal.Fixed("Number", right: true));
             categories.AddColumn("By location");
             foreach (var category in database.Categories)
             {
@@ -342,12 +348,12 @@ internal static class ExchangeCommand
                     Markup.Escape(string.Join(", ", category.ByLocation.Select(l => $"{l.Location} {N(l.Count)}"))));
             }
 
-            console.Write(categories);
+            Terminal.Write(context, categories);
 
-            var warheads = new Table().Title(Markup.Escape($"Warheads ({definition.WarheadsReference})")).Border(TableBorder.Rounded);
+            var warheads = Terminal.Table(Markup.Escape($"Warheads ({definition.WarheadsReference})"));
             warheads.AddColumn("Warheads");
             warheads.AddColumn("Base");
-            warheads.AddColumn(new TableColumn("Number").RightAligned());
+            warheads.AddColumn(Terminal.Fixed("Number", right: true));
             foreach (var group in database.Warheads.Groups)
             {
                 foreach (var b in group.ByBase)
@@ -359,11 +365,11 @@ internal static class ExchangeCommand
             }
 
             warheads.AddRow("[bold]Total[/]", string.Empty, $"[bold]{N(database.Warheads.Total)}[/]");
-            console.Write(warheads);
+            Terminal.Write(context, warheads);
 
-            var facilities = new Table().Title(Markup.Escape($"Facilities ({definition.FacilitiesReference})")).Border(TableBorder.Rounded);
+            var facilities = Terminal.Table(Markup.Escape($"Facilities ({definition.FacilitiesReference})"));
             facilities.AddColumn("Facility");
-            facilities.AddColumn(new TableColumn("Items").RightAligned());
+            facilities.AddColumn(Terminal.Fixed("Items", right: true));
             facilities.AddColumn("Holds");
             foreach (var facility in database.Facilities)
             {
@@ -373,7 +379,7 @@ internal static class ExchangeCommand
                     Markup.Escape(string.Join(", ", facility.Holdings.Select(h => $"{h.Kind} {h.Status} {N(h.Count)}"))));
             }
 
-            console.Write(facilities);
+            Terminal.Write(context, facilities);
             if (i < diffs.Count)
             {
                 PrintDiff(context, diffs[i]);
@@ -393,11 +399,11 @@ internal static class ExchangeCommand
             return;
         }
 
-        var numbers = new Table().Border(TableBorder.Rounded);
+        var numbers = Terminal.Table();
         numbers.AddColumn("Number");
-        numbers.AddColumn(new TableColumn("Before").RightAligned());
-        numbers.AddColumn(new TableColumn("After").RightAligned());
-        numbers.AddColumn(new TableColumn("Change").RightAligned());
+        numbers.AddColumn(Terminal.Fixed("Before", right: true));
+        numbers.AddColumn(Terminal.Fixed("After", right: true));
+        numbers.AddColumn(Terminal.Fixed("Change", right: true));
         foreach (var change in diff.Aggregates.Concat(diff.Categories).Concat(diff.Warheads.Select(w => w with { Name = "warheads " + w.Name })))
         {
             numbers.AddRow(Markup.Escape(change.Name), N(change.Before), N(change.After), (change.Delta > 0 ? "+" : string.Empty) + N(change.Delta));
@@ -405,7 +411,7 @@ internal static class ExchangeCommand
 
         if (numbers.Rows.Count > 0)
         {
-            console.Write(numbers);
+            Terminal.Write(context, numbers);
         }
 
         var items = diff.Items.ToList();

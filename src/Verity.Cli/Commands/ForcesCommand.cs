@@ -153,10 +153,10 @@ internal static class ForcesCommand
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
+        var table = Terminal.Table();
         foreach (var column in new[] { "State", "Measure", "Figure", "Basis", "As of", "Rule", "Source", "Passed over" })
         {
-            table.AddColumn(column is "Figure" or "Passed over" ? new TableColumn(column).RightAligned() : new TableColumn(column));
+            table.AddColumn(column == "Source" ? Terminal.Text(column) : Terminal.Fixed(column, right: column is "Figure" or "Passed over"));
         }
 
         foreach (var f in figures)
@@ -172,17 +172,17 @@ internal static class ForcesCommand
             }
         }
 
-        context.Out.Write(table);
+        Terminal.Write(context, table);
         var rows = figures.SelectMany(f => Shown(f, all).Select(o => (f, o))).ToList();
         if (rows.Count == 0)
         {
             return;
         }
 
-        var passedTable = new Table().Border(TableBorder.Rounded).Title(all ? "Every other row" : "Passed over");
+        var passedTable = Terminal.Table(all ? "Every other row" : "Passed over");
         foreach (var column in new[] { "State", "Measure", "Figure", "Basis", "As of", "Rule", "Source", "Why" })
         {
-            passedTable.AddColumn(column == "Figure" ? new TableColumn(column).RightAligned() : new TableColumn(column));
+            passedTable.AddColumn(column is "Source" or "Why" ? Terminal.Text(column) : Terminal.Fixed(column, right: column == "Figure"));
         }
 
         foreach (var (f, o) in rows)
@@ -190,6 +190,6 @@ internal static class ForcesCommand
             passedTable.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), Markup.Escape(Figure(o.Row)), Label(o.Row.Basis), CommandLineInput.Format(o.Row.AsOf), Markup.Escape(o.Rule), Markup.Escape(o.Row.Source), Markup.Escape(o.Why));
         }
 
-        context.Out.Write(passedTable);
+        Terminal.Write(context, passedTable);
     }
 }

@@ -12,7 +12,7 @@ internal static class KeysCommand
     public static Command Create(CliContext context)
     {
         var name = RecordCli.RequiredOption("--name", "Key name: the party, e.g. US or verity.example/us (no spaces or '+').", "NAME");
-        var output = RecordCli.RequiredOption("--out", "Existing directory for NAME.key and NAME.vkey.", "DIR");
+        var output = RecordCli.RequiredOption("--out", "Directory for NAME.key and NAME.vkey (created if absent).", "DIR");
         var algorithm = new Option<string>("--algorithm")
         {
             Description = "Signature algorithm.",
@@ -41,12 +41,12 @@ internal static class KeysCommand
                 throw new UsageException($"--name: {problem}");
             }
 
-            RecordCli.EnsureDirectory(directory);
             var stem = Path.Combine(directory, keyName.Replace('/', '_'));
             var keyPath = stem + ".key";
             var vkeyPath = stem + ".vkey";
             RecordCli.EnsureAbsent(keyPath);
             RecordCli.EnsureAbsent(vkeyPath);
+            RecordCli.CreateDirectory(directory);
 
             using var random = RandomNumberGenerator.Create();
             using var key = SigningKey.Generate(keyName, chosen, random);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -35,7 +36,7 @@ internal sealed class NetworkDemo : IAsyncDisposable
     public IEnumerable<(string Party, Uri Url)> Dashboards => _nodes.Select(n => (n.Party, n.Url));
 
     /// <summary>Starts a node for each party of the replayed treaty, on temporary SQLite files, each a peer of every other.</summary>
-    public static async Task<NetworkDemo> StartAsync(CliContext context, Treaty treaty)
+    public static async Task<NetworkDemo> StartAsync(CliContext context, Treaty treaty, Verity.Reports.Dashboard.DashboardProvenance provenance)
     {
         var demo = new NetworkDemo(Path.Combine(Path.GetTempPath(), "verity-demo-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(demo._directory);
@@ -57,6 +58,7 @@ internal sealed class NetworkDemo : IAsyncDisposable
             {
                 Peers = [.. parties.Where(p => p != party).Select(p => new PeerOption(p, new Uri($"http://127.0.0.1:{ports[p]}/"), demo.File(p + ".vkey")))],
                 SyncInterval = TimeSpan.FromSeconds(0.5),
+                Provenance = provenance,
             };
             var app = NodeHost.Build(["--Logging:LogLevel:Default=Warning"], options);
             app.Urls.Add(url.ToString().TrimEnd('/'));
@@ -98,7 +100,7 @@ internal sealed class NetworkDemo : IAsyncDisposable
         }).ToList();
         foreach (var (party, count, databases, elapsed) in await Task.WhenAll(tasks).ConfigureAwait(false))
         {
-            context.Out.MarkupLineInterpolated($"• {party}'s operator submitted {count:N0} statements ({databases} databases, {count - databases:N0} notifications) to its node in {elapsed.TotalSeconds:F1} s; each one signed and appended to {party}'s log.");
+            Terminal.Bullet(context, $"{party}'s operator submitted {count:N0} statements ({databases} databases, {count - databases:N0} notifications) to its node in {elapsed.TotalSeconds:F1} s; each one signed and appended to {party}'s log.");
         }
     }
 
@@ -121,22 +123,26 @@ internal sealed class NetworkDemo : IAsyncDisposable
     }
 
     /// <summary>Prints, for every log, its size and root at every node, and returns whether they all agree.</summary>
-    public async Task<bool> CompareLogsAsync(CliContext context)
+    public async Task<(bool Agree, ImmutableArray<(string Log, long Entries, string Root, string HeldBy)> Logs)> CompareLogsAsync(CliContext context)
     {
         var heads = await HeadsAsync().ConfigureAwait(false);
-        var table = new Table().AddColumns("Log", "Entries", "Root (SHA-256)", "Held identically by");
+        var logs = ImmutableArray.CreateBuilder<(string Log, long Entries, string Root, string HeldBy)>();
+        var table = Terminal.Table();
+        table.AddColumns(Terminal.Fixed("Log"), Terminal.Fixed("Entries", right: true), Terminal.Fixed("Root (SHA-256)"), Terminal.Text("Held identically by"));
         var agree = true;
         foreach (var group in heads.GroupBy(h => h.Log).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var same = group.Select(h => (h.Size, h.Root)).Distinct().Count() == 1;
             agree &= same && group.Count() == _nodes.Count;
             var first = group.First();
-            table.AddRow(Markup.Escape(group.Key), first.Size.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(Convert.ToHexString(Convert.FromBase64String(first.Root))[..16].ToLowerInvariant() + "…"),
-                same ? Markup.Escape(string.Join(", ", group.Select(h => h.Node == group.Key ? h.Node + " (own)" : h.Node + " (mirror)"))) : "[red]they differ[/]");
+            var root = Convert.ToHexString(Convert.FromBase64String(first.Root))[..16].ToLowerInvariant() + "…";
+            var heldBy = same ? string.Join(", ", group.Select(h => h.Node == group.Key ? h.Node + " (own)" : h.Node + " (mirror)")) : "they differ";
+            logs.Add((group.Key, first.Size, root, heldBy));
+            table.AddRow(Markup.Escape(group.Key), first.Size.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(root), same ? Markup.Escape(heldBy) : "[red]they differ[/]");
         }
 
-        context.Out.Write(table);
-        return agree;
+        Terminal.Write(context, table);
+        return (agree, logs.ToImmutable());
     }
 
     /// <summary>Asks every node for every party's compliance at each of the party's database dates and compares the

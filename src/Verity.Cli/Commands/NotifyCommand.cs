@@ -7,6 +7,7 @@ using Verity.Core;
 using Verity.Core.Compliance;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
+using Verity.Reports.Replay;
 
 namespace Verity.Cli.Commands;
 
@@ -104,11 +105,8 @@ internal static class NotifyCommand
                 return VerityApp.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded);
-            foreach (var column in Columns)
-            {
-                table.AddColumn(column);
-            }
+            var table = Terminal.Table();
+            table.AddColumns(Terminal.Fixed("Triggered"), Terminal.Fixed("Due"), Terminal.Fixed("Party"), Terminal.Text("Notification"), Terminal.Fixed("State"), Terminal.Text("Text"));
 
             var limit = Math.Max(0, parse.GetValue(limitOption));
             foreach (var r in rows.Take(limit))
@@ -122,16 +120,16 @@ internal static class NotifyCommand
                     Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, record.FieldsOf(context, r.Obligation, r.Provided), language)));
             }
 
-            context.Out.Write(table);
-            context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed{(rows.Count > limit ? $", the first {limit} shown (--limit)" : string.Empty)}; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");
+            Terminal.Write(context, table);
+            Terminal.More(context, Math.Min(limit, rows.Count), rows.Count, "--limit N shows more, --json lists every one");
+            context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");
+            Terminal.Note(context, $"[grey]Owed by the events of the replayed record. {Markup.Escape(ReplayText.Synthetic)}[/]");
             return VerityApp.Ok;
         }));
         return command;
     }
 
     internal static readonly NodaTime.LocalDate LocalDateMin = new(1, 1, 1);
-
-    private static readonly string[] Columns = ["Triggered", "Due", "Party", "Notification", "State", "Text"];
 
     /// <summary>A date where the time is the start of a day (a trigger) or its end (a deadline "no later than" a day), else date and time.</summary>
     internal static string Format(NodaTime.LocalDateTime at) =>

@@ -104,20 +104,20 @@ internal static class ProjectCommand
 
     private static void Print(CliContext context, Projection projection)
     {
-        var table = new Table().Border(TableBorder.Rounded)
+        var table = Terminal.Table()
             .Title($"{projection.State} {Markup.Escape(projection.Measure.Value)}, projected by '{Markup.Escape(projection.Model.Name)}'")
             .Caption($"seed {projection.Seed}, {ProjectionCli.N(projection.Trials)} trials");
-        table.AddColumn("Year (1 Jan)");
-        table.AddColumn(new TableColumn("Central").RightAligned());
-        table.AddColumn(new TableColumn("p10").RightAligned());
-        table.AddColumn(new TableColumn("p50").RightAligned());
-        table.AddColumn(new TableColumn("p90").RightAligned());
+        table.AddColumn(Terminal.Fixed("Year (1 Jan)"));
+        table.AddColumn(Terminal.Fixed("Central", right: true));
+        table.AddColumn(Terminal.Fixed("p10", right: true));
+        table.AddColumn(Terminal.Fixed("p50", right: true));
+        table.AddColumn(Terminal.Fixed("p90", right: true));
         foreach (var p in projection.Points)
         {
             table.AddRow(p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ProjectionCli.N(p.Central), ProjectionCli.N(p.P10), ProjectionCli.N(p.P50), ProjectionCli.N(p.P90));
         }
 
-        context.Out.Write(table);
+        Terminal.Write(context, table);
         context.Out.MarkupLineInterpolated($"[bold]Projected, not measured.[/] Model '{projection.Model.Name}': {projection.Model.Describe()}.");
         foreach (var source in projection.Model.Sources)
         {

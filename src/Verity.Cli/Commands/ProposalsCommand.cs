@@ -69,11 +69,11 @@ internal static class ProposalsCommand
                 return VerityApp.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title("Draft treaties (data/treaties/drafts)");
-            table.AddColumn("Draft");
-            table.AddColumn("Proposed");
-            table.AddColumn("Parties");
-            table.AddColumn("Limits");
+            var table = Terminal.Table("Draft treaties (data/treaties/drafts)");
+            table.AddColumn(Terminal.Text("Draft"));
+            table.AddColumn(Terminal.Text("Proposed"));
+            table.AddColumn(Terminal.Text("Parties"));
+            table.AddColumn(Terminal.Text("Limits"));
             foreach (var d in drafts)
             {
                 var variants = d.Variants.IsEmpty ? string.Empty : $"\n[grey]variants: {Markup.Escape(string.Join(", ", d.Variants.Select(v => v.Id)))}[/]";
@@ -84,7 +84,7 @@ internal static class ProposalsCommand
                     Markup.Escape(string.Join("\n", d.Limits.Select(Describe))));
             }
 
-            context.Out.Write(table);
+            Terminal.Write(context, table);
             context.Out.MarkupLine("Compare them against projected forces: [grey]verity proposals compare --at 2030[/]");
             return VerityApp.Ok;
         }));
@@ -214,16 +214,16 @@ internal static class ProposalsCommand
         context.Out.MarkupLineInterpolated($"  A draft without entry into force is assumed to enter into force on {CommandLineInput.Format(result.Settings.EntryIntoForce)} (--entry-into-force).");
         foreach (var draft in result.Drafts)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"{draft.DraftId}: {draft.Name}");
-            table.AddColumn("Limit");
-            table.AddColumn("Scope");
-            table.AddColumn(new TableColumn("Max").RightAligned());
-            table.AddColumn(new TableColumn("p10").RightAligned());
-            table.AddColumn(new TableColumn("p50").RightAligned());
-            table.AddColumn(new TableColumn("p90").RightAligned());
-            table.AddColumn(new TableColumn("Cut").RightAligned());
-            table.AddColumn(new TableColumn("Breaks").RightAligned());
-            table.AddColumn("Status");
+            var table = Terminal.Table($"{draft.DraftId}: {draft.Name}");
+            table.AddColumn(Terminal.Text("Limit"));
+            table.AddColumn(Terminal.Fixed("Scope"));
+            table.AddColumn(Terminal.Fixed("Max", right: true));
+            table.AddColumn(Terminal.Fixed("p10", right: true));
+            table.AddColumn(Terminal.Fixed("p50", right: true));
+            table.AddColumn(Terminal.Fixed("p90", right: true));
+            table.AddColumn(Terminal.Fixed("Cut", right: true));
+            table.AddColumn(Terminal.Fixed("Breaks", right: true));
+            table.AddColumn(Terminal.Fixed("Status"));
             foreach (var l in draft.Limits)
             {
                 table.AddRow(
@@ -238,7 +238,7 @@ internal static class ProposalsCommand
                     Status(l.Status));
             }
 
-            context.Out.Write(table);
+            Terminal.Write(context, table);
             context.Out.MarkupLineInterpolated($"  {(draft.MustCutMost is { } most ? $"Must cut most: {most.Scope}, {N(most.Cut)} ({most.LimitId})." : "No scope must cut.")}{(draft.EntryIntoForceAssumed ? $" Entry into force assumed {CommandLineInput.Format(draft.EntryIntoForce)}." : string.Empty)}");
             foreach (var note in draft.Limits.Where(l => l.Status is ComparisonStatus.NoData or ComparisonStatus.Expired).Select(l => l.Note).Distinct())
             {

@@ -132,6 +132,28 @@ internal static class RecordCli
         }
     }
 
+    /// <summary>The <c>--json</c> of a record verb that otherwise prints a summary for people.</summary>
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print the JSON for programs instead of a summary." };
+
+    /// <summary>The <c>--out</c> of a record verb: where to write the JSON it makes.</summary>
+    public static Option<string?> OutOption(string what) => new("--out") { Description = $"Write {what} to this file (JSON; refused if it exists).", HelpName = "FILE.json" };
+
+    /// <summary>Writes a verb's result: its JSON to <paramref name="outPath"/> when given, and to standard output either
+    /// the JSON (<paramref name="asJson"/>) or the summary for people.</summary>
+    public static void Emit(CliContext context, string json, bool asJson, string? outPath, string summary)
+    {
+        if (outPath is not null)
+        {
+            WriteFileAtomically(outPath, json, secret: false);
+        }
+
+        WriteRaw(context, asJson ? json : summary.TrimEnd('\n') + "\n");
+    }
+
+    /// <summary>Where the summary says the JSON went: the file, or how to get it.</summary>
+    public static string Written(string? outPath, string what) =>
+        outPath is null ? $"(--out FILE writes {what}; --json prints it)" : $"written to {outPath}";
+
     /// <summary>Writes JSON produced by <paramref name="write"/> to standard output, unwrapped.</summary>
     public static void WriteJson(CliContext context, Action<Utf8JsonWriter> write) =>
         WriteRaw(context, Json(write));
@@ -186,11 +208,21 @@ internal static class RecordCli
         }
     }
 
-    public static void EnsureDirectory(string path)
+    /// <summary>Creates a directory (and its parents) if absent; a file of that name is bad usage.</summary>
+    public static void CreateDirectory(string path)
     {
-        if (!Directory.Exists(path))
+        if (File.Exists(path))
         {
-            throw new UsageException($"{path}: no such directory");
+            throw new UsageException($"{path}: is a file, not a directory");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot create the directory: {e.Message}");
         }
     }
 }

@@ -22,6 +22,7 @@ internal static class ReplayCommand
         var outOption = new Option<string>("--out") { Description = "Write a self-contained HTML report with charts to this folder." };
         var exportOption = new Option<string>("--export-inventory") { Description = "Write the replayed items as of --at to this CSV file (an inventory for verity comply)." };
         var atOption = new Option<string>("--at") { Description = "The date of --export-inventory, YYYY-MM-DD." };
+        var partyOption = new Option<string>("--party") { Description = "With --export-inventory: only this party's items (default: every party's)." };
         var command = new Command("replay", """
             Replay a treaty's public record: build an item-level history consistent with every published
             figure, run the ledger and compliance at every date, and show published beside computed.
@@ -31,9 +32,9 @@ internal static class ReplayCommand
               verity replay new-start
               verity replay new-start --interpretation ru-2022 --out report/
               verity replay new-start --json
-              verity replay new-start --export-inventory us-2022.csv --at 2022-03-01
+              verity replay new-start --export-inventory us-2022.csv --at 2022-03-01 --party US
             """)
-        { record, interpretationOption, jsonOption, outOption, exportOption, atOption };
+        { record, interpretationOption, jsonOption, outOption, exportOption, atOption, partyOption };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
@@ -44,12 +45,21 @@ internal static class ReplayCommand
                 throw new InputException(new Diagnostic("--export-inventory", 0, 0, string.Empty, "--export-inventory and --at go together: give both"));
             }
 
+            if (parse.GetValue(partyOption) is not null && export is null)
+            {
+                throw new InputException(new Diagnostic("--party", 0, 0, string.Empty, "--party goes with --export-inventory: it chooses whose items are written"));
+            }
+
             var exportDate = at is null ? default : CommandLineInput.ParseDate(at, "--at", context.Today);
             CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
             var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption));
+            var exportParty = CommandLineInput.ParseParty(parse.GetValue(partyOption), result.Treaty);
+            var exported = default(Core.Items.Inventory);
             if (export is not null)
             {
-                InventoryCsv.Write(result.Ledger.AsOf(exportDate), export);
+                exported = result.Ledger.AsOf(exportDate);
+                exported = exportParty is { } only ? exported.Where(i => i.Party == only) : exported;
+                InventoryCsv.Write(exported, export);
             }
 
             if (parse.GetValue(jsonOption))
@@ -67,6 +77,20 @@ internal static class ReplayCommand
                 if (!parse.GetValue(jsonOption))
                 {
                     context.Out.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
+                }
+            }
+
+            if (exported is not null)
+            {
+                // On standard error with --json, so that the JSON stays whole on standard output.
+                var said = $"wrote {exported.Count:N0} items ({string.Join(", ", exported.GroupBy(i => i.Party.Value).Select(g => $"{g.Key} {g.Count():N0}"))}) as of {CommandLineInput.Format(exportDate)} to {export}: an inventory for verity comply --inventory (item history synthetic; see verity replay)";
+                if (parse.GetValue(jsonOption))
+                {
+                    context.Error.WriteLine(said);
+                }
+                else
+                {
+                    context.Out.WriteLine(said);
                 }
             }
 
@@ -159,47 +183,48 @@ internal static class ReplayCommand
     {
         var console = context.Out;
         var reading = result.Interpretation.Id == Interpretation.AgreedId ? null : result.Interpretation;
+
+        // A reading gets a column only for the measures it counts differently somewhere.
+        var disputed = reading is null ? [] : result.Measures.Where(m => result.Points.Any(p => p.Reading.TryGetValue(m, out var r) && r != p.Computed[m])).ToList();
         console.MarkupLineInterpolated($"[bold]{result.Treaty.Name}[/]: the public record replayed item by item ({result.Ledger.Events.Length:N0} events on {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} items)");
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Date");
-        table.AddColumn("Party");
+        Terminal.Note(context, $"[grey]{Markup.Escape(ReplayText.Synthetic)}[/]");
+        var table = Terminal.Table();
+        table.AddColumn(Terminal.Fixed("Date"));
+        table.AddColumn(Terminal.Fixed("Party"));
         foreach (var measure in result.Measures)
         {
             var limit = result.Treaty.FindLimit(measure)!;
-            table.AddColumn(new TableColumn($"{Markup.Escape(measure)} (≤{Names.Number(limit.Ceiling)})\npublished → computed").RightAligned());
+            table.AddColumn(Terminal.Fixed($"{Markup.Escape(Capitalized(measure))}\n≤{Names.Number(limit.Ceiling)}", right: true));
         }
 
-        if (reading is not null)
+        foreach (var measure in disputed)
         {
-            table.AddColumn(new TableColumn($"{Markup.Escape(reading.Id)}\n{string.Join(" / ", result.Measures.Select(Markup.Escape))}").RightAligned());
+            table.AddColumn(Terminal.Fixed($"{Markup.Escape(reading!.Id)}\n{Markup.Escape(measure)}", right: true));
         }
 
-        table.AddColumn("Status");
+        table.AddColumn(Terminal.Text("Status"));
+        var blanks = result.Measures.Length + disputed.Count;
         var acts = result.Treaty.Lifecycle.ToList();
         LocalDateCursor cursor = new(acts);
         foreach (var point in result.Points)
         {
             foreach (var act in cursor.Until(point.Date))
             {
-                AddActRow(table, act.Date, LifecycleText.Label(act), result.Measures.Length + (reading is null ? 0 : 1));
+                AddActRow(table, act.Date, LifecycleText.Label(act), blanks);
             }
 
             var cells = new List<string> { CommandLineInput.Format(point.Date), point.Party.Value };
             foreach (var measure in result.Measures)
             {
-                var computed = point.Computed[measure].ToString("N0", CultureInfo.InvariantCulture);
+                var computed = N(point.Computed[measure]);
                 cells.Add(point.Published.TryGetValue(measure, out var figure) && figure.Value is { } v
                     ? v == point.Computed[measure]
-                        ? $"{v.ToString("N0", CultureInfo.InvariantCulture)} → {computed} [green]✓[/]{(figure.Basis == "derived" ? "[grey]ᵈ[/]" : string.Empty)}"
-                        : $"{v.ToString("N0", CultureInfo.InvariantCulture)} → {computed} [red]✗[/]"
-                    : $"[grey]—[/] → [grey]{computed}[/]");
+                        ? $"{computed} [green]✓[/]{(figure.Basis == "derived" ? "[grey]ᵈ[/]" : string.Empty)}"
+                        : $"{computed} [red]✗ {N(v)}[/]"
+                    : $"[grey]{computed} —[/]");
             }
 
-            if (reading is not null)
-            {
-                cells.Add(string.Join(" / ", result.Measures.Select(m => point.Reading[m].ToString("N0", CultureInfo.InvariantCulture))));
-            }
-
+            cells.AddRange(disputed.Select(m => N(point.Reading[m])));
             var statuses = point.Status.Values.Distinct().ToList();
             cells.Add(statuses.Count == 1 ? Names.Markup(statuses[0]) : string.Join(", ", statuses.Select(Names.Markup)));
             table.AddRow(cells.ToArray());
@@ -207,22 +232,32 @@ internal static class ReplayCommand
 
         foreach (var act in cursor.Until(NodaTime.LocalDate.MaxIsoValue))
         {
-            AddActRow(table, act.Date, LifecycleText.Label(act), result.Measures.Length + (reading is null ? 0 : 1));
+            AddActRow(table, act.Date, LifecycleText.Label(act), blanks);
         }
 
         if (result.Treaty.Expiry is { } expiry)
         {
-            AddActRow(table, expiry, "treaty expires", result.Measures.Length + (reading is null ? 0 : 1));
+            AddActRow(table, expiry, "treaty expires", blanks);
         }
 
-        console.Write(table);
+        Terminal.Write(context, table);
         var breakdownsMatched = result.Breakdowns.Count(b => b.Matches);
-        console.MarkupLineInterpolated($"Published figures matched: [bold]{result.Matched} of {result.Compared}[/]; published breakdowns matched: [bold]{breakdownsMatched} of {result.Breakdowns.Length}[/]. [grey]ᵈ derived by arithmetic from published figures; — not published or not retrieved.[/]");
+        console.MarkupLineInterpolated($"Published figures matched: [bold]{result.Matched} of {result.Compared}[/]; published breakdowns matched: [bold]{breakdownsMatched} of {result.Breakdowns.Length}[/].");
+        Terminal.Note(context, "[grey]Each figure is the computed count: ✓ equal to the published figure (ᵈ one derived by arithmetic from published figures); — none published or retrieved; ✗ N published N.[/]");
+        if (reading is not null)
+        {
+            Terminal.Note(context, $"[grey]{Markup.Escape(reading.Id)}: {Markup.Escape(reading.Name)}, the count under that reading beside the agreed one.[/]");
+        }
+
         foreach (var miss in result.Breakdowns.Where(b => !b.Matches))
         {
             console.MarkupLineInterpolated($"[red]breakdown {CommandLineInput.Format(miss.Published.Date)} {miss.Published.Label}: published {miss.Published.Count}, computed {miss.Computed}[/]");
         }
     }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Capitalized(string id) => id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..];
 
     private static void AddActRow(Table table, NodaTime.LocalDate date, string text, int blanks)
     {

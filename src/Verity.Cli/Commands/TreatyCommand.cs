@@ -77,11 +77,11 @@ internal static class TreatyCommand
             }
             else
             {
-                var table = new Table().Border(TableBorder.Rounded);
-                table.AddColumn("Name");
-                table.AddColumn("Status");
-                table.AddColumn("Treaty");
-                table.AddColumn("Parties");
+                var table = Terminal.Table();
+                table.AddColumn(Terminal.Fixed("Name"));
+                table.AddColumn(Terminal.Fixed("Status"));
+                table.AddColumn(Terminal.Text("Treaty"));
+                table.AddColumn(Terminal.Text("Parties"));
                 foreach (var row in rows)
                 {
                     table.AddRow(
@@ -91,7 +91,7 @@ internal static class TreatyCommand
                         string.Join(", ", row.Treaty.Parties.Select(p => p.Code.Value)));
                 }
 
-                context.Out.Write(table);
+                Terminal.Write(context, table);
             }
 
             return VerityApp.Ok;

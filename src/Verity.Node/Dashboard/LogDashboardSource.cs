@@ -35,12 +35,18 @@ public sealed class LogDashboardSource : IDashboardSource
     private readonly PeerNetwork _network;
     private readonly TimeProvider _clock;
     private readonly Treaty _treaty;
+    private readonly Verity.Reports.Dashboard.DashboardProvenance? _provenance;
     // Keyed by the treaty's record itself: PartyRecords gives the same instance while no held log grows.
     private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode? Party, LocalDate At), TreatyCompliance> _compliance = new();
     private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode Party, LocalDate At), PartyDashboard> _pages = new();
 
     /// <summary>A source over <paramref name="records"/> (read from <paramref name="logs"/>) and the node's <paramref name="network"/>.</summary>
-    public LogDashboardSource(PartyRecords records, LogDirectory logs, PeerNetwork network, TimeProvider clock)
+    /// <param name="records">The records of every log the node holds.</param>
+    /// <param name="logs">The logs themselves, for their checkpoints.</param>
+    /// <param name="network">The peers and alarms.</param>
+    /// <param name="clock">The clock; "today" is read from it.</param>
+    /// <param name="provenance">Where the logs came from, said on every page, when the node was told (the demo's nodes are).</param>
+    public LogDashboardSource(PartyRecords records, LogDirectory logs, PeerNetwork network, TimeProvider clock, Verity.Reports.Dashboard.DashboardProvenance? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(logs);
@@ -50,6 +56,7 @@ public sealed class LogDashboardSource : IDashboardSource
         _logs = logs;
         _network = network;
         _clock = clock;
+        _provenance = provenance;
         _treaty = records.Treaty;
     }
 
@@ -74,7 +81,7 @@ public sealed class LogDashboardSource : IDashboardSource
                 [.. group.Limits.Select(l => new LimitStanding(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Value, l.Ceiling, l.Status))]));
         }
 
-        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(treaty.Records.Select(r => (r.Party, r.Size))));
+        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(treaty.Records.Select(r => (r.Party, r.Size)))) { Provenance = _provenance };
     }
 
     /// <inheritdoc />
@@ -96,7 +103,7 @@ public sealed class LogDashboardSource : IDashboardSource
         }
 
         var peers = _network.Status.Select(s => new PeerStatus(s.Party, s.Url.ToString(), s.LastContact, s.LastError, s.Acknowledged, s.LastReceipt)).ToImmutableArray();
-        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms() };
+        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms(), Provenance = _provenance };
     }
 
     /// <inheritdoc />
@@ -117,7 +124,7 @@ public sealed class LogDashboardSource : IDashboardSource
         var first = history[0];
         var kind = first.Listed?.Kind ?? first.Notification?.Fields.GetValueOrDefault("kind") ?? string.Empty;
         var type = first.Listed?.Type ?? first.Notification?.Fields.GetValueOrDefault("type") ?? string.Empty;
-        return new ItemHistory(_treaty.Name, party, uid, kind, type, history, Source([(party, record.Size)]));
+        return new ItemHistory(_treaty.Name, party, uid, kind, type, history, Source([(party, record.Size)])) { Provenance = _provenance };
     }
 
     private PartyDashboard Build(TreatyRecord treaty, PartyCode party, LocalDate at)

@@ -19,4 +19,8 @@ public sealed record DashboardModel(
     TreatyStanding Standing,
     ImmutableArray<ScopeStanding> Scopes,
     ImmutableArray<EquivocationAlarm> Alarms,
-    string Source);
+    string Source)
+{
+    /// <summary>Where the logs came from, when the node was told (the demo's nodes are); <c>null</c> otherwise.</summary>
+    public DashboardProvenance? Provenance { get; init; }
+}

@@ -66,7 +66,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</tbody></table>");
-        return Page(T("OverviewTitle", model.TreatyName), body.ToString(), model.Source);
+        return Page(T("OverviewTitle", model.TreatyName), body.ToString(), model.Source, model.Provenance);
     }
 
     /// <summary>One party's page: charts, notification feed, databases, findings, items and log integrity.</summary>
@@ -84,7 +84,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         Findings(body, model);
         Items(body, model);
         Integrity(body, model);
-        return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source);
+        return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source, model.Provenance);
     }
 
     /// <summary>An item's history page: every event of the item in the party's record.</summary>
@@ -105,11 +105,11 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</tbody></table>");
-        return Page(T("ItemTitle", model.Uid, model.Party.Value), body.ToString(), model.Source);
+        return Page(T("ItemTitle", model.Uid, model.Party.Value), body.ToString(), model.Source, model.Provenance);
     }
 
     /// <summary>A short page for a date or party that is not there.</summary>
-    public string NotFound(string message) => Page(T("NotFoundTitle"), $"<h1>{E(T("NotFoundTitle"))}</h1><p>{E(message)}</p>", null);
+    public string NotFound(string message) => Page(T("NotFoundTitle"), $"<h1>{E(T("NotFoundTitle"))}</h1><p>{E(message)}</p>", null, null);
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {
@@ -230,7 +230,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"feed\"><caption>{E(T("FeedCaption", N(shown.Count), N(rows.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Type"))}</th><th scope=\"col\">{E(T("Number"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Triggered"))}</th><th scope=\"col\">{E(T("Due"))}</th><th scope=\"col\">{E(T("Sent"))}</th><th scope=\"col\">{E(T("State"))}</th></tr></thead><tbody>");
         foreach (var r in shown)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"><td>{E(r.Type)}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"{Extrapolated(model.Provenance, r.Triggered.Date, out var mark)}><td>{E(r.Type)}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}{mark}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -255,7 +255,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append("</tr></thead><tbody>");
         foreach (var d in model.Databases)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{D(d.AsOf)}</th><td class=\"hash\">{E(d.Sha256)}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr{Extrapolated(model.Provenance, d.AsOf, out var mark)}><th scope=\"row\">{D(d.AsOf)}{mark}</th><td class=\"hash\">{E(d.Sha256)}</td>");
             foreach (var (id, _) in columns)
             {
                 body.Append(d.Counts.FirstOrDefault(c => c.Id == id) is { } count ? $"<td class=\"num\">{N(count.Count)}</td>" : "<td class=\"num\">—</td>");
@@ -374,16 +374,25 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append("</section>");
     }
 
+    /// <summary>For a row dated <paramref name="date"/>: the row's attribute and, in <paramref name="mark"/>, the word
+    /// after its date, when the provenance says rows of that date are extrapolated; empty otherwise.</summary>
+    private string Extrapolated(DashboardProvenance? provenance, LocalDate date, out string mark)
+    {
+        var extrapolated = provenance?.IsExtrapolated(date) == true;
+        mark = extrapolated ? $"<br><span class=\"state-other\">{E(T("Extrapolated"))}</span>" : string.Empty;
+        return extrapolated ? " data-extrapolated=\"yes\"" : string.Empty;
+    }
+
     /// <summary>What to say instead of figures when no database is declared on or before the page's date; <c>null</c> when one is.</summary>
     private string? NoBasis(PartyDashboard model) =>
         model.FirstDeclaration is not { } first ? T("NoDeclarationYet", model.PartyName, model.Party.Value)
         : model.Basis is null ? T("NoDeclarationOnDate", model.PartyName, D(model.AsOf), D(first))
         : null;
 
-    private string Page(string title, string main, string? source) => HtmlPage.Render(
+    private string Page(string title, string main, string? source, DashboardProvenance? provenance) => HtmlPage.Render(
         T("Lang"),
         title,
-        main,
+        (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
         header: $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>",
         footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>");
 

@@ -12,4 +12,8 @@ namespace Verity.Reports.Dashboard;
 /// <param name="Type">Its type, as first listed or notified.</param>
 /// <param name="Events">Each database that lists it and each notification about it (the node derives them from the party's record).</param>
 /// <param name="Source">The logs the figures are derived from.</param>
-public sealed record ItemHistory(string Treaty, PartyCode Party, string Uid, string Kind, string Type, ImmutableArray<ItemHistoryEntry> Events, string Source);
+public sealed record ItemHistory(string Treaty, PartyCode Party, string Uid, string Kind, string Type, ImmutableArray<ItemHistoryEntry> Events, string Source)
+{
+    /// <summary>Where the logs came from, when the node was told; <c>null</c> otherwise.</summary>
+    public DashboardProvenance? Provenance { get; init; }
+}

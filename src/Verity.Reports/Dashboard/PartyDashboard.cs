@@ -43,4 +43,8 @@ public sealed record PartyDashboard(
     ImmutableArray<LogIntegrity> Logs,
     ImmutableArray<PeerStatus> Peers,
     ImmutableArray<EquivocationAlarm> Alarms,
-    string Source);
+    string Source)
+{
+    /// <summary>Where the logs came from, when the node was told (the demo's nodes are); <c>null</c> otherwise.</summary>
+    public DashboardProvenance? Provenance { get; init; }
+}

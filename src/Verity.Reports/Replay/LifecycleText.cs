@@ -29,8 +29,11 @@ public static class LifecycleText
     public static string Describe(LifecycleAct act)
     {
         ArgumentNullException.ThrowIfNull(act);
-        return (act.Party is { } p ? $"{p}: " : string.Empty) + (act.Text ?? act.Kind.ToString());
+        var text = act.Text ?? Capitalized(act.Party is null ? Label(act) : Label(act)[(act.Party.Value.Value.Length + 1)..]);
+        return (act.Party is { } p ? $"{p}: " : string.Empty) + text;
     }
+
+    private static string Capitalized(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -17,7 +18,10 @@ public static class ReplayReport
     private static readonly string[] Colours = ["#1f5aa6", "#c0392b", "#2e8b57", "#8e44ad", "#d35400"];
 
     /// <summary>The report's page, a whole HTML document.</summary>
-    public static string Render(ReplayResult result)
+    /// <param name="result">The replay.</param>
+    /// <param name="records">The demo's notifications and databases per party, held to their deadlines and reconciled; empty for the replay alone.</param>
+    /// <param name="network">The demo's run through the network; <c>null</c> when it has not run.</param>
+    public static string Render(ReplayResult result, ImmutableArray<RecordSummary> records = default, NetworkSummary? network = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var treaty = result.Treaty;
@@ -26,10 +30,17 @@ public static class ReplayReport
             <h1>{E(treaty.Name)}: the public record replayed</h1>
             <p>{E(treaty.Title ?? treaty.Name)}.</p>
             <p class="summary"><strong>{result.Matched} of {result.Compared}</strong> published figures and
-            <strong>{result.Breakdowns.Count(b => b.Matches)} of {result.Breakdowns.Length}</strong> published breakdowns are matched exactly by
+            <strong>{result.Breakdowns.Count(b => b.Matches)} of {result.Breakdowns.Length}</strong> published breakdowns are matched by
             counting a synthetic item-level history of {result.Ledger.Events.Select(e => e.Uid).Distinct().Count():N0} items and
             {result.Ledger.Events.Length:N0} events with the treaty's counting rules.</p>
+            <p class="note" role="note">{E(ReplayText.Synthetic)} The match is therefore not an independent confirmation of the
+            published figures: what it shows is the treaty's counting rules, lifecycle and readings computed from items, date by date.</p>
             """);
+        if (result.Interpretation.Id != Interpretation.AgreedId)
+        {
+            var reading = result.Interpretation;
+            html.Append(CultureInfo.InvariantCulture, $"""<p id="reading"><strong>{E(reading.Id)}</strong>: {E(reading.Name)}. {E(reading.Text ?? string.Empty)} Its count is drawn dashed beside the agreed one, and given in the column <em>{E(reading.Id)}</em> of the data points.</p>""");
+        }
 
         foreach (var measure in result.Measures)
         {
@@ -38,6 +49,16 @@ public static class ReplayReport
 
         html.Append(Timeline(treaty));
         html.Append(Points(result));
+        if (!records.IsDefaultOrEmpty)
+        {
+            html.Append(Records(records));
+        }
+
+        if (network is not null)
+        {
+            html.Append(Network(network));
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>Sources</h2>
             <p class="note">Published figures: <code>data/history/</code> (each row names its source). Treaty terms: <code>data/treaties/{E(treaty.Id)}.yaml</code>.</p>
@@ -168,6 +189,24 @@ public static class ReplayReport
 
         return html.Append("</table>").ToString();
     }
+
+    private static string Records(ImmutableArray<RecordSummary> records) =>
+        "<h2 id=\"notifications\">Notifications and databases</h2><p>Each party's notifications are owed by the events of the replayed record and held "
+        + "to their deadlines; its databases are built as of each exchange date; and its databases are reconciled against its "
+        + "notifications, as the other party would (<code>verity deadlines</code>, <code>verity exchange</code>, <code>verity reconcile</code>). "
+        + "They rest on the synthetic item history, as the figures above do.</p>"
+        + "<table><tr><th>Party</th><th>Notifications owed</th><th>On time</th><th>Databases</th><th>Reconciliation findings</th></tr>"
+        + string.Concat(records.Select(r => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Party)}</td><td>{r.Owed:N0}</td><td>{r.OnTime:N0}</td><td>{r.Databases:N0}</td><td>{(r.Findings == 0 ? "none" : r.Findings.ToString("N0", CultureInfo.InvariantCulture))}</td></tr>")))
+        + "</table>";
+
+    private static string Network(NetworkSummary network) =>
+        "<h2 id=\"network\">Through the network</h2><p>A node per party on 127.0.0.1, each with its own key and log; each party's databases and "
+        + "notifications submitted to its own node as signed statements, pushed to the other node over HTTP (requests signed per RFC 9421) and "
+        + "verified there against the other party's signed checkpoints. Every node holds every log identically:</p>"
+        + "<table><tr><th>Log</th><th>Entries</th><th>Root (SHA-256)</th><th>Held identically by</th></tr>"
+        + string.Concat(network.Logs.Select(l => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{E(l.Log)}</td><td>{l.Entries:N0}</td><td><code>{E(l.Root)}</code></td><td class=\"text\">{E(l.HeldBy)}</td></tr>")))
+        + "</table>"
+        + string.Create(CultureInfo.InvariantCulture, $"<p>Compliance derived by each node from the logs it holds, at every database date of each party: {network.Figures:N0} figures compared, {(network.Disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{network.Disagreements:N0} that differ")}.</p>");
 
     private static string E(string text) => HtmlPage.Encode(text);
 }

@@ -219,4 +219,48 @@ public class ComplyCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--every", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Comply_PartyWithNoItems_NoDataNotWithinExit0()
+    {
+        var inventory = Vector("inventories", "over-deployed.csv"); // U.S. items only
+
+        var table = await RunAsync("comply", "--treaty", "new-start", "--inventory", inventory, "--at", "2022-03-01", "--party", "RU");
+        var json = await RunAsync("comply", "--treaty", "new-start", "--inventory", inventory, "--at", "2022-03-01", "--party", "RU", "--json");
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("no-data", table.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("within", table.Out.Replace("not within", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(0, json.ExitCode);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        var party = document.RootElement.GetProperty("parties")[0];
+        Assert.False(party.GetProperty("data").GetBoolean());
+        Assert.Contains("no items of this party", party.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.All(party.GetProperty("limits").EnumerateArray(), l =>
+        {
+            Assert.Equal("no-data", l.GetProperty("status").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, l.GetProperty("value").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task Comply_SameProblemOnManyRows_SaidOnceWithTheCount()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"verity-many-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file, ["uid,party,kind,type,status,warheads,location", .. Enumerable.Range(1, 300).Select(i => $"US-X-{i:D4},US,cruise,X,deployed,1,Base")]);
+        try
+        {
+            var run = await RunAsync("comply", "--treaty", "new-start", "--inventory", file, "--at", "2022-03-01");
+
+            Assert.Equal(2, run.ExitCode);
+            var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.Contains(":2:3: kind: unknown kind 'cruise'", lines[0], StringComparison.Ordinal);
+            Assert.Contains("(and on 299 more lines: 3, 4, 5, 6, 7, …)", lines[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -232,7 +232,7 @@ public class ExchangeCommandTests
 
         const string Prompt = "$ verity exchange --at 2020-09-01 --party US --diff-from 2020-03-01\n";
         var example = docs[(docs.IndexOf(Prompt, StringComparison.Ordinal) + Prompt.Length)..];
-        var shown = example[..example.IndexOf("  … (", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shown = example[..example.IndexOf("  … and ", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.True(shown.Length > 60, $"{shown.Length} lines of example");
         Assert.All(shown, line => Assert.Contains(line.TrimEnd(), run.Out, StringComparison.Ordinal));

@@ -140,4 +140,32 @@ public class ReplayCommandTests
             }
         }
     }
+
+    [Fact]
+    public async Task ExportInventory_Party_WritesOnlyItsItemsAndSaysHowMany()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"verity-export-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var run = await RunAsync("replay", "new-start", "--export-inventory", file, "--at", "2022-03-01", "--party", "US");
+
+            var rows = (await File.ReadAllLinesAsync(file)).Skip(1).ToList();
+            Assert.Equal(0, run.ExitCode);
+            Assert.All(rows, r => Assert.Equal("US", r.Split(',')[1]));
+            Assert.Contains($"wrote {rows.Count:N0} items (US {rows.Count:N0}) as of 2022-03-01 to {file}", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_PartyWithoutExport_Exit2NamingIt()
+    {
+        var run = await RunAsync("replay", "new-start", "--party", "US");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--party: --party goes with --export-inventory", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -41,7 +41,7 @@ public class SuccessorDocsTests
     [Fact]
     public async Task WorkedExample_ComplyForces_PrintsTheLinesTheDocsShow()
     {
-        var shown = Block(string.Empty, "### A worked example: New START").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shown = Block("console", "### A worked example: New START").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var run = await RunAsync(shown[0].TrimStart('$', ' ').Split(' ')[1..]);
 

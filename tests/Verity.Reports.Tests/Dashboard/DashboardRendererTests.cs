@@ -80,6 +80,7 @@ public sealed partial class DashboardRendererTests
         renderer.Party(model with { Findings = [], Notifications = [], Databases = [], Items = [], Peers = [], Alarms = [] });
         renderer.Party(model with { FirstDeclaration = null, Basis = null });
         renderer.Party(model with { Basis = null });
+        renderer.Party(model with { Provenance = new DashboardProvenance("Ж", new LocalDate(2000, 1, 1)) });
         renderer.Party(WithGroup(model, notKnown: true));
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
         renderer.NotFound("Ж");
@@ -93,6 +94,27 @@ public sealed partial class DashboardRendererTests
         Assert.Empty(used.Keys.Concat(byName).Except(declared));
         Assert.Empty(declared.Except(used.Keys).Except(byName));
     }
+
+    [Fact]
+    public void Party_WithProvenance_SaysItFirstAndMarksOnlyRowsAfterTheDate()
+    {
+        var model = Model("Ж-7", "Ж-1");
+        var notice = new DashboardProvenance("These logs come from a synthetic history.", null);
+
+        var plain = Renderer().Party(model);
+        var none = Renderer().Party(model with { Provenance = notice });
+        var all = Renderer().Party(model with { Provenance = notice with { ExtrapolatedAfter = new LocalDate(2000, 1, 1) } });
+        var later = Renderer().Party(model with { Provenance = notice with { ExtrapolatedAfter = model.Databases.Max(d => d.AsOf) } });
+
+        Assert.DoesNotContain("provenance", plain, StringComparison.Ordinal);
+        Assert.Contains("<main>\n<p class=\"provenance\" role=\"note\">These logs come from a synthetic history.</p>", none, StringComparison.Ordinal);
+        Assert.Equal(0, Count(none, "data-extrapolated"));
+        Assert.True(Count(all, "data-extrapolated=\"yes\"") >= model.Databases.Length + 1, all);
+        Assert.Equal(model.Databases.Length, Count(all, "<tr data-extrapolated=\"yes\"><th scope=\"row\">"));
+        Assert.Equal(0, Count(later, "<tr data-extrapolated=\"yes\"><th scope=\"row\">"));
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public void Party_EachChart_HasTheCeilingLineATextAlternativeAndATable()

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,37 @@ public sealed class ReplayReportTests
         var suspension = result.Treaty.Lifecycle.First(a => a.Kind == LifecycleActKind.Suspension);
         Assert.Contains(">RU suspends</text>", html, StringComparison.Ordinal);
         Assert.Contains(HtmlPage.Encode(string.Create(CultureInfo.InvariantCulture, $"{suspension.Date:yyyy-MM-dd}: {LifecycleText.Describe(suspension)}")), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SaysTheHistoryIsSyntheticAndWhatTheReadingIs()
+    {
+        var result = NewStart.Value;
+
+        var html = ReplayReport.Render(result);
+
+        Assert.Contains(HtmlPage.Encode(ReplayText.Synthetic), html, StringComparison.Ordinal);
+        Assert.Contains("not an independent confirmation", html, StringComparison.Ordinal);
+        Assert.Contains($"<p id=\"reading\"><strong>ru-2022</strong>: {HtmlPage.Encode(result.Interpretation.Name)}.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("EntryIntoForce", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"text\">Entry into force</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithTheDemosParts_HasNotificationsAndTheNetwork()
+    {
+        var records = ImmutableArray.Create(new RecordSummary("US", 2127, 2126, 30, 0), new RecordSummary("RU", 2654, 2654, 24, 3));
+        var network = new NetworkSummary([("US", 2157, "989708adae59006e…", "US (own), RU (mirror)")], 162, 0);
+
+        var replay = ReplayReport.Render(NewStart.Value);
+        var demo = ReplayReport.Render(NewStart.Value, records, network);
+
+        Assert.DoesNotContain("id=\"notifications\"", replay, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"network\"", replay, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>US</td><td>2,127</td><td>2,126</td><td>30</td><td>none</td></tr>", demo, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>RU</td><td>2,654</td><td>2,654</td><td>24</td><td>3</td></tr>", demo, StringComparison.Ordinal);
+        Assert.Contains("<td><code>989708adae59006e…</code></td><td class=\"text\">US (own), RU (mirror)</td>", demo, StringComparison.Ordinal);
+        Assert.Contains("162 figures compared, all identical on every node", demo, StringComparison.Ordinal);
     }
 
     [Fact]
