@@ -34,7 +34,9 @@ public static partial class RegimeDetector
                 HiddenPlacement.Concentrated => "Placement (concentrated): the loaded missiles fill the largest site first, then the next largest: the best hiding place against site choice that ignores size.",
                 _ => "Placement (given): the loaded missiles at each site are as stated.",
             },
-            hidden.Reloading == Reloading.Never
+            years == 1
+                ? "Years: one treaty year is modelled."
+                : hidden.Reloading == Reloading.Never
                 ? $"Years: the same missiles carry the excess in all {years} treaty year(s); each year's inspections are chosen afresh, independently of earlier years and of where the excess is."
                 : $"Years: each treaty year the excess is moved to missiles chosen afresh by the placement, so the {years} year(s) are independent; inspections are chosen independently of where the excess is.",
             "Exact: hypergeometric terms per site, summed over how the year's inspections split among the sites; over several years, independent years given where the excess is. Monte Carlo: each trial places the excess and draws every inspection (xoshiro256**, the seed given), with a 95 % Wilson interval.",

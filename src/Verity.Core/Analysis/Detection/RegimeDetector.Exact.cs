@@ -14,70 +14,32 @@ public static partial class RegimeDetector
 
         if (!loaded.IsEmpty)
         {
-            return FixedWork(model.Sites.Length, inspections) > ExactWorkLimit
+            return YearTables.Work(model.Sites.Length, inspections) > ExactWorkLimit
                 ? null
-                : FixedNonDetection(model, loaded.AsSpan(), inspections, perInspection)[inspections];
+                : new YearTables(model, inspections, perInspection).NonDetection(loaded.AsSpan());
         }
 
         return RandomNonDetection(model, hidden.Missiles, inspections, perInspection);
     }
 
-    private static long FixedWork(int sites, int inspections) => sites * ((long)inspections + 1) * ((long)inspections + 2) / 2;
-
-    /// <summary>
-    /// P(no finding in a year) for every quota j from 0 to <paramref name="inspections"/>, with <paramref name="loaded"/>
-    /// missiles fixed at each site. R_s(j), the chance that j inspections spread over sites s..S−1 find nothing, is
-    /// Σ_v Binomial(v; j, w_s / (w_s + … + w_{S−1})) · H_s(v) · R_{s+1}(j − v), where H_s(v) = C(D_s − k_s, n) / C(D_s, n)
-    /// with n = min(c v, D_s): the multinomial split of the inspections taken one site at a time.
-    /// </summary>
-    private static double[] FixedNonDetection(InspectionModel model, ReadOnlySpan<int> loaded, int inspections, int perInspection)
+    /// <summary>P(no finding by the end of each year 1..<paramref name="years"/>); <c>null</c> where out of exact reach.</summary>
+    private static double[]? CumulativeNonDetection(InspectionModel model, HiddenExcess hidden, int years)
     {
-        var sites = model.Sites;
-        var weights = model.Weights();
-        var logFactorial = LogFactorials(inspections);
-        var last = sites.Length - 1;
-        var next = new double[inspections + 1];
-        for (var j = 0; j <= inspections; j++)
+        var loaded = Loaded(model, hidden);
+        var m = model.InspectionsPerYear;
+        var c = model.MissilesPerInspection;
+        if (hidden.Missiles == 0 || m == 0)
         {
-            next[j] = SiteNonDetection(sites[last].Missiles, loaded[last], j, perInspection);
+            return [.. Enumerable.Repeat(1.0, years)];
         }
 
-        var tail = weights[last];
-        var site = new double[inspections + 1];
-        for (var s = last - 1; s >= 0; s--)
+        if (!loaded.IsEmpty || hidden.Reloading == Reloading.Yearly || years == 1 || model.Sites.Length == 1)
         {
-            // The chance that an inspection among those left for sites s..S−1 goes to s.
-            var logRest = Math.Log(tail);
-            tail += weights[s];
-            var logP = Math.Log(weights[s] / tail);
-            var logQ = logRest - Math.Log(tail);
-            for (var v = 0; v <= inspections; v++)
-            {
-                site[v] = SiteNonDetection(sites[s].Missiles, loaded[s], v, perInspection);
-            }
-
-            var current = new double[inspections + 1];
-            for (var j = 0; j <= inspections; j++)
-            {
-                double sum = 0;
-                for (var v = 0; v <= j; v++)
-                {
-                    if (site[v] == 0 || next[j - v] == 0)
-                    {
-                        continue;
-                    }
-
-                    var binomial = Math.Exp(logFactorial[j] - logFactorial[v] - logFactorial[j - v] + (v * logP) + ((j - v) * logQ));
-                    sum += binomial * site[v] * next[j - v];
-                }
-
-                current[j] = sum;
-            }
-
-            next = current;
+            // Given the loaded counts at each site, years are independent; a random placement moved each year, too.
+            return NonDetection(model, hidden, loaded, m, c) is { } q ? [.. Enumerable.Range(1, years).Select(y => Math.Pow(q, y))] : null;
         }
 
-        return next;
+        return KeptRandomNonDetection(model, hidden.Missiles, m, c, years);
     }
 
     /// <summary>
@@ -96,26 +58,25 @@ public static partial class RegimeDetector
         }
 
         var most = (int)Math.Min(counted, total);
-        var work = sites.Length * ((long)inspections + 1) * ((long)inspections + 2) / 2 * ((long)most + 1);
+        var work = YearTables.Work(sites.Length, inspections) * ((long)most + 1);
         if (work > ExactWorkLimit)
         {
             return null;
         }
 
-        var weights = model.Weights();
-        var logFactorial = LogFactorials(inspections);
-        var rest = weights.Sum();
+        // Forward over the sites: site s takes v of the inspections left with the binomial split the tables hold
+        // (w_s over the weight of sites s..S−1), the missiles counted so far carried along.
+        var tables = new YearTables(model, inspections, perInspection);
         var state = new double[inspections + 1, most + 1];
         state[0, 0] = 1;
         for (var s = 0; s < sites.Length - 1; s++)
         {
-            var logP = Math.Log(weights[s] / rest);
-            var logQ = Math.Log((rest - weights[s]) / rest);
-            rest -= weights[s];
+            var binomial = tables.Binomial(s);
             var after = new double[inspections + 1, most + 1];
             for (var j = 0; j <= inspections; j++)
             {
                 var left = inspections - j;
+                var row = left * (inspections + 1);
                 for (var n = 0; n <= most; n++)
                 {
                     var p = state[j, n];
@@ -126,8 +87,7 @@ public static partial class RegimeDetector
 
                     for (var v = 0; v <= left; v++)
                     {
-                        var binomial = Math.Exp(logFactorial[left] - logFactorial[v] - logFactorial[left - v] + (v * logP) + ((left - v) * logQ));
-                        after[j + v, (int)Math.Min(n + Math.Min((long)perInspection * v, sites[s].Missiles), most)] += p * binomial;
+                        after[j + v, (int)Math.Min(n + Math.Min((long)perInspection * v, sites[s].Missiles), most)] += p * binomial[row + v];
                     }
                 }
             }
@@ -153,53 +113,56 @@ public static partial class RegimeDetector
     }
 
     /// <summary>
-    /// P(no finding in <paramref name="years"/> years) when a random placement is kept: Σ over the loaded counts at each
-    /// site (multivariate hypergeometric, Π C(D_s, k_s) / C(D, K)) of (that year's non-detection)^Y; <c>null</c> when
-    /// the counts are too many to list within <see cref="ExactWorkLimit"/>.
+    /// P(no finding by the end of each year) when a random placement is kept: Σ over the loaded counts at each site
+    /// (multivariate hypergeometric, Π C(D_s, k_s) / C(D, K)) of (that year's non-detection)^y; <c>null</c> when the
+    /// counts are too many to list within <see cref="ExactWorkLimit"/>.
     /// </summary>
-    private static double? KeptRandomNonDetection(InspectionModel model, int loadedMissiles, int inspections, int perInspection, int years)
+    private static double[]? KeptRandomNonDetection(InspectionModel model, int loadedMissiles, int inspections, int perInspection, int years)
     {
         var sites = model.Sites;
-        var perPlacement = FixedWork(sites.Length, inspections);
-        var placements = Placements(sites, loadedMissiles, ExactWorkLimit / perPlacement + 1);
+        var perPlacement = YearTables.Work(sites.Length, inspections) + years;
+        var placements = Placements(sites, loadedMissiles, (ExactWorkLimit / perPlacement) + 1);
         if (placements * perPlacement > ExactWorkLimit)
         {
             return null;
         }
 
+        var tables = new YearTables(model, inspections, perInspection);
         var logAll = LogChoose(model.TotalMissiles, loadedMissiles);
+        var logWays = sites.Select(s => Enumerable.Range(0, Math.Min(s.Missiles, loadedMissiles) + 1).Select(k => LogChoose(s.Missiles, k)).ToArray()).ToArray();
+        var after = new long[sites.Length];
+        for (var i = sites.Length - 2; i >= 0; i--)
+        {
+            after[i] = after[i + 1] + sites[i + 1].Missiles;
+        }
+
         var counts = new int[sites.Length];
-        double none = 0;
-        void Visit(int s, int left)
+        var none = new double[years];
+        void Visit(int s, int left, double logWeight)
         {
             if (s == sites.Length - 1)
             {
                 counts[s] = left;
-                double logWeight = -logAll;
-                for (var i = 0; i < sites.Length; i++)
+                var weight = Math.Exp(logWeight + logWays[s][left]);
+                var q = tables.NonDetection(counts);
+                var power = 1.0;
+                for (var y = 0; y < years; y++)
                 {
-                    logWeight += LogChoose(sites[i].Missiles, counts[i]);
+                    power *= q;
+                    none[y] += weight * power;
                 }
 
-                var q = FixedNonDetection(model, counts, inspections, perInspection)[inspections];
-                none += Math.Exp(logWeight) * Math.Pow(q, years);
                 return;
             }
 
-            var after = 0L;
-            for (var i = s + 1; i < sites.Length; i++)
-            {
-                after += sites[i].Missiles;
-            }
-
-            for (var here = (int)Math.Max(0, left - after); here <= Math.Min(left, sites[s].Missiles); here++)
+            for (var here = (int)Math.Max(0, left - after[s]); here <= Math.Min(left, sites[s].Missiles); here++)
             {
                 counts[s] = here;
-                Visit(s + 1, left - here);
+                Visit(s + 1, left - here, logWeight + logWays[s][here]);
             }
         }
 
-        Visit(0, loadedMissiles);
+        Visit(0, loadedMissiles, -logAll);
         return none;
     }
 
@@ -228,10 +191,6 @@ public static partial class RegimeDetector
         return ways[loadedMissiles];
     }
 
-    /// <summary>H_s(v): P(no loaded missile among those v inspections count at a site).</summary>
-    private static double SiteNonDetection(int missiles, int loaded, int visits, int perInspection) =>
-        AttributeSampling.NonDetection(missiles, loaded, Math.Min((long)perInspection * visits, missiles));
-
     /// <summary>ln C(n, k) = −[D(1, k) − D(n − k + 1, k)] with D(z, t) = ln Γ(z + t) − ln Γ(z).</summary>
     private static double LogChoose(long n, long k) => -LogSpace.DifferenceOfRatios(1, k, n - k);
 
@@ -244,5 +203,113 @@ public static partial class RegimeDetector
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// What one year's exact non-detection with loaded missiles fixed at each site needs, computed once for a model:
+    /// the binomial split of inspections between a site and those after it, and each site's hypergeometric terms.
+    /// </summary>
+    /// <remarks>
+    /// R_s(j), the chance that j inspections spread over sites s..S−1 find nothing, is
+    /// Σ_v Binomial(v; j, w_s / (w_s + … + w_{S−1})) · H_s(v) · R_{s+1}(j − v), where H_s(v) = C(D_s − k_s, n) / C(D_s, n)
+    /// with n = min(c v, D_s): the multinomial split of the inspections taken one site at a time.
+    /// </remarks>
+    private sealed class YearTables
+    {
+        private readonly InspectionModel _model;
+        private readonly int _inspections;
+        private readonly int _perInspection;
+        private readonly double[][] _binomial; // per site s < S − 1: [j (m + 1) + v]
+        private readonly Dictionary<(int Site, int Loaded), double[]> _terms = [];
+        private readonly double[] _next;
+        private readonly double[] _current;
+
+        public YearTables(InspectionModel model, int inspections, int perInspection)
+        {
+            _model = model;
+            _inspections = inspections;
+            _perInspection = perInspection;
+            var sites = model.Sites.Length;
+            var weights = model.Weights();
+            var logFactorial = LogFactorials(inspections);
+            _binomial = new double[Math.Max(0, sites - 1)][];
+            var tail = weights[^1];
+            for (var s = sites - 2; s >= 0; s--)
+            {
+                // The chance that an inspection among those left for sites s..S−1 goes to s.
+                var logRest = Math.Log(tail);
+                tail += weights[s];
+                var logP = Math.Log(weights[s] / tail);
+                var logQ = logRest - Math.Log(tail);
+                var table = new double[(inspections + 1) * (inspections + 1)];
+                for (var j = 0; j <= inspections; j++)
+                {
+                    for (var v = 0; v <= j; v++)
+                    {
+                        table[(j * (inspections + 1)) + v] = Math.Exp(logFactorial[j] - logFactorial[v] - logFactorial[j - v] + (v * logP) + ((j - v) * logQ));
+                    }
+                }
+
+                _binomial[s] = table;
+            }
+
+            _next = new double[inspections + 1];
+            _current = new double[inspections + 1];
+        }
+
+        /// <summary>Binomial(v; j, w_s / (w_s + … + w_{S−1})) at [j (Q + 1) + v], for a site before the last.</summary>
+        public double[] Binomial(int site) => _binomial[site];
+
+        /// <summary>The steps one evaluation takes: S (Q + 1)(Q + 2) / 2.</summary>
+        public static long Work(int sites, int inspections) => sites * ((long)inspections + 1) * ((long)inspections + 2) / 2;
+
+        /// <summary>P(no finding in the year) with <paramref name="loaded"/> missiles at each site.</summary>
+        public double NonDetection(ReadOnlySpan<int> loaded)
+        {
+            var m = _inspections;
+            var last = _model.Sites.Length - 1;
+            var next = _next;
+            var current = _current;
+            var terms = Terms(last, loaded[last]);
+            Array.Copy(terms, next, m + 1);
+            for (var s = last - 1; s >= 0; s--)
+            {
+                terms = Terms(s, loaded[s]);
+                var binomial = _binomial[s];
+                var top = s == 0 ? m : 0; // the first site needs only j = m
+                for (var j = top; j <= m; j++)
+                {
+                    double sum = 0;
+                    var row = j * (m + 1);
+                    for (var v = 0; v <= j; v++)
+                    {
+                        sum += binomial[row + v] * terms[v] * next[j - v];
+                    }
+
+                    current[j] = sum;
+                }
+
+                (next, current) = (current, next);
+            }
+
+            return next[m];
+        }
+
+        private double[] Terms(int site, int loaded)
+        {
+            if (!_terms.TryGetValue((site, loaded), out var terms))
+            {
+                var missiles = _model.Sites[site].Missiles;
+                terms = new double[_inspections + 1];
+                for (var v = 0; v <= _inspections; v++)
+                {
+                    terms[v] = AttributeSampling.NonDetection(missiles, loaded, Math.Min((long)_perInspection * v, missiles));
+                }
+
+                _terms[(site, loaded)] = terms;
+            }
+
+            return terms;
+        }
     }
 }

@@ -101,21 +101,7 @@ public static partial class RegimeDetector
         Check(model, hidden);
         ArgumentOutOfRangeException.ThrowIfLessThan(years, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(years, MaxYears);
-        var loaded = Loaded(model, hidden);
-        var m = model.InspectionsPerYear;
-        var c = model.MissilesPerInspection;
-        if (hidden.Missiles == 0 || m == 0)
-        {
-            return 0;
-        }
-
-        if (!loaded.IsEmpty || hidden.Reloading == Reloading.Yearly || years == 1 || model.Sites.Length == 1)
-        {
-            // Given the loaded counts at each site, years are independent; a random placement moved each year, too.
-            return NonDetection(model, hidden, loaded, m, c) is { } q ? 1 - Math.Pow(q, years) : null;
-        }
-
-        return KeptRandomNonDetection(model, hidden.Missiles, m, c, years) is { } kept ? 1 - kept : null;
+        return CumulativeNonDetection(model, hidden, years) is { } none ? 1 - none[^1] : null;
     }
 
     /// <summary>
@@ -178,6 +164,7 @@ public static partial class RegimeDetector
     {
         var simulation = Simulate(model, hidden, years, trials, seed);
         var perYear = ExactPerYear(model, hidden);
+        var none = CumulativeNonDetection(model, hidden, years);
         var byYear = ImmutableArray.CreateBuilder<DetectionYear>(years);
         for (var y = 1; y <= years; y++)
         {
@@ -185,7 +172,7 @@ public static partial class RegimeDetector
                 y,
                 perYear,
                 new ProportionEstimate(simulation.WithFinding[y - 1], trials),
-                y == 1 ? perYear : ExactCumulative(model, hidden, y),
+                none is null ? (y == 1 ? perYear : null) : 1 - none[y - 1],
                 new ProportionEstimate(simulation.FoundBy(y), trials)));
         }
 
