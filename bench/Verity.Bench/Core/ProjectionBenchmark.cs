@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Analysis;
 using Verity.Core.Analysis.Projections;
 using Verity.Core.Forces;
 

@@ -19,6 +19,7 @@ internal static class CommandCatalog
         yield return ProjectCommand.Create(context);
         yield return ParityCommand.Create(context);
         yield return ProposalsCommand.Create(context);
+        yield return DetectCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);

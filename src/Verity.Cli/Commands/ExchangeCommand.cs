@@ -196,7 +196,7 @@ internal static class ExchangeCommand
 
     private static InputException Bad(string option, string message) => new(new Diagnostic(option, 0, 0, string.Empty, message));
 
-    private static ExchangeDefinition ReadDefinition(CliContext context, Treaty treaty, string? path)
+    internal static ExchangeDefinition ReadDefinition(CliContext context, Treaty treaty, string? path)
     {
         var file = path ?? Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
         if (path is null && !File.Exists(file))

@@ -184,7 +184,8 @@ public sealed partial class Database
         return new DatabaseCategory(definition.Id, definition.Name, definition.Reference, definition.Detail, members.Count, byLocation, listed);
     }
 
-    private static int FirstMatch(ImmutableArray<WarheadGroupDefinition> groups, Item item, Dictionary<string, string> defaults)
+    /// <summary>The index of the first warhead group an item is in, or −1.</summary>
+    internal static int FirstMatch(ImmutableArray<WarheadGroupDefinition> groups, Item item, IReadOnlyDictionary<string, string> defaults)
     {
         for (var g = 0; g < groups.Length; g++)
         {

@@ -1,10 +1,10 @@
 using System.Numerics;
 using System.Text;
 
-namespace Verity.Core.Analysis.Projections;
+namespace Verity.Core.Analysis;
 
 /// <summary>
-/// The projections' random source: xoshiro256** 1.0 (Blackman and Vigna, https://prng.di.unimi.it/xoshiro256starstar.c),
+/// Verity's random source (projections, detection by Monte Carlo): xoshiro256** 1.0 (Blackman and Vigna, https://prng.di.unimi.it/xoshiro256starstar.c),
 /// its 256-bit state filled by four outputs of SplitMix64 (https://prng.di.unimi.it/splitmix64.c). Fixed and written out
 /// here, so that a seed gives the same numbers on every platform and .NET version (System.Random's algorithm is not
 /// specified).
@@ -70,6 +70,28 @@ public struct Xoshiro256StarStar
 
     /// <summary>A uniform double in [low, high): <c>low + (high − low) × NextDouble()</c>.</summary>
     public double NextUniform(double low, double high) => low + ((high - low) * NextDouble());
+
+    /// <summary>
+    /// A uniform integer in [0, <paramref name="bound"/>): Lemire's multiply-and-reject ("Fast Random Integer
+    /// Generation in an Interval", ACM TOMACS 2019), exact (no modulo bias) and one multiplication for almost every draw.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is less than 1.</exception>
+    public int NextInt(int bound)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bound, 1);
+        var n = (ulong)bound;
+        var high = Math.BigMul(NextUInt64(), n, out var low);
+        if (low < n)
+        {
+            var threshold = unchecked(0UL - n) % n;
+            while (low < threshold)
+            {
+                high = Math.BigMul(NextUInt64(), n, out low);
+            }
+        }
+
+        return (int)high;
+    }
 
     private static ulong SplitMix64(ref ulong x)
     {
