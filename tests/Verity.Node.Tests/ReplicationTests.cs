@@ -80,4 +80,48 @@ public sealed class ReplicationTests
         Assert.Null(cluster.Network("US").Status.Single().LastError);
         Assert.Equal(11, cluster.Network("US").Status.Single().Acknowledged);
     }
+
+    [Fact]
+    public async Task Push_ReceiverHoldsMoreThanTheBatch_ItsReceiptForTheLaterCheckpointIsAcknowledged()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+        await cluster.SubmitAsync("US", 5);
+        await cluster.RoundAsync();
+        await cluster.StopNodeAsync("RU");
+        await cluster.SubmitAsync("US", 150);
+        await cluster.StartNodeAsync("RU");
+
+        // Russia pulls the whole U.S. log first; the U.S. then pushes from what Russia last acknowledged (5), and Russia's
+        // receipt names its checkpoint of size 155, later than the batch's (105).
+        await cluster.Network("RU").SyncOnceAsync(CancellationToken.None);
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        var status = cluster.Network("US").Status.Single();
+        Assert.Equal(155, status.Acknowledged);
+        Assert.Null(status.LastError);
+        Assert.Contains("verity-receipt/v1\nRU\nverity.local/us\n155\n", status.LastReceipt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_PushFailsWhileGossipSucceeds_LastErrorNamesThePush()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+
+        // Russia's mirror holds another U.S. history, signed with the U.S. key: every push of the real one is refused,
+        // while gossip with Russia still succeeds.
+        using (var us = cluster.SigningKeyOf("US"))
+        {
+            var (entries, checkpoint) = await EquivocationTests.HistoryAsync(us, "forged", 3);
+            using var forged = await EquivocationTests.Push(cluster, "RU", "US", 0, entries, checkpoint);
+            Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        }
+
+        await cluster.SubmitAsync("US", 5);
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        var status = cluster.Network("US").Status.Single();
+        Assert.Equal(0, status.Acknowledged);
+        Assert.NotNull(status.LastContact);
+        Assert.StartsWith("RU: push: HTTP 422", status.LastError, StringComparison.Ordinal);
+    }
 }

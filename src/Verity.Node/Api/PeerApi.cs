@@ -156,7 +156,7 @@ public sealed record MirrorResult(
 /// <param name="Party">The peer.</param>
 /// <param name="Url">Its node.</param>
 /// <param name="LastContact">When a request to it last succeeded.</param>
-/// <param name="LastError">The last failure, if the last exchange failed.</param>
+/// <param name="LastError">The first failure of the last round with the peer, shown as it happens; null once a whole round with it succeeds.</param>
 /// <param name="Acknowledged">How much of this node's log it has acknowledged.</param>
 /// <param name="Receipt">Its last signed receipt.</param>
 public sealed record PeerResult(

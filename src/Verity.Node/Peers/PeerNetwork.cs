@@ -120,21 +120,31 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    /// <summary>One round with every peer: push, pull, gossip. Failures are recorded in <see cref="Status"/>.</summary>
+    /// <summary>One round with every peer: push, pull, gossip. Failures are recorded in <see cref="Status"/>: a peer's
+    /// last error is the first failure of its last round, shown as soon as it happens, and cleared only by a round in
+    /// which every exchange with it succeeded (a gossip that succeeds does not hide a push that failed).</summary>
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
         await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var peer in Peers.ToList())
+            var peers = Peers.ToList();
+            var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var peer in peers)
             {
-                await GuardAsync(peer, () => PushAsync(peer, cancellationToken)).ConfigureAwait(false);
-                await GuardAsync(peer, () => PullAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => PushAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => PullAsync(peer, cancellationToken)).ConfigureAwait(false);
             }
 
-            foreach (var peer in Peers.ToList())
+            foreach (var peer in peers)
             {
-                await GuardAsync(peer, () => GossipAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => GossipAsync(peer, cancellationToken)).ConfigureAwait(false);
+            }
+
+            foreach (var peer in peers)
+            {
+                var failure = failures.GetValueOrDefault(peer.Party);
+                _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, failure, 0, null), (_, s) => s with { LastError = failure });
             }
         }
         finally
@@ -143,7 +153,9 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    /// <summary>Pushes the node's own log to <paramref name="peer"/> from what it acknowledged, batch by batch, checking each receipt.</summary>
+    /// <summary>Pushes the node's own log to <paramref name="peer"/> from what it acknowledged, batch by batch, checking each
+    /// receipt. A receipt may name a later checkpoint than the batch's (the peer already held more, from its own pulls);
+    /// it is taken if this log has that checkpoint's root at its size, and the peer then counts as holding that much.</summary>
     public async Task PushAsync(Peer peer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
@@ -171,12 +183,7 @@ public sealed class PeerNetwork : IDisposable
             await EnsureAsync(response, peer, "push", cancellationToken).ConfigureAwait(false);
             var result = await response.Content.ReadFromJsonAsync<PushResult>(Json, cancellationToken).ConfigureAwait(false)
                 ?? throw new PeerException(peer.Party, "push: empty answer");
-            if (!Receipts.Verify(result.Receipt, peer.Party, CheckpointOf(note), peer.Key, out var problem))
-            {
-                throw new PeerException(peer.Party, $"push: the receipt does not verify: {problem}");
-            }
-
-            acknowledged = result.Size;
+            acknowledged = await ReceiptedSizeAsync(peer, result.Receipt, CheckpointOf(note), cancellationToken).ConfigureAwait(false);
             _acknowledged[peer.Party] = acknowledged;
             Touch(peer, receipt: result.Receipt);
         }
@@ -400,6 +407,35 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
+    /// <summary>How much of this node's log <paramref name="receipt"/> shows the peer holding: the size of the checkpoint
+    /// it names, which must be of this log, this log's root at its size, and cover the batch pushed (<paramref name="pushed"/>).</summary>
+    private async Task<long> ReceiptedSizeAsync(Peer peer, string receipt, Checkpoint pushed, CancellationToken cancellationToken)
+    {
+        if (!Receipts.TryOpen(receipt, peer.Party, peer.Key, out var named, out var problem))
+        {
+            throw new PeerException(peer.Party, $"push: the receipt does not verify: {problem}");
+        }
+
+        if (named.Equals(pushed))
+        {
+            return named.TreeSize;
+        }
+
+        if (named.Origin != pushed.Origin || named.TreeSize < pushed.TreeSize)
+        {
+            throw new PeerException(peer.Party, $"push: the receipt is for {named.Origin} at size {named.TreeSize}, not for the checkpoint pushed ({pushed.Origin} at size {pushed.TreeSize}) or a later one of it");
+        }
+
+        var (size, root) = await Logs.Own.ReadAsync(async merkle => (merkle.Size, named.TreeSize <= merkle.Size ? (Sha256Hash?)await merkle.RootAsync(named.TreeSize, cancellationToken).ConfigureAwait(false) : null), cancellationToken).ConfigureAwait(false);
+        return root == named.RootHash
+            ? named.TreeSize
+            : throw new PeerException(peer.Party, root is null
+                ? $"push: the receipt is for size {named.TreeSize}, beyond this log's size {size}"
+                : $"push: the receipt names root {named.RootHash.ToBase64()} at size {named.TreeSize}; this log's root there is {root.Value.ToBase64()}");
+    }
+
+    /// <summary>Where to push from when the peer has acknowledged nothing since this node started: the size of the
+    /// peer's checkpoint of this log, if it is signed by this node's key and this log has its root at its size.</summary>
     private async Task<long> TheirSizeOfOursAsync(Peer peer, CancellationToken cancellationToken)
     {
         var note = await GetCheckpointAsync(peer, Logs.Own.Log.Party, cancellationToken).ConfigureAwait(false);
@@ -409,7 +445,14 @@ public sealed class PeerNetwork : IDisposable
         }
 
         var opening = Checkpoint.Open(note, [Logs.Own.Verifier]);
-        return opening.IsValid ? opening.Checkpoint!.TreeSize : 0;
+        if (!opening.IsValid || opening.Checkpoint!.Origin != Logs.Own.Options.CheckpointOrigin)
+        {
+            return 0;
+        }
+
+        var theirs = opening.Checkpoint;
+        var ours = await Logs.Own.ReadAsync(async merkle => theirs.TreeSize <= merkle.Size ? (Sha256Hash?)await merkle.RootAsync(theirs.TreeSize, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+        return ours == theirs.RootHash ? theirs.TreeSize : 0;
     }
 
     private async Task<string?> GetCheckpointAsync(Peer peer, string log, CancellationToken cancellationToken)
@@ -467,7 +510,9 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    private async Task GuardAsync(Peer peer, Func<Task> action)
+    /// <summary>Runs one exchange with <paramref name="peer"/>; the round's first failure with it is kept in
+    /// <paramref name="failures"/> and shown in its status at once.</summary>
+    private async Task GuardAsync(Peer peer, Dictionary<string, string> failures, Func<Task> action)
     {
         try
         {
@@ -475,16 +520,21 @@ public sealed class PeerNetwork : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or PeerException or TaskCanceledException or JsonException or FormatException or NotSupportedException)
         {
-            _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, e.Message, 0, null), (_, s) => s with { LastError = e.Message });
+            if (failures.TryAdd(peer.Party, e.Message))
+            {
+                _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, e.Message, 0, null), (_, s) => s with { LastError = e.Message });
+            }
         }
     }
 
+    /// <summary>A request to <paramref name="peer"/> succeeded: its last contact, and what it acknowledged. The last error
+    /// stands until a whole round succeeds (<see cref="SyncOnceAsync"/>).</summary>
     private void Touch(Peer peer, string? receipt = null)
     {
         var now = _clock.GetUtcNow();
         var acknowledged = _acknowledged.GetValueOrDefault(peer.Party);
         _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, now, null, acknowledged, receipt),
-            (_, s) => s with { LastContact = now, LastError = null, Acknowledged = acknowledged, LastReceipt = receipt ?? s.LastReceipt });
+            (_, s) => s with { LastContact = now, Acknowledged = acknowledged, LastReceipt = receipt ?? s.LastReceipt });
     }
 
     private sealed record AlarmBody(string Log, string Reason, IReadOnlyList<string> Checkpoints);
