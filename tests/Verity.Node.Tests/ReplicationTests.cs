@@ -124,4 +124,23 @@ public sealed class ReplicationTests
         Assert.NotNull(status.LastContact);
         Assert.StartsWith("RU: push: HTTP 422", status.LastError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SenderRestarts_PeerAlreadyHoldsItsWholeLog_IsAcknowledgedWithAFreshReceipt()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+        await cluster.SubmitAsync("US", 5);
+        await cluster.RoundAsync();
+        await cluster.StopNodeAsync("US");
+        await cluster.StartNodeAsync("US");
+        Assert.Equal(0, cluster.Network("US").Status.Single().Acknowledged);
+
+        // Russia holds all five: nothing is left to push, but its size counts only with its signed receipt.
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        var status = cluster.Network("US").Status.Single();
+        Assert.Equal(5, status.Acknowledged);
+        Assert.Null(status.LastError);
+        Assert.Contains("verity-receipt/v1\nRU\nverity.local/us\n5\n", status.LastReceipt, StringComparison.Ordinal);
+    }
 }

@@ -101,7 +101,8 @@ public static class PeerApi
         var from = caller.Party is { } party ? network.Peers.FirstOrDefault(p => p.Party == party.Value) : null;
         if (from is not null)
         {
-            await network.ReceiveGossipAsync(from, message, cancellationToken).ConfigureAwait(false);
+            // A failure to catch up from the sender is this node's to retry in its own rounds, not the sender's error.
+            _ = await network.ReceiveGossipAsync(from, message, cancellationToken).ConfigureAwait(false);
         }
 
         return TypedResults.Ok(await network.OwnGossipAsync(cancellationToken).ConfigureAwait(false));
