@@ -87,6 +87,62 @@ public sealed class EquivocationTests
     }
 
     [Fact]
+    public async Task Equivocation_LiarGoesOnWithBothHistories_OneAlarmPerHonestNode_AndNoErrorBetweenHonestNodes()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        await cluster.StopNodeAsync("FR");
+        using var france = cluster.SigningKeyOf("FR");
+        var honest = new[] { "US", "RU", "CN", "GB" };
+        async Task ShowAsync(int size)
+        {
+            var (entriesA, checkpointA) = await HistoryAsync(france, "a", size);
+            var (entriesB, checkpointB) = await HistoryAsync(france, "b", size);
+            foreach (var (party, entries, checkpoint) in new[] { ("US", entriesA, checkpointA), ("RU", entriesA, checkpointA), ("CN", entriesB, checkpointB), ("GB", entriesB, checkpointB) })
+            {
+                using var response = await Push(cluster, party, "FR", 0, entries, checkpoint);
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{party}: {(int)response.StatusCode}");
+            }
+        }
+
+        // France goes on with both histories after it is caught: each new checkpoint is new evidence, but one alarm is enough.
+        await ShowAsync(3);
+        await cluster.RoundAsync();
+        await ShowAsync(5);
+        await cluster.RoundAsync();
+        await ShowAsync(8);
+        await cluster.RoundAsync();
+        await cluster.RoundAsync();
+
+        foreach (var party in honest)
+        {
+            Assert.Equal("FR", Assert.Single(cluster.Network(party).Alarms).Log);
+            var own = cluster.Service<PartyLog>(party);
+            var entries = await own.ReadAsync(m => m.Store.ReadEntriesAsync(0, (int)m.Size), CancellationToken.None);
+            Assert.Single(entries, e => SignedStatement.TryParse(e.Data, out var s, out _) && s.Statement.Type == Evidence.StatementType);
+
+            // The evidence each node gossips names checkpoints its peers cannot catch up to; that is no error of the exchange.
+            Assert.All(cluster.Network(party).Status.Where(s => s.Party != "FR"), s => Assert.Null(s.LastError));
+        }
+    }
+
+    [Fact]
+    public async Task Gossip_CheckpointTheSenderCannotBackWithEntries_Is200AndStoresNothing()
+    {
+        await using var cluster = await NodeCluster.StartFiveAsync();
+        using var france = cluster.SigningKeyOf("FR");
+        var (_, checkpoint) = await HistoryAsync(france, "a", 3);
+
+        // Russia passes on a checkpoint of France's log that its own mirror does not hold: the United States cannot
+        // read the entries from Russia's node, which is no failure of the United States' node.
+        using var russia = cluster.PeerClient("US", "RU");
+        using var response = await russia.PostAsJsonAsync("peer/gossip", new { checkpoints = new[] { new { log = "FR", note = checkpoint } }, alarms = 0 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await cluster.Service<LogDirectory>("US").Mirrors["FR"].Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
+        Assert.Empty(cluster.Network("US").Alarms);
+    }
+
+    [Fact]
     public async Task Push_EntriesThatBreakTheLogsConsistency_Are400AndNothingIsStored()
     {
         await using var cluster = await NodeCluster.StartFiveAsync();

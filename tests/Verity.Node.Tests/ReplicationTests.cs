@@ -29,11 +29,7 @@ public sealed class ReplicationTests
             Assert.Equal(original!.Entries.Select(e => e.Data), mirrored!.Entries.Select(e => e.Data));
         }
 
-        var us = cluster.Network("US").Status.Single();
-        Assert.Equal("RU", us.Party);
-        Assert.Equal(7, us.Acknowledged);
-        Assert.Null(us.LastError);
-        Assert.Contains("verity-receipt/v1\nRU\nverity.local/us\n7\n", us.LastReceipt, StringComparison.Ordinal);
+        AssertAcknowledgedWithReceipt(cluster, 7);
     }
 
     [Fact]
@@ -79,5 +75,73 @@ public sealed class ReplicationTests
         Assert.Equal(11, await mirror.Log.ReadAsync(m => Task.FromResult(m.Size), CancellationToken.None));
         Assert.Null(cluster.Network("US").Status.Single().LastError);
         Assert.Equal(11, cluster.Network("US").Status.Single().Acknowledged);
+    }
+
+    [Fact]
+    public async Task Push_ReceiverHoldsMoreThanTheBatch_ItsReceiptForTheLaterCheckpointIsAcknowledged()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+        await cluster.SubmitAsync("US", 5);
+        await cluster.RoundAsync();
+        await cluster.StopNodeAsync("RU");
+        await cluster.SubmitAsync("US", 150);
+        await cluster.StartNodeAsync("RU");
+
+        // Russia pulls the whole U.S. log first; the U.S. then pushes from what Russia last acknowledged (5), and Russia's
+        // receipt names its checkpoint of size 155, later than the batch's (105).
+        await cluster.Network("RU").SyncOnceAsync(CancellationToken.None);
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        AssertAcknowledgedWithReceipt(cluster, 155);
+    }
+
+    [Fact]
+    public async Task Round_PushFailsWhileGossipSucceeds_LastErrorNamesThePush()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+
+        // Russia's mirror holds another U.S. history, signed with the U.S. key: every push of the real one is refused,
+        // while gossip with Russia still succeeds.
+        using (var us = cluster.SigningKeyOf("US"))
+        {
+            var (entries, checkpoint) = await EquivocationTests.HistoryAsync(us, "forged", 3);
+            using var forged = await EquivocationTests.Push(cluster, "RU", "US", 0, entries, checkpoint);
+            Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        }
+
+        await cluster.SubmitAsync("US", 5);
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        var status = cluster.Network("US").Status.Single();
+        Assert.Equal(0, status.Acknowledged);
+        Assert.NotNull(status.LastContact);
+        Assert.StartsWith("RU: push: HTTP 422", status.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SenderRestarts_PeerAlreadyHoldsItsWholeLog_IsAcknowledgedWithAFreshReceipt()
+    {
+        await using var cluster = await NodeCluster.StartAsync(NodeCluster.NewStart, "US", "RU");
+        await cluster.SubmitAsync("US", 5);
+        await cluster.RoundAsync();
+        await cluster.StopNodeAsync("US");
+        await cluster.StartNodeAsync("US");
+        Assert.Equal(0, cluster.Network("US").Status.Single().Acknowledged);
+
+        // Russia holds all five: nothing is left to push, but its size counts only with its signed receipt.
+        await cluster.Network("US").SyncOnceAsync(CancellationToken.None);
+
+        AssertAcknowledgedWithReceipt(cluster, 5);
+    }
+
+    /// <summary>The U.S. node counts <paramref name="size"/> entries acknowledged by Russia, by Russia's receipt for
+    /// that size, with no error standing.</summary>
+    private static void AssertAcknowledgedWithReceipt(NodeCluster cluster, long size)
+    {
+        var status = cluster.Network("US").Status.Single();
+        Assert.Equal("RU", status.Party);
+        Assert.Equal(size, status.Acknowledged);
+        Assert.Null(status.LastError);
+        Assert.Contains($"verity-receipt/v1\nRU\nverity.local/us\n{size}\n", status.LastReceipt, StringComparison.Ordinal);
     }
 }

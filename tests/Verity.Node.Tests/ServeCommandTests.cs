@@ -126,12 +126,7 @@ public sealed class ServeCommandTests : IDisposable
     public async Task Serve_PeerKilledMidSync_KeepsWhatItAcknowledged_AndCatchesUpOnRestart()
     {
         await using var cluster = await NodeCluster.CreateAsync(NodeCluster.NewStart, "US", "RU");
-        string[] Args(string party) =>
-        [
-            "serve", "--party", party, "--treaty", cluster.TreatyFile, "--key", cluster.KeyFile(party), "--db", cluster.DbFile(party),
-            "--urls", cluster.Url(party).ToString().TrimEnd('/'), "--operator-token", NodeCluster.Token, "--sync-interval", "0.2",
-            .. cluster.Parties.Where(p => p != party).SelectMany(p => new[] { "--peer", $"{p}={cluster.Url(p)},{cluster.VerifierFile(p)}" }),
-        ];
+        string[] Args(string party) => ServeArgs(cluster, party);
         using var us = Start(Args("US"));
         var ru = Start(Args("RU"));
         try
@@ -194,6 +189,127 @@ public sealed class ServeCommandTests : IDisposable
 
             ru.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Serve_ReceiverKilledRepeatedlyUnderLoad_SenderAcknowledgesItsWholeLog_AndSaysWhenItCannot()
+    {
+        await using var cluster = await NodeCluster.CreateAsync(NodeCluster.NewStart, "US", "RU");
+        using var us = Start(ServeArgs(cluster, "US"));
+        var ru = Start(ServeArgs(cluster, "RU"));
+        using var stop = new CancellationTokenSource();
+        Task<int>? submitting = null;
+        try
+        {
+            using var usClient = cluster.Client("US");
+            using var ruClient = cluster.Client("RU");
+            await WaitUntilHealthyAsync(usClient, us);
+            await WaitUntilHealthyAsync(ruClient, ru);
+            submitting = SubmitUntilAsync(cluster, "US", stop.Token);
+
+            const int Kills = 3;
+            long acknowledged = 0;
+            for (var kill = 0; kill < Kills; kill++)
+            {
+                // Russia acknowledges more of the U.S. log than it had when it was last killed, and the error is gone: after
+                // a restart it pulls ahead of the batch the U.S. resends, and the U.S. must take its receipt for the later
+                // checkpoint.
+                var before = acknowledged;
+                var progressed = await WaitForPeerAsync(usClient, p => p.Acknowledged > before + 20 && p.LastError is null, $"RU's acknowledged size to pass {before + 20}, with no error, after restart {kill}");
+                acknowledged = progressed.Acknowledged;
+
+                ru.Kill(entireProcessTree: true);
+                await ru.WaitForExitAsync();
+                ru.Dispose();
+
+                // While Russia is down, the U.S. says so.
+                var down = await WaitForPeerAsync(usClient, p => p.LastError is not null, $"a last error while RU is down (kill {kill})");
+                Assert.True(down.Acknowledged < await OwnSizeAsync(usClient), $"acknowledged {down.Acknowledged} while RU is down");
+
+                ru = Start(ServeArgs(cluster, "RU"));
+                await WaitUntilHealthyAsync(ruClient, ru);
+            }
+
+            await stop.CancelAsync();
+            var submitted = await submitting;
+            var size = await OwnSizeAsync(usClient);
+            Assert.Equal(submitted, size);
+
+            // Everything is acknowledged, with a receipt for the whole log, and no error stands.
+            var caughtUp = await WaitForPeerAsync(usClient, p => p.Acknowledged == size && p.LastError is null, $"RU's acknowledged size to reach {size} with no error");
+            Assert.Contains($"verity-receipt/v1\nRU\nverity.local/us\n{size}\n", caughtUp.Receipt, StringComparison.Ordinal);
+            var network = await ruClient.GetFromJsonAsync<JsonElement>("/network");
+            Assert.Equal(size, network.GetProperty("mirrors")[0].GetProperty("size").GetInt64());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            if (submitting is not null)
+            {
+                await Task.WhenAny(submitting);
+            }
+
+            foreach (var process in new[] { us, ru })
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+
+            ru.Dispose();
+        }
+    }
+
+    /// <summary><c>verity serve</c> for <paramref name="party"/> of <paramref name="cluster"/>, every other party a peer, rounds every 0.2 s.</summary>
+    private static string[] ServeArgs(NodeCluster cluster, string party) =>
+    [
+        "serve", "--party", party, "--treaty", cluster.TreatyFile, "--key", cluster.KeyFile(party), "--db", cluster.DbFile(party),
+        "--urls", cluster.Url(party).ToString().TrimEnd('/'), "--operator-token", NodeCluster.Token, "--sync-interval", "0.2",
+        .. cluster.Parties.Where(p => p != party).SelectMany(p => new[] { "--peer", $"{p}={cluster.Url(p)},{cluster.VerifierFile(p)}" }),
+    ];
+
+    /// <summary>Submits statements to <paramref name="party"/>'s node one after another until <paramref name="stop"/>; the number accepted.</summary>
+    private static async Task<int> SubmitUntilAsync(NodeCluster cluster, string party, CancellationToken stop)
+    {
+        using var client = cluster.Client(party);
+        var count = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            // Never cancelled in flight: each submission is either answered 201 or not sent.
+            await NodeApiTests.SubmitAsync(client, "note", $"{party} statement {count}");
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task<long> OwnSizeAsync(HttpClient client)
+    {
+        var checkpoint = await client.GetStringAsync(new Uri("/logs/US/checkpoint", UriKind.Relative));
+        return long.Parse(checkpoint.Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Polls the sender's <c>GET /network</c> until its only peer's status meets <paramref name="condition"/> (60 s at most).</summary>
+    private static async Task<Api.PeerResult> WaitForPeerAsync(HttpClient client, Func<Api.PeerResult, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Api.PeerResult? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var network = await client.GetFromJsonAsync<Api.NetworkResult>("/network");
+            last = network!.Peers.Single();
+            if (condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"waited 60 s for {what}; last status: acknowledged {last?.Acknowledged}, last error {last?.LastError ?? "none"}");
+        return last!;
     }
 
     private static Process Start(params string[] args)

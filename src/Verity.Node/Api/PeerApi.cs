@@ -101,7 +101,8 @@ public static class PeerApi
         var from = caller.Party is { } party ? network.Peers.FirstOrDefault(p => p.Party == party.Value) : null;
         if (from is not null)
         {
-            await network.ReceiveGossipAsync(from, message, cancellationToken).ConfigureAwait(false);
+            // A failure to catch up from the sender is this node's to retry in its own rounds, not the sender's error.
+            _ = await network.ReceiveGossipAsync(from, message, cancellationToken).ConfigureAwait(false);
         }
 
         return TypedResults.Ok(await network.OwnGossipAsync(cancellationToken).ConfigureAwait(false));
@@ -156,7 +157,7 @@ public sealed record MirrorResult(
 /// <param name="Party">The peer.</param>
 /// <param name="Url">Its node.</param>
 /// <param name="LastContact">When a request to it last succeeded.</param>
-/// <param name="LastError">The last failure, if the last exchange failed.</param>
+/// <param name="LastError">The first failure of the last round with the peer, shown as it happens; null once a whole round with it succeeds.</param>
 /// <param name="Acknowledged">How much of this node's log it has acknowledged.</param>
 /// <param name="Receipt">Its last signed receipt.</param>
 public sealed record PeerResult(

@@ -165,8 +165,11 @@ public sealed class Mirror : IDisposable
                     return Conflict(signed!, $"the checkpoint's root at size {end} differs from the root of the entries held");
                 }
 
+                // The mirror may hold more than the batch (it pulled ahead, say after a restart): the checkpoint it now
+                // matches is its latest, of its own size; when none of that size is held (the one kept after a restart is
+                // stale), the batch's.
                 await AcceptAsync(signed!, end, size, now, cancellationToken).ConfigureAwait(false);
-                return new MirrorOutcome.Stored(size, await merkle.RootAsync(cancellationToken: cancellationToken).ConfigureAwait(false), 0, entries.Count, Latest!);
+                return new MirrorOutcome.Stored(size, await merkle.RootAsync(cancellationToken: cancellationToken).ConfigureAwait(false), 0, entries.Count, Latest ?? signed!);
             }
 
             // Each statement's key in force follows the rotations before it; the signatures are then checked on every core.

@@ -11,7 +11,8 @@ public abstract record MirrorOutcome
     /// <param name="Root">Its root.</param>
     /// <param name="Applied">Entries newly stored.</param>
     /// <param name="Duplicates">Entries already held, identical, skipped.</param>
-    /// <param name="Checkpoint">The party's signed checkpoint the mirror now matches.</param>
+    /// <param name="Checkpoint">The party's signed checkpoint the mirror now matches: of <paramref name="Size"/>, or of
+    /// the batch's end when the mirror holds more and no checkpoint of its size (after a restart).</param>
     public sealed record Stored(long Size, Sha256Hash Root, int Applied, int Duplicates, SignedNote Checkpoint) : MirrorOutcome;
 
     /// <summary>The batch starts past the mirror's end: send from <paramref name="Size"/>.</summary>

@@ -8,12 +8,15 @@ using Verity.Record.Keys;
 using Verity.Record.Merkle;
 using Verity.Record.Notes;
 using Verity.Record.Statements;
+using Verity.Record.Storage;
 
 namespace Verity.Node.Peers;
 
 /// <summary>The node among its peers: pushes its own log to every peer and takes their receipts, pulls every peer's
 /// log into its mirror, exchanges the checkpoints it has seen (gossip), and raises an alarm — recorded as a signed
-/// statement in its own log, with both checkpoints as evidence — when a party has shown two histories.</summary>
+/// statement in its own log, with both checkpoints as evidence — when a party has shown two histories. One alarm per
+/// log: once a party is caught, more evidence adds nothing, and its mirror is no longer caught up (it keeps the history
+/// it verified; pushes are still checked against it).</summary>
 /// <remarks>Delivery is at least once (a failed push is retried on the next round, from what the peer acknowledged);
 /// application is exactly once (a mirror skips entries it holds, by hash). Every failure is kept in the peer's status,
 /// never thrown out of a round.</remarks>
@@ -61,8 +64,8 @@ public sealed class PeerNetwork : IDisposable
     /// <summary>The peers' status.</summary>
     public IReadOnlyList<PeerStatus> Status => [.. _status.Values.OrderBy(s => s.Party, StringComparer.Ordinal)];
 
-    /// <summary>Every equivocation alarm raised, with its evidence.</summary>
-    public IReadOnlyList<Evidence> Alarms => [.. _alarms.Values.OrderBy(a => a.Log, StringComparer.Ordinal).ThenBy(a => a.Key, StringComparer.Ordinal)];
+    /// <summary>Every equivocation alarm raised, with its evidence: one per log.</summary>
+    public IReadOnlyList<Evidence> Alarms => [.. _alarms.Values.OrderBy(a => a.Log, StringComparer.Ordinal)];
 
     /// <summary>Raised after an alarm is recorded.</summary>
     public event EventHandler<Evidence>? Alarmed;
@@ -76,7 +79,7 @@ public sealed class PeerNetwork : IDisposable
         {
             if (statement.Statement.Type == Evidence.StatementType && TryReadAlarm(statement.Statement.Body, out var evidence))
             {
-                _alarms.TryAdd(evidence.Key, evidence);
+                _alarms.TryAdd(evidence.Log, evidence);
             }
         }
     }
@@ -120,21 +123,31 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    /// <summary>One round with every peer: push, pull, gossip. Failures are recorded in <see cref="Status"/>.</summary>
+    /// <summary>One round with every peer: push, pull, gossip. Failures are recorded in <see cref="Status"/>: a peer's
+    /// last error is the first failure of its last round, shown as soon as it happens, and cleared only by a round in
+    /// which every exchange with it succeeded (a gossip that succeeds does not hide a push that failed).</summary>
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
         await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var peer in Peers.ToList())
+            var peers = Peers.ToList();
+            var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var peer in peers)
             {
-                await GuardAsync(peer, () => PushAsync(peer, cancellationToken)).ConfigureAwait(false);
-                await GuardAsync(peer, () => PullAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => PushAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => PullAsync(peer, cancellationToken)).ConfigureAwait(false);
             }
 
-            foreach (var peer in Peers.ToList())
+            foreach (var peer in peers)
             {
-                await GuardAsync(peer, () => GossipAsync(peer, cancellationToken)).ConfigureAwait(false);
+                await GuardAsync(peer, failures, () => GossipAsync(peer, cancellationToken)).ConfigureAwait(false);
+            }
+
+            foreach (var peer in peers)
+            {
+                var failure = failures.GetValueOrDefault(peer.Party);
+                _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, failure, 0, null), (_, s) => s with { LastError = failure });
             }
         }
         finally
@@ -143,22 +156,28 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    /// <summary>Pushes the node's own log to <paramref name="peer"/> from what it acknowledged, batch by batch, checking each receipt.</summary>
+    /// <summary>Pushes the node's own log to <paramref name="peer"/> from what it acknowledged, batch by batch, checking each
+    /// receipt. A receipt may name a later checkpoint than the batch's (the peer already held more, from its own pulls);
+    /// it is taken if this log has that checkpoint's root at its size, and the peer then counts as holding that much.</summary>
     public async Task PushAsync(Peer peer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         var own = Logs.Own;
         var party = own.Log.Party;
-        if (!_acknowledged.TryGetValue(peer.Party, out var acknowledged))
+        var receipted = _acknowledged.TryGetValue(peer.Party, out var acknowledged);
+        if (!receipted)
         {
             acknowledged = await TheirSizeOfOursAsync(peer, cancellationToken).ConfigureAwait(false);
         }
 
+        // A peer that already holds all of this log (it pulled, or caught up through gossip, while this node was down)
+        // is sent an empty batch at its size, so that it signs a receipt: what it holds is acknowledged, not assumed.
         var size = await own.ReadAsync(merkle => Task.FromResult(merkle.Size), cancellationToken).ConfigureAwait(false);
-        while (acknowledged < size)
+        while (acknowledged < size || (!receipted && acknowledged > 0))
         {
             var count = (int)Math.Min(BatchEntries, size - acknowledged);
-            var entries = await own.Log.ReadAsync(async merkle => await merkle.Store.ReadEntriesAsync(acknowledged, count, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<StoredEntry> entries = count == 0 ? []
+                : await own.Log.ReadAsync(async merkle => await merkle.Store.ReadEntriesAsync(acknowledged, count, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var note = await own.CheckpointAsync(acknowledged + count, cancellationToken).ConfigureAwait(false);
             var batch = new PushBatch(acknowledged, [.. entries.Select(e => Convert.ToBase64String(e.Data.Span))], note.ToString());
             using var response = await _http.PostAsJsonAsync(new Uri(peer.Url, $"peer/logs/{party}/entries"), batch, Json, cancellationToken).ConfigureAwait(false);
@@ -171,12 +190,8 @@ public sealed class PeerNetwork : IDisposable
             await EnsureAsync(response, peer, "push", cancellationToken).ConfigureAwait(false);
             var result = await response.Content.ReadFromJsonAsync<PushResult>(Json, cancellationToken).ConfigureAwait(false)
                 ?? throw new PeerException(peer.Party, "push: empty answer");
-            if (!Receipts.Verify(result.Receipt, peer.Party, CheckpointOf(note), peer.Key, out var problem))
-            {
-                throw new PeerException(peer.Party, $"push: the receipt does not verify: {problem}");
-            }
-
-            acknowledged = result.Size;
+            acknowledged = await ReceiptedSizeAsync(peer, result.Receipt, CheckpointOf(note), cancellationToken).ConfigureAwait(false);
+            receipted = true;
             _acknowledged[peer.Party] = acknowledged;
             Touch(peer, receipt: result.Receipt);
         }
@@ -202,8 +217,12 @@ public sealed class PeerNetwork : IDisposable
         await EnsureAsync(response, peer, "gossip", cancellationToken).ConfigureAwait(false);
         var answer = await response.Content.ReadFromJsonAsync<GossipMessage>(Json, cancellationToken).ConfigureAwait(false)
             ?? throw new PeerException(peer.Party, "gossip: empty answer");
-        await ReceiveGossipAsync(peer, answer, cancellationToken).ConfigureAwait(false);
+        var failure = await ReceiveGossipAsync(peer, answer, cancellationToken).ConfigureAwait(false);
         Touch(peer);
+        if (failure is not null)
+        {
+            throw new PeerException(peer.Party, $"gossip: {failure}");
+        }
     }
 
     /// <summary>The checkpoints this node gossips: a fresh one of its own log, the latest verified one of each mirror,
@@ -226,22 +245,34 @@ public sealed class PeerNetwork : IDisposable
 
     /// <summary>Checks gossiped checkpoints from <paramref name="from"/>: a checkpoint the mirror covers must match it;
     /// one beyond it is caught up to from the sender (its entries must hash to it, or the sender must prove it extends
-    /// what is held); two of one size must agree. Any contradiction raises an alarm.</summary>
-    public async Task ReceiveGossipAsync(Peer from, GossipMessage message, CancellationToken cancellationToken)
+    /// what is held); two of one size must agree. Any contradiction raises an alarm. Every checkpoint is checked even
+    /// when catching up to one fails (the sender may not hold the entries of a checkpoint it passes on as evidence).</summary>
+    /// <returns>The first failure to catch up from the sender, or null.</returns>
+    public async Task<string?> ReceiveGossipAsync(Peer from, GossipMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(message);
+        string? failure = null;
         foreach (var item in message.Checkpoints)
         {
-            if (item.Log == Logs.Own.Log.Party)
+            try
             {
-                await CheckOwnAsync(item.Note, cancellationToken).ConfigureAwait(false);
+                if (item.Log == Logs.Own.Log.Party)
+                {
+                    await CheckOwnAsync(item.Note, cancellationToken).ConfigureAwait(false);
+                }
+                else if (Logs.Mirrors.ContainsKey(item.Log))
+                {
+                    await CatchUpAsync(from, item.Log, item.Note, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else if (Logs.Mirrors.ContainsKey(item.Log))
+            catch (Exception e) when (IsExchangeFailure(e) && !cancellationToken.IsCancellationRequested)
             {
-                await CatchUpAsync(from, item.Log, item.Note, cancellationToken).ConfigureAwait(false);
+                failure ??= $"catching up {item.Log}'s log from {from.Party}: {e.Message}";
             }
         }
+
+        return failure;
     }
 
     /// <inheritdoc />
@@ -256,9 +287,9 @@ public sealed class PeerNetwork : IDisposable
     private async Task CatchUpAsync(Peer source, string log, string note, CancellationToken cancellationToken)
     {
         var mirror = Logs.Mirrors[log];
-        if (!mirror.TryOpen(note, out var signed, out var checkpoint, out _))
+        if (_alarms.ContainsKey(log) || !mirror.TryOpen(note, out var signed, out var checkpoint, out _))
         {
-            return;
+            return; // a party caught showing two histories is not followed further: the mirror keeps what it verified
         }
 
         if (_seen.TryGetValue((log, checkpoint!.TreeSize), out var other) && other.Text != signed!.Text)
@@ -348,10 +379,12 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    /// <summary>Records an alarm once: in memory and as a signed statement in the node's own log.</summary>
+    /// <summary>Records an alarm once per log: in memory and as a signed statement in the node's own log. (A party
+    /// that goes on with another history gives new evidence at each checkpoint; recording each would grow every
+    /// honest log, and the gossip that carries the evidence, without end.)</summary>
     private async Task RaiseAsync(Evidence evidence, CancellationToken cancellationToken)
     {
-        if (!_alarms.TryAdd(evidence.Key, evidence))
+        if (!_alarms.TryAdd(evidence.Log, evidence))
         {
             return;
         }
@@ -400,6 +433,35 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
+    /// <summary>How much of this node's log <paramref name="receipt"/> shows the peer holding: the size of the checkpoint
+    /// it names, which must be of this log, this log's root at its size, and cover the batch pushed (<paramref name="pushed"/>).</summary>
+    private async Task<long> ReceiptedSizeAsync(Peer peer, string receipt, Checkpoint pushed, CancellationToken cancellationToken)
+    {
+        if (!Receipts.TryOpen(receipt, peer.Party, peer.Key, out var named, out var problem))
+        {
+            throw new PeerException(peer.Party, $"push: the receipt does not verify: {problem}");
+        }
+
+        if (named.Equals(pushed))
+        {
+            return named.TreeSize;
+        }
+
+        if (named.Origin != pushed.Origin || named.TreeSize < pushed.TreeSize)
+        {
+            throw new PeerException(peer.Party, $"push: the receipt is for {named.Origin} at size {named.TreeSize}, not for the checkpoint pushed ({pushed.Origin} at size {pushed.TreeSize}) or a later one of it");
+        }
+
+        var (size, root) = await Logs.Own.ReadAsync(async merkle => (merkle.Size, named.TreeSize <= merkle.Size ? (Sha256Hash?)await merkle.RootAsync(named.TreeSize, cancellationToken).ConfigureAwait(false) : null), cancellationToken).ConfigureAwait(false);
+        return root == named.RootHash
+            ? named.TreeSize
+            : throw new PeerException(peer.Party, root is null
+                ? $"push: the receipt is for size {named.TreeSize}, beyond this log's size {size}"
+                : $"push: the receipt names root {named.RootHash.ToBase64()} at size {named.TreeSize}; this log's root there is {root.Value.ToBase64()}");
+    }
+
+    /// <summary>Where to push from when the peer has acknowledged nothing since this node started: the size of the
+    /// peer's checkpoint of this log, if it is signed by this node's key and this log has its root at its size.</summary>
     private async Task<long> TheirSizeOfOursAsync(Peer peer, CancellationToken cancellationToken)
     {
         var note = await GetCheckpointAsync(peer, Logs.Own.Log.Party, cancellationToken).ConfigureAwait(false);
@@ -409,7 +471,14 @@ public sealed class PeerNetwork : IDisposable
         }
 
         var opening = Checkpoint.Open(note, [Logs.Own.Verifier]);
-        return opening.IsValid ? opening.Checkpoint!.TreeSize : 0;
+        if (!opening.IsValid || opening.Checkpoint!.Origin != Logs.Own.Options.CheckpointOrigin)
+        {
+            return 0;
+        }
+
+        var theirs = opening.Checkpoint;
+        var ours = await Logs.Own.ReadAsync(async merkle => theirs.TreeSize <= merkle.Size ? (Sha256Hash?)await merkle.RootAsync(theirs.TreeSize, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+        return ours == theirs.RootHash ? theirs.TreeSize : 0;
     }
 
     private async Task<string?> GetCheckpointAsync(Peer peer, string log, CancellationToken cancellationToken)
@@ -467,24 +536,36 @@ public sealed class PeerNetwork : IDisposable
         }
     }
 
-    private async Task GuardAsync(Peer peer, Func<Task> action)
+    /// <summary>Runs one exchange with <paramref name="peer"/>; the round's first failure with it is kept in
+    /// <paramref name="failures"/> and shown in its status at once.</summary>
+    private async Task GuardAsync(Peer peer, Dictionary<string, string> failures, Func<Task> action)
     {
         try
         {
             await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or PeerException or TaskCanceledException or JsonException or FormatException or NotSupportedException)
+        catch (Exception e) when (IsExchangeFailure(e))
         {
-            _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, e.Message, 0, null), (_, s) => s with { LastError = e.Message });
+            if (failures.TryAdd(peer.Party, e.Message))
+            {
+                _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, null, e.Message, 0, null), (_, s) => s with { LastError = e.Message });
+            }
         }
     }
 
+    /// <summary>A failure of an exchange with a peer (it is down, slow, or answered something that does not hold), as
+    /// opposed to a failure of this node.</summary>
+    private static bool IsExchangeFailure(Exception e) =>
+        e is HttpRequestException or PeerException or TaskCanceledException or JsonException or FormatException or NotSupportedException;
+
+    /// <summary>A request to <paramref name="peer"/> succeeded: its last contact, and what it acknowledged. The last error
+    /// stands until a whole round succeeds (<see cref="SyncOnceAsync"/>).</summary>
     private void Touch(Peer peer, string? receipt = null)
     {
         var now = _clock.GetUtcNow();
         var acknowledged = _acknowledged.GetValueOrDefault(peer.Party);
         _status.AddOrUpdate(peer.Party, _ => new PeerStatus(peer.Party, peer.Url, now, null, acknowledged, receipt),
-            (_, s) => s with { LastContact = now, LastError = null, Acknowledged = acknowledged, LastReceipt = receipt ?? s.LastReceipt });
+            (_, s) => s with { LastContact = now, Acknowledged = acknowledged, LastReceipt = receipt ?? s.LastReceipt });
     }
 
     private sealed record AlarmBody(string Log, string Reason, IReadOnlyList<string> Checkpoints);

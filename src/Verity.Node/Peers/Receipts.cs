@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Verity.Record.Keys;
 using Verity.Record.Notes;
 
@@ -24,6 +25,26 @@ public static class Receipts
     /// <summary>Checks that <paramref name="note"/> is <paramref name="receiver"/>'s signed receipt for <paramref name="checkpoint"/>.</summary>
     public static bool Verify(string note, string receiver, Checkpoint checkpoint, VerifierKey receiverKey, out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (!TryOpen(note, receiver, receiverKey, out var named, out problem))
+        {
+            return false;
+        }
+
+        if (!named.Equals(checkpoint))
+        {
+            problem = $"the receipt is for another checkpoint: {Text(receiver, named).ReplaceLineEndings(" ")}";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Opens <paramref name="receiver"/>'s signed receipt: the checkpoint it names, which may be later than the
+    /// one pushed (a receiver that already holds more of the log acknowledges what it holds).</summary>
+    public static bool TryOpen(string note, string receiver, VerifierKey receiverKey, [NotNullWhen(true)] out Checkpoint? checkpoint, [NotNullWhen(false)] out string? problem)
+    {
+        checkpoint = null;
         if (!SignedNote.TryParse(note, out var signed, out problem))
         {
             return false;
@@ -36,13 +57,19 @@ public static class Receipts
             return false;
         }
 
-        if (signed.Text != Text(receiver, checkpoint))
+        var prefix = $"{Header}\n{receiver}\n";
+        if (!signed.Text.StartsWith(prefix, StringComparison.Ordinal))
         {
-            problem = $"the receipt is for another checkpoint: {signed.Text.ReplaceLineEndings(" ")}";
+            problem = $"not a receipt of {receiver}: it does not begin \"{Header}\", then \"{receiver}\"";
             return false;
         }
 
-        problem = null;
+        if (!Checkpoint.TryParse(signed.Text[prefix.Length..], out checkpoint, out var why))
+        {
+            problem = $"the receipt names no checkpoint: {why}";
+            return false;
+        }
+
         return true;
     }
 }
