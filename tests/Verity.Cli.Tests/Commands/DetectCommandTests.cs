@@ -193,10 +193,7 @@ public class DetectCommandTests
     [Fact]
     public async Task Docs_ReferenceExample_PrintsTheLinesTheDocsShow()
     {
-        var docs = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "docs", "inspections.md"));
-        var text = docs[docs.IndexOf("**The reference's example**", StringComparison.Ordinal)..];
-        var open = text.IndexOf("```sh\n", StringComparison.Ordinal) + "```sh\n".Length;
-        var shown = text[open..text.IndexOf("```", open, StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shown = DocsText.Block(DocsText.Read("inspections.md"), "sh", "**The reference's example**").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var run = await RunAsync(shown[0].TrimStart('$', ' ').Split(' ')[1..]);
 

@@ -6,14 +6,9 @@ namespace Verity.Cli.Tests.Commands;
 /// <summary>The worked examples of docs/successor.md, run: the docs say what the code does.</summary>
 public class SuccessorDocsTests
 {
-    private static readonly Lazy<string> Docs = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "successor.md")));
+    private static readonly Lazy<string> Docs = new(() => DocsText.Read("successor.md"));
 
-    private static string Block(string language, string after)
-    {
-        var text = Docs.Value[Docs.Value.IndexOf(after, StringComparison.Ordinal)..];
-        var open = text.IndexOf("```" + language + "\n", StringComparison.Ordinal) + language.Length + 4;
-        return text[open..text.IndexOf("```", open, StringComparison.Ordinal)];
-    }
+    private static string Block(string language, string after) => DocsText.Block(Docs.Value, language, after);
 
     [Theory]
     [InlineData("2024-06-01", 3748L, "declared", "declared")]
