@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 
-// `ingest` runs the node's ingest harness (throughput and latency percentiles); anything else is BenchmarkDotNet:
-// every benchmark class in this assembly, picked with --filter, e.g. `--filter *Compliance*`.
+// `ingest` runs the node's ingest harness (throughput and latency percentiles); `fuzz` the parsers' fuzzing harness
+// (docs/fuzzing.md); anything else is BenchmarkDotNet: every benchmark class in this assembly, picked with --filter,
+// e.g. `--filter *Compliance*`.
 if (args.Length > 0 && args[0] == "ingest")
 {
     return await Verity.Bench.Node.IngestHarness.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "fuzz")
+{
+    return await Verity.Fuzz.FuzzCommand.RunAsync(args[1..], Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Verity.Bench.Node.IngestHarness).Assembly).Run(args);
