@@ -1,6 +1,5 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 using Verity.Core;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
@@ -83,11 +82,31 @@ internal static class CommandLineInput
         }
     }
 
+    /// <summary>The largest file read, in bytes (128 MiB): far above any treaty, inventory or record, and a bound on what a file named by mistake (a device, a disk image) can cost.</summary>
+    public const int MaxFileBytes = 128 << 20;
+
+    /// <summary>
+    /// A file's text, read as strict UTF-8 (<see cref="Utf8Text"/>): a byte that is not UTF-8 is refused, naming its
+    /// offset and line, and so is a file larger than <see cref="MaxFileBytes"/>.
+    /// </summary>
     public static string ReadText(string path, string option)
     {
         try
         {
-            return File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var bytes = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            for (var read = stream.Read(chunk); read > 0; read = stream.Read(chunk))
+            {
+                if (bytes.Length + read > MaxFileBytes)
+                {
+                    throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"the file given to {option} is larger than {MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes"));
+                }
+
+                bytes.Write(chunk, 0, read);
+            }
+
+            return Utf8Text.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,17 +114,8 @@ internal static class CommandLineInput
         }
     }
 
-    public static StreamReader OpenText(string path, string option)
-    {
-        try
-        {
-            return new StreamReader(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot read the file given to {option}: {Reason(e, path)}"));
-        }
-    }
+    /// <summary>A reader over a file's text, read as <see cref="ReadText"/> reads it.</summary>
+    public static TextReader OpenText(string path, string option) => new StringReader(ReadText(path, option));
 
     public static LocalDate ParseDate(string? text, string option, LocalDate fallback)
     {
@@ -114,10 +124,9 @@ internal static class CommandLineInput
             return fallback;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success
-            ? result.Value
-            : throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"'{text}' is not a date: expected YYYY-MM-DD, such as 2022-03-01"));
+        return SupportedDates.TryParse(text, out var date, out var problem)
+            ? date
+            : throw new InputException(new Diagnostic(option, 0, 0, string.Empty, problem));
     }
 
     public static PartyCode? ParseParty(string? text, Treaty treaty)

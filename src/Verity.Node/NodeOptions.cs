@@ -75,9 +75,7 @@ public sealed record NodeOptions(string Party, string TreatyFile, string KeyFile
     }
 
     private static NodaTime.LocalDate ParseDate(string text) =>
-        NodaTime.Text.LocalDatePattern.Iso.Parse(text) is { Success: true } result
-            ? result.Value
-            : throw new NodeOptionsException($"--entry-into-force: '{text}' is not a date: expected YYYY-MM-DD, such as 2027-02-05");
+        Core.SupportedDates.TryParse(text, out var date, out var problem) ? date : throw new NodeOptionsException($"--entry-into-force: {problem}");
 
     private static TimeSpan ParseInterval(string text) =>
         double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600

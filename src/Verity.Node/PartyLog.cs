@@ -177,16 +177,17 @@ public sealed class PartyLog : IDisposable
 
     private static Treaty ReadTreaty(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NodeOptionsException($"--treaty: {path}: cannot read treaty file: {e.Message}", e);
         }
 
+        var text = Utf8Text.TryDecode(bytes, path, out var decoded, out var invalid) ? decoded : throw new NodeOptionsException($"--treaty: {invalid}");
         var problems = new List<Verity.Core.Diagnostic>();
         return TreatyReader.TryParse(text, path, problems)
             ?? throw new NodeOptionsException($"--treaty: {string.Join("; ", problems)}");
@@ -201,16 +202,18 @@ public sealed class PartyLog : IDisposable
             return null;
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var hint = explicitly ? string.Empty : $" (the default beside the treaty file; give --exchange FILE)";
             throw new NodeOptionsException($"--exchange: {path}: cannot read exchange definition{hint}: {e.Message}", e);
         }
+
+        var text = Utf8Text.TryDecode(bytes, path, out var decoded, out var invalid) ? decoded : throw new NodeOptionsException($"--exchange: {invalid}");
 
         try
         {

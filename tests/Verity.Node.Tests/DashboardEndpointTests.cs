@@ -103,6 +103,31 @@ public sealed partial class DashboardEndpointTests(SpanningNode fed) : IClassFix
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("/dashboard/US?at=9999-12-31")]
+    [InlineData("/dashboard/US?at=9000-01-01")]
+    [InlineData("/?at=9999-12-31")]
+    public async Task Pages_DateBeyondTheSupportedDates_BadRequestNamingAt(string path)
+    {
+        using var client = fed.Node.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at: 9", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("is outside the supported dates, 1900-01-01 to 2200-12-31", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Party_LastSupportedDate_Rendered()
+    {
+        using var client = fed.Node.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/dashboard/US?at=2200-12-31", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>The rows of a limit's table of values: date, counted value, declared aggregate.</summary>
     internal static List<(string Date, string Value, string Declared)> ValueRows(string html, string limit)
     {

@@ -94,7 +94,14 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
         { "notification-undeclared-item", "body.fields.uid" },
         { "notification-number-used", "body.number" },
         { "notification-missing-field", "body.fields.as_of" },
+        { "notification-huge-number", "body.fields.year" },
+        { "notification-number-beyond-its-range", "body.fields.year" },
+        { "notification-text-after", "body" },
+        { "notification-not-utf8", "body" },
+        { "notification-date-beyond-the-range", "body.triggered" },
     };
+
+    private const string Clearance = """{"type": "inspection-airplane-clearance", "party": "US", "number": "US-9", "sent": "2011-02-10T12:00", "subject": "entry-into-force", "triggered": "2011-02-05", "fields": {"clearance": "X", "year": 2011}}""";
 
     [Theory]
     [MemberData(nameof(BadStatements))]
@@ -113,6 +120,11 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
             "notification-undeclared-item" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(NotificationWriter.ToJson(change, replay.Treaty))),
             "notification-number-used" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(NodeApiTests.Notice("0001"))),
             "notification-missing-field" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(NodeApiTests.Notice("0003").Replace("\"as_of\": \"2011-09-01\", ", string.Empty, StringComparison.Ordinal))),
+            "notification-huge-number" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(Clearance.Replace("2011}", "99999999999999999999999}", StringComparison.Ordinal))),
+            "notification-number-beyond-its-range" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(Clearance.Replace("2011}", "9007199254740992}", StringComparison.Ordinal))),
+            "notification-text-after" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(Clearance + " {}")),
+            "notification-not-utf8" => (StatementTypes.Notification, [.. Encoding.UTF8.GetBytes(Clearance.Replace("\"X\"", "\"X", StringComparison.Ordinal)).Take(Clearance.IndexOf("\"X\"", StringComparison.Ordinal) + 2), 0xFF, .. "\"}}"u8.ToArray()]),
+            "notification-date-beyond-the-range" => (StatementTypes.Notification, Encoding.UTF8.GetBytes(Clearance.Replace("\"triggered\": \"2011-02-05\"", "\"triggered\": \"9999-12-31\"", StringComparison.Ordinal))),
             _ => throw new ArgumentOutOfRangeException(nameof(planted)),
         };
 
@@ -157,6 +169,11 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
     [InlineData("/parties/US/deadlines?at=soon", "at")]
     [InlineData("/parties/US/findings?at=2011-9-1", "at")]
     [InlineData("/parties/US/items/%01", "uid")]
+    [InlineData("/parties/US/deadlines?at=9999-12-31", "at")]
+    [InlineData("/parties/US/findings?at=9999-12-31", "at")]
+    [InlineData("/parties/US/forces?at=9000-01-01", "at")]
+    [InlineData("/parties/US/compliance?at=1899-12-31", "at")]
+    [InlineData("/treaty/compliance?at=9999-12-31", "at")]
     public async Task Views_BadParameter_Is400Naming(string path, string field)
     {
         using var client = _node.CreateClient();
@@ -166,6 +183,20 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("/parties/US/deadlines?at=2200-12-31")]
+    [InlineData("/parties/US/findings?at=2200-12-31")]
+    [InlineData("/parties/US/compliance?at=1900-01-01")]
+    public async Task Views_AtTheEdgesOfTheSupportedDates_Answered(string path)
+    {
+        using var client = _node.Operator();
+        await SubmitAsync(client, StatementTypes.Declaration, replay.Databases[0].ToJson().ToArray());
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private Task SubmitAllAsync(HttpClient client) => ReplayedRecord.SubmitAsync(client, replay.Treaty, replay.Databases, replay.Notifications);

@@ -125,13 +125,18 @@ internal static class ComplyCommand
         var from = CommandLineInput.ParseDate(fromText, "--from", context.Today);
         var to = CommandLineInput.ParseDate(toText, "--to", context.Today);
         var every = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(parse.GetValue(everyOption)!);
-        if (!every.Success || to < from || from.Plus(every.Value) <= from)
+        if (!every.Success || to < from)
         {
             throw new Core.InputException(new Core.Diagnostic("--every", 0, 0, string.Empty,
-                !every.Success ? $"'{parse.GetValue(everyOption)}' is not a period such as P1Y or P6M" : to < from ? $"--to {toText} is before --from {fromText}" : $"--every {parse.GetValue(everyOption)} does not advance the date"));
+                !every.Success ? $"'{parse.GetValue(everyOption)}' is not a period such as P1Y or P6M" : $"--to {toText} is before --from {fromText}"));
         }
 
-        var reports = ComplianceTimeline.Evaluate(treaty, inventory, ComplianceTimeline.Dates(from, to, every.Value), interpretation, party)
+        if (!ComplianceTimeline.TryDates(from, to, every.Value, out var dates, out var problem))
+        {
+            throw new Core.InputException(new Core.Diagnostic("--every", 0, 0, string.Empty, problem));
+        }
+
+        var reports = ComplianceTimeline.Evaluate(treaty, inventory, dates, interpretation, party)
             .Select(r => PresentOnly(r, party))
             .ToList();
         if (parse.GetValue<bool>("--json"))

@@ -56,37 +56,8 @@ internal static class DeadlinesCommand
             return [];
         }
 
-        return [.. File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(line =>
-        {
-            var cells = SplitCsv(line);
-            return (CommandLineInput.ParseDate(cells[0], path, default), long.Parse(cells[1], CultureInfo.InvariantCulture), cells[4], cells[3]);
-        })];
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        cells.Add(current.ToString());
-        return cells;
+        using var reader = CommandLineInput.OpenText(path, "deadlines");
+        return [.. HistoryReader.ReadNotificationCounts(reader, path).Select(p => (p.Date, p.Count, p.Note, p.Source))];
     }
 
     private static JsonObject ToJson(NotificationRecord record, List<DeadlineReport> reports, NodaTime.LocalDate at, List<(NodaTime.LocalDate Date, long Count, string Note, string Source)> published) => new()

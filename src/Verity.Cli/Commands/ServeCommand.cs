@@ -67,8 +67,7 @@ internal static class ServeCommand
             NodaTime.LocalDate? entryIntoForce = null;
             if (parse.GetValue(entry) is { } entryText)
             {
-                var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(entryText);
-                entryIntoForce = parsed.Success ? parsed.Value : throw new UsageException($"--entry-into-force: '{entryText}' is not a date: expected YYYY-MM-DD, such as 2027-02-05");
+                entryIntoForce = Core.SupportedDates.TryParse(entryText, out var parsed, out var problem) ? parsed : throw new UsageException($"--entry-into-force: {problem}");
             }
 
             var seconds = parse.GetValue(interval) ?? 2;

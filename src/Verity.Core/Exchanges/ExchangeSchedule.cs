@@ -64,6 +64,12 @@ public sealed record ExchangeSchedule(LocalDate EntryIntoForce, Period InitialDu
     /// <summary>The exchange whose data are as of <paramref name="asOf"/>, or <c>null</c> when none is.</summary>
     public ExchangePeriod? At(LocalDate asOf) => Exchanges(asOf).LastOrDefault(e => e.AsOf == asOf);
 
-    private LocalDate Nth(LocalDate first, int n) =>
-        first.Plus(Enumerable.Repeat(PeriodLength, n).Aggregate(Period.Zero, (sum, length) => sum + length));
+    // n periods at once, unit by unit (what adding the period n times gives), so a schedule of n periods costs n steps, not n².
+    private LocalDate Nth(LocalDate first, int n) => first.Plus(new PeriodBuilder
+    {
+        Years = PeriodLength.Years * n,
+        Months = PeriodLength.Months * n,
+        Weeks = PeriodLength.Weeks * n,
+        Days = PeriodLength.Days * n,
+    }.Build());
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NodaTime;
@@ -22,6 +23,14 @@ namespace Verity.Core.Loading;
 /// </remarks>
 public static class DatabaseReader
 {
+    /// <summary>
+    /// The largest count a database holds in any field, 1,000,000,000: far above any force ever fielded, and low enough
+    /// that no sum of a file's counts can overflow.
+    /// </summary>
+    public const long MaxCount = 1_000_000_000;
+
+    private static readonly string CountExpected = $"expected a whole number from 0 to {MaxCount.ToString("N0", CultureInfo.InvariantCulture)}";
+
     /// <summary>Reads and checks one database.</summary>
     /// <param name="json">The JSON text: one database object.</param>
     /// <param name="source">The file name for diagnostics.</param>
@@ -34,21 +43,8 @@ public static class DatabaseReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(treaty);
-        JToken root;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-            if (reader.Read() && reader.TokenType != JsonToken.Comment)
-            {
-                throw new InputException(new Diagnostic(source, reader.LineNumber, reader.LinePosition, string.Empty, "not valid JSON: text after the database object"));
-            }
-        }
-        catch (JsonReaderException e)
-        {
-            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
-        }
-
+        // Every number in a database is a count.
+        var root = JsonInput.Load(json, source, "the database object", FloatParseHandling.Decimal, _ => CountExpected);
         if (root is not JObject obj)
         {
             throw new InputException(At(source, root, string.Empty, $"expected a database (a JSON object), found {Describe(root)}"));
@@ -336,18 +332,21 @@ public static class DatabaseReader
             }
 
             var result = ImmutableArray.CreateBuilder<LocationCount>();
+            var valid = true;
             foreach (var property in counts.Properties())
             {
-                if (property.Value is not JValue { Value: long value } || value < 0)
+                if (property.Value is not JValue { Value: long value } || value is < 0 or > MaxCount)
                 {
-                    Problem(property.Value, $"expected a number of items, 0 or more, found {Describe(property.Value)}");
+                    Problem(property.Value, $"{CountExpected}, found {Describe(property.Value)}");
+                    valid = false;
                     continue;
                 }
 
                 result.Add(new LocationCount(property.Name, value));
             }
 
-            return [.. result.OrderBy(c => c.Location, StringComparer.Ordinal)];
+            // Numbers that cannot be read are not added up: the category's count is not compared with a partial sum.
+            return valid ? [.. result.OrderBy(c => c.Location, StringComparer.Ordinal)] : null;
         }
 
         private ImmutableArray<T>? List<T>(JObject obj, string field, Func<JObject, T?> read)
@@ -426,12 +425,12 @@ public static class DatabaseReader
         private long? Count(JObject obj, string field)
         {
             var token = obj[field];
-            if (token is JValue { Value: long value } && value >= 0)
+            if (token is JValue { Value: long value } && value is >= 0 and <= MaxCount)
             {
                 return value;
             }
 
-            Problem(token ?? obj, token is null ? $"missing field '{field}'" : $"expected a whole number, 0 or more, found {Describe(token)}", token is null ? Join(obj.Path, field) : null);
+            Problem(token ?? obj, token is null ? $"missing field '{field}'" : $"{CountExpected}, found {Describe(token)}", token is null ? Join(obj.Path, field) : null);
             return null;
         }
 
@@ -447,6 +446,12 @@ public static class DatabaseReader
             if (!result.Success)
             {
                 Problem(obj[field]!, $"'{text}' is not a calendar date, YYYY-MM-DD");
+                return null;
+            }
+
+            if (!SupportedDates.Contains(result.Value))
+            {
+                Problem(obj[field]!, SupportedDates.OutOfRange(result.Value));
                 return null;
             }
 

@@ -143,7 +143,11 @@ public static class ExchangeReader
             if (token["date"] is { } d)
             {
                 var parsed = LocalDatePattern.Iso.Parse(d.ToString());
-                if (parsed.Success)
+                if (parsed.Success && !SupportedDates.Contains(parsed.Value))
+                {
+                    problems.Add(document.At(d, SupportedDates.OutOfRange(parsed.Value)));
+                }
+                else if (parsed.Success)
                 {
                     date = parsed.Value;
                 }
@@ -377,6 +381,12 @@ public static class ExchangeReader
 
             var result = PeriodPattern.Roundtrip.Parse(token.ToString());
             var origin = new LocalDate(2000, 1, 1);
+            if (result.Success && !SupportedDates.Spans(result.Value))
+            {
+                problems.Add(document.At(token, SupportedDates.TooLong(result.Value)));
+                return Period.Zero;
+            }
+
             if (!result.Success || result.Value.HasTimeComponent || origin.Plus(result.Value) <= origin)
             {
                 problems.Add(document.At(token, $"expected an ISO 8601 period of days, months or years such as P6M or P30D, found \"{token}\""));

@@ -14,8 +14,12 @@ namespace Verity.Core.Loading;
 /// <summary>Reads the public record: published aggregates, published breakdowns, and the force model of a replay.</summary>
 public static class HistoryReader
 {
+    /// <summary>The largest count a published figure holds, 1,000,000,000.</summary>
+    private const long MaxCount = 1_000_000_000;
+
     private static readonly string[] AggregateColumns = ["date", "party", "measure", "value", "basis", "source", "note"];
     private static readonly string[] BreakdownColumns = ["date", "party", "kind", "type", "statuses", "count", "source", "note"];
+    private static readonly string[] NotificationCountColumns = ["date", "count", "scope", "source", "note"];
     private static readonly HashSet<string> Bases = new(StringComparer.Ordinal) { "published", "derived", "not-retrieved", "not-provided" };
 
     /// <summary>Reads <c>date,party,measure,value,basis,source,note</c> rows.</summary>
@@ -69,6 +73,19 @@ public static class HistoryReader
                 row("source"));
         });
 
+    /// <summary>Reads <c>date,count,scope,source,note</c> rows: published counts of the notifications exchanged.</summary>
+    /// <exception cref="InputException">A row is malformed.</exception>
+    public static ImmutableArray<PublishedNotificationCount> ReadNotificationCounts(TextReader reader, string source) =>
+        ReadRows(reader, source, NotificationCountColumns, (row, problem) =>
+        {
+            if (!long.TryParse(row("count"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > MaxCount)
+            {
+                problem("count", $"'{row("count")}' is not a whole number from 0 to {MaxCount:N0}");
+            }
+
+            return new PublishedNotificationCount(Date(row, problem), count, row("scope"), row("source"), row("note"));
+        });
+
     /// <summary>Reads a force model (YAML).</summary>
     /// <exception cref="InputException">The file is malformed.</exception>
     public static ForceModel ReadForceModel(string text, string source)
@@ -77,21 +94,31 @@ public static class HistoryReader
         ModelDto dto;
         try
         {
-            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<ModelDto>(text)
+            var parser = new BoundedYamlParser(text);
+            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<ModelDto>(parser)
                 ?? throw new InputException(new Diagnostic(source, 1, 1, string.Empty, "the file is empty"));
+            parser.ReadToEnd();
         }
-        catch (YamlException e)
+        catch (Exception e) when (YamlDocument.Problem(e, source) is { } problem)
         {
-            throw new InputException(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, e.InnerException?.Message ?? e.Message));
+            throw new InputException(problem);
         }
 
         LocalDate D(string? s, string where) => s is not null && LocalDatePattern.Iso.Parse(s) is { Success: true } r
-            ? r.Value
+            ? SupportedDates.Contains(r.Value) ? r.Value : throw new InputException(new Diagnostic(source, 0, 0, where, SupportedDates.OutOfRange(r.Value)))
             : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{s}' is not a date"));
+
+        double Share(string text, string where) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{text}' is not a number"));
 
         AnchoredSeries Series(List<Dictionary<string, string>>? anchors, string where) => new([.. (anchors ?? []).Select(a => (
             D(a.GetValueOrDefault("date"), where),
-            a.Where(kv => kv.Key != "date").ToImmutableDictionary(kv => kv.Key, kv => double.Parse(kv.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal)))]);
+            a.Where(kv => kv.Key != "date").ToImmutableDictionary(kv => kv.Key, kv => Share(kv.Value, $"{where}.{kv.Key}"), StringComparer.Ordinal)))]);
+
+        PartyCode Party(string? code, string where) => PartyCode.TryParse(code, out var party)
+            ? party
+            : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{code}' is not a party code: expected two capital letters such as \"US\""));
 
         ForceType Type(TypeDto t) => new(t.Type ?? string.Empty, t.Code ?? string.Empty, t.MaxWarheads, [.. t.Bases ?? []]);
 
@@ -106,7 +133,7 @@ public static class HistoryReader
                 dto.Measures?.GetValueOrDefault("launchers") ?? "launchers"),
             dto.WarheadsCountedPerBomber,
             [.. (dto.Parties ?? []).Select((p, i) => new PartyForces(
-                PartyCode.Parse(p.Party ?? string.Empty),
+                Party(p.Party, $"parties[{i}].party"),
                 [.. (p.Missiles ?? []).Select(m => new MissileCategory(m.Kind ?? string.Empty, m.LauncherKind ?? string.Empty, m.Storage ?? "storage", [.. (m.Types ?? []).Select(Type)]))],
                 new BomberCategory(p.Bombers?.Kind ?? string.Empty, [.. (p.Bombers?.Types ?? []).Select(Type)]),
                 Series(p.WarheadsEach, $"parties[{i}].warheads_each"),
@@ -154,6 +181,11 @@ public static class HistoryReader
         {
             problem("date", $"'{row("date")}' is not a date: expected YYYY-MM-DD");
             return default;
+        }
+
+        if (!SupportedDates.Contains(result.Value))
+        {
+            problem("date", SupportedDates.OutOfRange(result.Value));
         }
 
         return result.Value;

@@ -27,7 +27,7 @@ public static class NotificationReader
     {
         ArgumentNullException.ThrowIfNull(treaty);
         ArgumentNullException.ThrowIfNull(declared);
-        var root = Load(json, source);
+        var root = JsonInput.Load(json, source, "the array of notification documents", outOfRange: WholeNumberRange);
         if (root is not JArray array)
         {
             throw new InputException(At(source, root, string.Empty, "expected a JSON array of notification documents"));
@@ -67,7 +67,7 @@ public static class NotificationReader
     public static NotificationDocument ParseDocument(string json, string source, Treaty treaty, Func<PartyCode, string, bool>? isDeclared)
     {
         ArgumentNullException.ThrowIfNull(treaty);
-        var root = Load(json, source);
+        var root = JsonInput.Load(json, source, "the notification document", outOfRange: WholeNumberRange);
         var problems = new List<Diagnostic>();
         var document = Read(root, source, treaty, isDeclared ?? ((_, _) => true), problems);
         return problems.Count > 0 || document is null ? throw new InputException(problems) : document;
@@ -75,19 +75,6 @@ public static class NotificationReader
 
     private static Func<PartyCode, string, bool> IsDeclaredIn(IReadOnlyDictionary<PartyCode, IReadOnlySet<string>> declared) =>
         (party, uid) => declared.GetValueOrDefault(party)?.Contains(uid) ?? false;
-
-    private static JToken Load(string json, string source)
-    {
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-            return JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        }
-        catch (JsonReaderException e)
-        {
-            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
-        }
-    }
 
     private static NotificationDocument? Read(JToken element, string source, Treaty treaty, Func<PartyCode, string, bool> isDeclared, List<Diagnostic> problems)
     {
@@ -118,6 +105,7 @@ public static class NotificationReader
                 ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}' of {type.Id}",
                 ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field '{error.Property}' for {type.Id}",
                 ValidationErrorKind.IntegerExpected => "expected a whole number",
+                ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"{WholeNumberExpected}, found {Token(obj, error.Path)}",
                 ValidationErrorKind.StringExpected => "expected text",
                 ValidationErrorKind.PatternMismatch => error.Schema?.Pattern?.Contains('T', StringComparison.Ordinal) == true ? "expected a date and time, YYYY-MM-DDTHH:MM (GMT)" : "expected a date, YYYY-MM-DD",
                 ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", (error.Schema?.Enumeration ?? []).Select(e => e?.ToString()))}",
@@ -167,31 +155,52 @@ public static class NotificationReader
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
         errors.SelectMany(e => e is ChildSchemaValidationError child && child.Errors.Count > 0 ? Flatten(child.Errors.Values.SelectMany(x => x)) : [e]);
 
+    /// <summary>A number in a document's fields is a whole-number field's (no other field takes a number): its range.</summary>
+    private static string? WholeNumberRange(JValue value) =>
+        value.Parent is JProperty { Parent: JObject { Parent: JProperty { Name: "fields" } } } ? WholeNumberExpected : null;
+
+    private static string WholeNumberExpected => $"expected a whole number from 0 to {NotificationSchemas.MaxWholeNumber:N0}";
+
+    /// <summary>The value at a validation error's path, as JSON.</summary>
+    private static string Token(JObject document, string? path) => document.Root.SelectToken(Trim(path))?.ToString(Formatting.None) ?? "?";
+
     private static string Trim(string? path) => (path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
 
     private static LocalDate? ParseDate(JToken token, string source, List<Diagnostic> problems)
     {
         var result = LocalDatePattern.Iso.Parse(token.Value<string>()!);
-        if (result.Success)
+        if (!result.Success)
         {
-            return result.Value;
+            problems.Add(At(source, token, token.Path, $"'{token}' is not a calendar date"));
+            return null;
         }
 
-        problems.Add(At(source, token, token.Path, $"'{token}' is not a calendar date"));
-        return null;
+        if (!SupportedDates.Contains(result.Value))
+        {
+            problems.Add(At(source, token, token.Path, SupportedDates.OutOfRange(result.Value)));
+            return null;
+        }
+
+        return result.Value;
     }
 
     private static LocalDateTime? ParseDateTime(JToken token, string source, List<Diagnostic> problems)
     {
         var text = token.Value<string>()!;
         var result = (text.Length == 16 ? LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm") : LocalDateTimePattern.GeneralIso).Parse(text);
-        if (result.Success)
+        if (!result.Success)
         {
-            return result.Value;
+            problems.Add(At(source, token, token.Path, $"'{text}' is not a date and time"));
+            return null;
         }
 
-        problems.Add(At(source, token, token.Path, $"'{text}' is not a date and time"));
-        return null;
+        if (!SupportedDates.Contains(result.Value.Date))
+        {
+            problems.Add(At(source, token, token.Path, SupportedDates.OutOfRange(result.Value.Date)));
+            return null;
+        }
+
+        return result.Value;
     }
 
     private static Diagnostic At(string source, JToken token, string path, string message)

@@ -12,6 +12,12 @@ namespace Verity.Core.Loading;
 /// </summary>
 public static class NotificationSchemas
 {
+    /// <summary>
+    /// The largest value of a whole-number field, 2^53 − 1: the largest integer every JSON reader holds exactly
+    /// (RFC 7493, I-JSON, §2.2). Whole-number fields run from 0 to this.
+    /// </summary>
+    public const long MaxWholeNumber = (1L << 53) - 1;
+
     private const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     private const string DateTimePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -64,7 +70,7 @@ public static class NotificationSchemas
     {
         var schema = field.Type switch
         {
-            FieldType.WholeNumber => new JsonObject { ["type"] = "integer" },
+            FieldType.WholeNumber => new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = MaxWholeNumber },
             FieldType.Date => new JsonObject { ["type"] = "string", ["pattern"] = DatePattern },
             FieldType.DateTime => new JsonObject { ["type"] = "string", ["pattern"] = DateTimePattern },
             FieldType.Party => new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Z]{2}$" },

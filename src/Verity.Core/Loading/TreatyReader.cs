@@ -461,6 +461,12 @@ public static class TreatyReader
                 return TreatyDate.On(default);
             }
 
+            if (!SupportedDates.Contains(result.Value))
+            {
+                problems.Add(document.At(token!, SupportedDates.OutOfRange(result.Value)));
+                return TreatyDate.On(default);
+            }
+
             return TreatyDate.On(result.Value);
         }
 
@@ -665,7 +671,15 @@ public static class TreatyReader
                 var first = Str(trigger, "first") == "calendar-year-after-entry-into-force"
                     ? PeriodStart.CalendarYearAfterEntryIntoForce
                     : PeriodStart.MonthAfterEntryIntoForce;
-                built = new EveryPeriod(OptPeriod(trigger, "every") ?? Period.FromMonths(6), first);
+                var every = OptPeriod(trigger, "every") ?? Period.FromMonths(6);
+                if (every.HasTimeComponent || SupportedDates.Min.Plus(every) <= SupportedDates.Min)
+                {
+                    // A period that does not advance the date would make the periods of the trigger endless.
+                    problems.Add(document.At(trigger["every"]!, $"'{trigger["every"]}' does not advance the date: expected a period of a day or more, such as P6M"));
+                    every = Period.FromMonths(6);
+                }
+
+                built = new EveryPeriod(every, first);
             }
             else if (trigger["item_events"] is JArray events)
             {
@@ -779,6 +793,18 @@ public static class TreatyReader
             if (!result.Success)
             {
                 problems.Add(document.At(token, $"'{token}' is not {expected}"));
+                return (false, default!);
+            }
+
+            var outside = result.Value switch
+            {
+                LocalDate date when !SupportedDates.Contains(date) => SupportedDates.OutOfRange(date),
+                Period period when !SupportedDates.Spans(period) => SupportedDates.TooLong(period),
+                _ => null,
+            };
+            if (outside is not null)
+            {
+                problems.Add(document.At(token, outside));
                 return (false, default!);
             }
 

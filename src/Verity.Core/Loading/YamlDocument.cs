@@ -51,26 +51,20 @@ internal sealed partial class YamlDocument
         return document.Root is JObject root ? (document, root) : throw new InputException(document.At(string.Empty, expected));
     }
 
-    /// <summary>Reads YAML text; syntax errors and duplicate keys come back as diagnostics.</summary>
+    /// <summary>
+    /// Reads YAML text through the <see cref="BoundedYamlParser"/>; syntax errors, duplicate keys and passed bounds
+    /// (depth, aliases, a second document) come back as diagnostics.
+    /// </summary>
     public static YamlDocument? Parse(string text, string source, List<Diagnostic> problems)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedYamlParser(text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (Problem(e, source) is { } problem)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            message = PositionPrefix().Replace(message, string.Empty);
-            problems.Add(new Diagnostic(source, (int)e.Start.Line, (int)e.Start.Column, string.Empty, $"not valid YAML: {message}"));
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner and representation model fail this way on some malformed streams (a malformed plain
-            // scalar, a stray alias or anchor in a flow mapping); the exception carries no position.
-            problems.Add(new Diagnostic(source, 1, 1, string.Empty, $"not valid YAML: {e.Message}"));
+            problems.Add(problem);
             return null;
         }
 
@@ -84,6 +78,30 @@ internal sealed partial class YamlDocument
         var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         var root = Convert(stream.Documents[0].RootNode, string.Empty, source, positions, keys, problems);
         return new YamlDocument(source, root, positions, keys);
+    }
+
+    /// <summary>
+    /// The diagnostic for what reading YAML threw: a syntax error (<see cref="YamlException"/>, also as the inner
+    /// exception of a deserializer's), a passed bound (<see cref="BoundedYamlParser.LimitException"/>), or one of the
+    /// <see cref="InvalidOperationException"/>s YamlDotNet's scanner and representation model throw on some malformed
+    /// streams (a malformed plain scalar, a stray alias or anchor in a flow mapping), which carry no position.
+    /// <c>null</c> for anything else.
+    /// </summary>
+    public static Diagnostic? Problem(Exception e, string source)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if ((e as BoundedYamlParser.LimitException ?? e.InnerException as BoundedYamlParser.LimitException) is { } limit)
+        {
+            return new Diagnostic(source, limit.Line, limit.Column, string.Empty, limit.Message);
+        }
+
+        return e switch
+        {
+            YamlException yaml => new Diagnostic(source, (int)yaml.Start.Line, (int)yaml.Start.Column, string.Empty,
+                $"not valid YAML: {PositionPrefix().Replace(yaml.InnerException?.Message ?? yaml.Message, string.Empty)}"),
+            InvalidOperationException => new Diagnostic(source, 1, 1, string.Empty, $"not valid YAML: {e.Message}"),
+            _ => null,
+        };
     }
 
     /// <summary>Where a token (by its JSON path, as <see cref="JToken.Path"/> gives it) stands in the text; (0, 0) when unknown.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Verity.Core.Exchanges;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
@@ -301,15 +300,13 @@ public sealed partial class PartyRecord
 
     private static string? Text(ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
     {
-        try
+        if (Utf8Text.TryDecode(body, source, out var text, out var problem))
         {
-            return new UTF8Encoding(false, true).GetString(body);
+            return text;
         }
-        catch (DecoderFallbackException e)
-        {
-            diagnostics.Add(new Diagnostic(source, 0, 0, string.Empty, $"the body is not UTF-8 text: invalid byte at {e.Index}"));
-            return null;
-        }
+
+        diagnostics.Add(problem);
+        return null;
     }
 
     /// <summary>Every uid a database in the record lists or a notification in it produced.</summary>

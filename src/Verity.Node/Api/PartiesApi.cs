@@ -161,16 +161,15 @@ public static class PartiesApi
             return (null, default, new Failure(null, Problem("at", "required: a date YYYY-MM-DD")));
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(at);
-        if (!parsed.Success)
+        if (!SupportedDates.TryParse(at, out var date, out var problem))
         {
-            return (null, default, new Failure(null, Problem("at", $"'{at}' is not a date YYYY-MM-DD")));
+            return (null, default, new Failure(null, Problem("at", problem)));
         }
 
         var record = await records.GetAsync(code, cancellationToken).ConfigureAwait(false);
         return record is null
             ? (null, default, new Failure(TypedResults.NotFound($"this node holds no log of {code}: it holds {string.Join(", ", records.Parties)}"), null))
-            : (record, parsed.Value, null);
+            : (record, date, null);
     }
 
     private static ValidationProblem Problem(string field, string message) => ApiProblems.Field(field, message, nothingStored: false);

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime.Text;
+using Verity.Core;
 using Verity.Core.Records;
 
 namespace Verity.Node.Api;
@@ -30,13 +30,12 @@ public static class TreatyApi
             return ApiProblems.Field("at", "required: a date YYYY-MM-DD", nothingStored: false);
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(at);
-        if (!parsed.Success)
+        if (!SupportedDates.TryParse(at, out var date, out var problem))
         {
-            return ApiProblems.Field("at", $"'{at}' is not a date YYYY-MM-DD", nothingStored: false);
+            return ApiProblems.Field("at", problem, nothingStored: false);
         }
 
         var treaty = await records.TreatyAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(TreatyComplianceResult.From(treaty, treaty.ComplianceAt(parsed.Value)));
+        return TypedResults.Ok(TreatyComplianceResult.From(treaty, treaty.ComplianceAt(date)));
     }
 }

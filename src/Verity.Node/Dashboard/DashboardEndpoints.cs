@@ -1,8 +1,8 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using NodaTime;
-using NodaTime.Text;
 using Verity.Core;
 using Verity.Reports.Dashboard;
 
@@ -33,9 +33,9 @@ public static class DashboardEndpoints
             return Html(renderer.NotFound("this node has no dashboard source: no record of the treaty to derive it from"), StatusCodes.Status404NotFound);
         }
 
-        if (!TryDate(at, context, out var date))
+        if (!TryDate(at, context, out var date, out var problem))
         {
-            return Html(renderer.NotFound($"'{at}' is not a date YYYY-MM-DD"), StatusCodes.Status400BadRequest);
+            return Html(renderer.NotFound($"at: {problem}"), StatusCodes.Status400BadRequest);
         }
 
         return Html(renderer.Overview(await source.OverviewAsync(date, cancellationToken).ConfigureAwait(false)));
@@ -47,9 +47,9 @@ public static class DashboardEndpoints
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
         var renderer = new DashboardRenderer(text);
-        if (!TryDate(at, context, out var date))
+        if (!TryDate(at, context, out var date, out var problem))
         {
-            return Html(renderer.NotFound($"'{at}' is not a date YYYY-MM-DD"), StatusCodes.Status400BadRequest);
+            return Html(renderer.NotFound($"at: {problem}"), StatusCodes.Status400BadRequest);
         }
 
         var model = Source(context) is { } source && PartyCode.TryParse(party, out var code)
@@ -76,18 +76,18 @@ public static class DashboardEndpoints
 
     private static IDashboardSource? Source(HttpContext context) => context.RequestServices.GetService<IDashboardSource>();
 
-    private static bool TryDate(string? at, HttpContext context, out LocalDate date)
+    /// <summary>The page's date: <c>?at=</c> within <see cref="SupportedDates"/>, else today (UTC) by the node's clock.</summary>
+    private static bool TryDate(string? at, HttpContext context, out LocalDate date, [NotNullWhen(false)] out string? problem)
     {
         if (at is null)
         {
             var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
             date = LocalDate.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            problem = null;
             return true;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(at);
-        date = parsed.Success ? parsed.Value : default;
-        return parsed.Success;
+        return SupportedDates.TryParse(at, out date, out problem);
     }
 
     private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>

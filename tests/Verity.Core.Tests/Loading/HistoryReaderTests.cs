@@ -89,4 +89,41 @@ public class HistoryReaderTests
 
         Assert.Equal("forces.yaml: start: 'someday' is not a date", Assert.Single(error.Diagnostics).ToString());
     }
+
+    [Fact]
+    public void ReadForceModel_BadShareOrParty_ReportsTheFieldNotAFormatException()
+    {
+        const string Model = "treaty: new-start\nstart: 2011-02-05\nparties:\n  - party: usa\n";
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadForceModel(Model, "forces.yaml"));
+
+        Assert.Equal("forces.yaml: parties[0].party: 'usa' is not a party code: expected two capital letters such as \"US\"", Assert.Single(error.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void ReadNotificationCounts_BundledCounts_ReadsEveryRow()
+    {
+        using var reader = new StreamReader(DataPath("history", "new-start-notification-counts.csv"));
+
+        var counts = HistoryReader.ReadNotificationCounts(reader, "new-start-notification-counts.csv");
+
+        Assert.Equal(File.ReadLines(DataPath("history", "new-start-notification-counts.csv")).Count(l => l.Length > 0) - 1, counts.Length);
+        Assert.Equal((new NodaTime.LocalDate(2011, 8, 31), 1000L), (counts[0].Date, counts[0].Count));
+        Assert.Contains("1,000 notifications", counts[0].Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2011-08-31,many,both parties,https://a.org/x,note", "count")]
+    [InlineData("2011-08-31,99999999999999999999,both parties,https://a.org/x,note", "count")]
+    [InlineData("9999-08-31,1000,both parties,https://a.org/x,note", "date")]
+    [InlineData("2011-08-31,1000", "")]
+    public void ReadNotificationCounts_BadRow_NamesLineAndColumn(string row, string column)
+    {
+        using var reader = new StringReader("date,count,scope,source,note\n" + row + "\n");
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadNotificationCounts(reader, "counts.csv"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("counts.csv", 2, column), (diagnostic.Source, diagnostic.Line, diagnostic.Path));
+    }
 }
