@@ -16,6 +16,10 @@ public static class NodeHost
     public static WebApplication Build(string[] args, NodeOptions? options = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // A host that fails to start (an address in use) throws, and the caller reports that in one line; the host's own
+        // error log of it would repeat it with a stack trace. Critical messages (a background service that stops the
+        // host) still show.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         var time = clock ?? TimeProvider.System;
@@ -70,24 +74,67 @@ public static class NodeHost
     }
 
     /// <summary>Checks the options (opening every log), then serves until <paramref name="cancellationToken"/> fires.</summary>
-    /// <exception cref="NodeOptionsException">An option is wrong; nothing was started.</exception>
+    /// <remarks>If the node cannot start (an option is wrong, an address is in use), the log files it created are removed:
+    /// a failed start leaves nothing behind.</remarks>
+    /// <exception cref="NodeOptionsException">An option is wrong, or an address of <paramref name="urls"/> cannot be
+    /// listened on; nothing was started.</exception>
     public static async Task RunAsync(NodeOptions options, IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(urls);
-        var app = Build([], options);
-        await using (app.ConfigureAwait(false))
+        var absent = options.Postgres is null ? LogFiles(options).Where(f => !File.Exists(f)).ToList() : [];
+        var started = false;
+        try
         {
-            // Fail before listening if an option is wrong.
-            _ = app.Services.GetRequiredService<PeerNetwork>();
-            foreach (var url in urls)
+            var app = Build([], options);
+            await using (app.ConfigureAwait(false))
             {
-                app.Urls.Add(url);
-            }
+                // Fail before listening if an option is wrong.
+                _ = app.Services.GetRequiredService<PeerNetwork>();
+                foreach (var url in urls)
+                {
+                    app.Urls.Add(url);
+                }
 
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    // Kestrel: "Failed to bind to address http://127.0.0.1:8080: address already in use."
+                    throw new NodeOptionsException($"--urls: {e.Message}", e);
+                }
+
+                started = true;
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!started)
+            {
+                // The stores are closed (the app is disposed): remove what this start created.
+                foreach (var file in absent)
+                {
+                    try
+                    {
+                        File.Delete(file);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Best effort: the failure to start is what is reported.
+                    }
+                }
+            }
         }
     }
+
+    /// <summary>The SQLite files of the node's logs, own and mirrored, with SQLite's journal files beside each.</summary>
+    private static IEnumerable<string> LogFiles(NodeOptions options) =>
+        options.Peers.Select(p => p.Party).Prepend(options.Party).Distinct(StringComparer.Ordinal)
+            .Select(party => LogStores.FileOf(options, party))
+            .SelectMany(file => new[] { file, file + "-wal", file + "-shm", file + "-journal" });
 
     /// <summary>Reads and checks every <c>--peer</c> and <c>--observer</c>, touching no store.</summary>
     private static List<Peer> ReadPeers(NodeOptions options, Verity.Core.Treaties.Treaty treaty, VerifierKey own)

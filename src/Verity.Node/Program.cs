@@ -12,7 +12,17 @@ catch (NodeOptionsException e)
     return 2;
 }
 
-await app.RunAsync().ConfigureAwait(false);
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (IOException e)
+{
+    // Kestrel: the address is in use or cannot be bound.
+    await Console.Error.WriteLineAsync($"verity node: --urls: {e.Message}").ConfigureAwait(false);
+    return 2;
+}
+
 return 0;
 
 /// <summary>The node's entry point; public so that tests can host it.</summary>

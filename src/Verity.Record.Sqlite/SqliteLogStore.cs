@@ -19,28 +19,40 @@ public sealed class SqliteLogStore : ILogStore
     /// <summary>The <c>application_id</c> of a Verity log file: "VRLG".</summary>
     public const int ApplicationId = 0x56524C47;
 
+    private const int SqliteError = 1;
     private const int SqliteCorrupt = 11;
+    private const int SqliteConstraint = 19;
+    private const int SqliteMismatch = 20;
+
+    // The tables of the log itself; notes beside it may be absent (a file made before them).
+    private static readonly string[] LogTables = ["entries", "hashes", "sequences"];
     private const int SqliteNotADatabase = 26;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private readonly bool _hasNotes;
 
-    private SqliteLogStore(string path, SqliteConnection connection)
+    private SqliteLogStore(string path, SqliteConnection connection, bool hasNotes)
     {
         Location = path;
         _connection = connection;
+        _hasNotes = hasNotes;
     }
 
     /// <inheritdoc/>
     public string Location { get; }
 
-    /// <summary>Opens the log file at <paramref name="path"/>, creating it if <paramref name="create"/> is set.</summary>
+    /// <summary>Opens the log file at <paramref name="path"/> to read and append, creating it if <paramref name="create"/>
+    /// is set and there is no file of that name.</summary>
+    /// <remarks>An existing file must already be a Verity log: an empty file, or another SQLite file, is refused and left
+    /// as it was. Opening a Verity log writes nothing to it unless it needs the notes table (a file made before notes).</remarks>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="create"/> is not set.</exception>
     /// <exception cref="LogStoreException">The file is not a Verity log, or is damaged.</exception>
     public static SqliteLogStore Open(string path, bool create = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!create && !File.Exists(path))
+        var exists = File.Exists(path);
+        if (!create && !exists)
         {
             throw new FileNotFoundException($"{path}: no such log file", path);
         }
@@ -48,15 +60,61 @@ public sealed class SqliteLogStore : ILogStore
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Mode = exists ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         };
-        var connection = new SqliteConnection(builder.ToString());
+        return Connect(path, builder.ToString(), connection =>
+        {
+            if (exists)
+            {
+                Prepare(connection, path, CheckVerityLog(connection, path));
+            }
+            else
+            {
+                Create(connection, path);
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>Opens the existing log file at <paramref name="path"/> read-only, as a verifier must: nothing in the file
+    /// changes, and no journal file is left beside it.</summary>
+    /// <remarks>When no write-ahead log is beside the file, no writer has it open and everything committed is in the file
+    /// itself: it is opened <c>immutable</c>, so SQLite creates no <c>-wal</c> or <c>-shm</c> file. Otherwise (a node
+    /// has it open, or stopped without a checkpoint) it is opened read-only through the write-ahead log, which is read
+    /// and not written. Appending to, or writing a note in, a store opened so fails with <see cref="LogStoreException"/>.</remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="LogStoreException">The file is not a Verity log, or is damaged.</exception>
+    public static SqliteLogStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such log file", path);
+        }
+
+        // A file: URI, so that immutable=1 can be passed; the path is escaped as a URI path.
+        var uri = new Uri(Path.GetFullPath(path)).AbsoluteUri;
+        var immutable = !File.Exists(path + "-wal");
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? uri + "?immutable=1" : uri,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        };
+        return Connect(path, builder.ToString(), connection => CheckVerityLog(connection, path).Contains("notes"));
+    }
+
+    // Opens the connection and runs initialize, which says whether the file has the notes table.
+    private static SqliteLogStore Connect(string path, string connectionString, Func<SqliteConnection, bool> initialize)
+    {
+        var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            Initialize(connection, path);
-            return new SqliteLogStore(path, connection);
+            var hasNotes = initialize(connection);
+            return new SqliteLogStore(path, connection, hasNotes);
         }
         catch (SqliteException e)
         {
@@ -72,7 +130,7 @@ public sealed class SqliteLogStore : ILogStore
 
     /// <inheritdoc/>
     public Task<long> GetSizeAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(Run(() => Scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries")));
+        Task.FromResult(Run(() => Size()));
 
     /// <inheritdoc/>
     public Task AppendAsync(LogAppend batch, CancellationToken cancellationToken = default)
@@ -81,7 +139,7 @@ public sealed class SqliteLogStore : ILogStore
         Run(() =>
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            var size = Scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries", transaction);
+            var size = Size(transaction);
             if (size != batch.StartIndex)
             {
                 throw LogStoreException.Conflict(Location, batch.StartIndex, size);
@@ -197,8 +255,12 @@ public sealed class SqliteLogStore : ILogStore
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT sequence FROM sequences WHERE party = $party";
             command.Parameters.AddWithValue("$party", party);
-            var value = command.ExecuteScalar();
-            return value is null or DBNull ? 0L : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            return command.ExecuteScalar() switch
+            {
+                null => 0L,
+                long sequence => sequence,
+                _ => throw Damaged($"the last sequence of party {party} is not an integer"),
+            };
         }));
 
     /// <inheritdoc/>
@@ -207,6 +269,11 @@ public sealed class SqliteLogStore : ILogStore
         LogNotes.ThrowIfInvalidName(name);
         return Task.FromResult(Run(() =>
         {
+            if (!_hasNotes)
+            {
+                return null; // a file made before notes, opened read-only
+            }
+
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT text FROM notes WHERE name = $name";
             command.Parameters.AddWithValue("$name", name);
@@ -238,35 +305,96 @@ public sealed class SqliteLogStore : ILogStore
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
-    private static void Initialize(SqliteConnection connection, string path)
+    // A file that existed before it was opened is a Verity log only if SQLite can read it and it carries the mark; an
+    // empty file (SQLite would take it for an empty database) is not one. Returns the tables it has.
+    private static HashSet<string> CheckVerityLog(SqliteConnection connection, string path)
     {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new LogStoreException($"{path}: not a Verity log (an empty file)");
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA application_id";
         var id = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_schema";
-        var tables = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (id != ApplicationId && tables > 0)
+        if (id != ApplicationId)
         {
             throw new LogStoreException($"{path}: not a Verity log (SQLite application_id {id:x8}, expected {ApplicationId:x8})");
         }
 
-        command.CommandText = $"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
-            PRAGMA secure_delete = ON;
-            PRAGMA application_id = {ApplicationId};
-            CREATE TABLE IF NOT EXISTS entries(idx INTEGER PRIMARY KEY, data BLOB NOT NULL, leaf_hash BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS hashes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS sequences(party TEXT PRIMARY KEY, sequence INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS notes(name TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
-            """;
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table'";
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(reader.GetValue(0) as string ?? "");
+            }
+        }
+
+        // A file with the mark but without a table of the log is damaged, not to be mended by creating an empty one.
+        foreach (var table in LogTables.Where(t => !tables.Contains(t)))
+        {
+            throw LogStoreException.Corrupt(path, $"the {table} table is missing");
+        }
+
+        return tables;
+    }
+
+    // The connection's own settings, which write nothing; the file is written to only if it lacks a part.
+    private static void Prepare(SqliteConnection connection, string path, HashSet<string> tables)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.Ordinal))
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;";
         command.ExecuteNonQuery();
+        if (!tables.Contains("notes"))
+        {
+            command.CommandText = NotesTable;
+            command.ExecuteNonQuery();
+        }
+
         command.CommandText = "PRAGMA synchronous";
         if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 2)
         {
             throw new LogStoreException($"{path}: SQLite refused synchronous=FULL");
         }
     }
+
+    // A new file: marked and given its tables in one transaction, so that it is a Verity log or not one.
+    private static void Create(SqliteConnection connection, string path)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            command.ExecuteNonQuery();
+        }
+
+        using (var transaction = connection.BeginTransaction())
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"PRAGMA application_id = {ApplicationId};" + Schema;
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        Prepare(connection, path, ["notes"]);
+    }
+
+    private const string NotesTable = "CREATE TABLE IF NOT EXISTS notes(name TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;";
+
+    private const string Schema = """
+        CREATE TABLE entries(idx INTEGER PRIMARY KEY, data BLOB NOT NULL, leaf_hash BLOB NOT NULL);
+        CREATE TABLE hashes(level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;
+        CREATE TABLE sequences(party TEXT PRIMARY KEY, sequence INTEGER NOT NULL) WITHOUT ROWID;
+        """ + NotesTable;
 
     private T Run<T>(Func<T> action)
     {
@@ -283,12 +411,21 @@ public sealed class SqliteLogStore : ILogStore
         }
     }
 
-    private long Scalar(string sql, SqliteTransaction? transaction = null)
+    // One more than the largest index. An entry below 0 would never be read, and SQLite turns MAX(idx) + 1 into a real
+    // number when the largest index is the largest integer: both are damage.
+    private long Size(SqliteTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT COALESCE(MAX(idx) + 1, 0), COALESCE(MIN(idx), 0) FROM entries";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        if (reader.GetValue(1) is long least && least < 0)
+        {
+            throw Damaged($"an entry is stored at index {least}");
+        }
+
+        return reader.GetValue(0) is long size ? size : throw Damaged("the largest entry index is out of range");
     }
 
     private Sha256Hash ReadHash(SqliteDataReader reader, int ordinal, string what) =>
@@ -308,9 +445,12 @@ public sealed class SqliteLogStore : ILogStore
             : memory.ToArray();
 
     // The one place driver errors become store errors.
-    private static LogStoreException Translate(string path, SqliteException e) => e.SqliteErrorCode switch
+    // SQLite's own statements failing on a Verity log (SQLITE_ERROR: a table or column of the log is not what was
+    // written; CONSTRAINT, MISMATCH: a stored row contradicts the schema) mean the file was changed under it: damage,
+    // as CORRUPT and NOTADB are. Busy, read-only, I/O and other failures of the machine are not.
+    private static LogStoreException Translate(string path, SqliteException e) => (e.SqliteErrorCode & 0xFF) switch
     {
-        SqliteCorrupt or SqliteNotADatabase => LogStoreException.Corrupt(path, e.Message, e),
+        SqliteError or SqliteCorrupt or SqliteConstraint or SqliteMismatch or SqliteNotADatabase => LogStoreException.Corrupt(path, e.Message, e),
         _ => new LogStoreException($"{path}: {e.Message}", e),
     };
 }

@@ -269,6 +269,135 @@ public sealed class RecordLogCommandTests : IDisposable
         Assert.Contains("checkpoint of size 7 but", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("append")]
+    [InlineData("prove")]
+    public async Task Log_EmptyFile_Exit2NamingItAndLeftEmpty(string verb)
+    {
+        await NewKeyAsync("US");
+        var files = await WriteFilesAsync(1);
+        await File.WriteAllBytesAsync(Db, []);
+        string[] args = verb switch
+        {
+            "verify" => ["log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey")],
+            "append" => ["log", "append", "--log", Db, "--key", _cli.PathOf("US.key"), files[0]],
+            _ => ["log", "prove", "--log", Db, "--index", "0"],
+        };
+
+        var (code, output, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("us.db: not a Verity log (an empty file)", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Equal(0, new FileInfo(Db).Length);
+        Assert.False(File.Exists(Db + "-wal"));
+    }
+
+    [Fact]
+    public async Task LogReadingVerbs_LeaveEveryByteOfTheLogAsItWas()
+    {
+        await LogOfAsync(20);
+        var before = await HashAsync(Db);
+        var checkpoint = await _cli.RunAsync("log", "checkpoint", "--log", Db, "--key", _cli.PathOf("US.key"), "--origin", "o");
+        await File.WriteAllTextAsync(_cli.PathOf("cp"), checkpoint.Out);
+
+        var runs = new[]
+        {
+            await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"), "--checkpoint", _cli.PathOf("cp")),
+            await _cli.RunAsync("log", "prove", "--log", Db, "--index", "7"),
+            await _cli.RunAsync("log", "consistency", "--log", Db, "--from", "3"),
+        };
+
+        Assert.Equal(0, checkpoint.Code);
+        Assert.All(runs, run => Assert.Equal(0, run.Code));
+        Assert.Equal(before, await HashAsync(Db));
+        Assert.False(File.Exists(Db + "-wal"));
+        Assert.False(File.Exists(Db + "-shm"));
+    }
+
+    [Fact]
+    public async Task LogAppend_Refused_LeavesEveryByteOfTheLogAsItWas()
+    {
+        await LogOfAsync(2);
+        await NewKeyAsync("RU");
+        var before = await HashAsync(Db);
+
+        var (code, _, error) = await _cli.RunAsync("log", "append", "--log", Db, "--key", _cli.PathOf("RU.key"), _cli.PathOf("in-0.txt"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("belongs to party US", error, StringComparison.Ordinal);
+        Assert.Equal(before, await HashAsync(Db));
+    }
+
+    [Theory]
+    [InlineData("garbage\n", "not a signed checkpoint: malformed note")]
+    [InlineData("", "not a signed checkpoint")]
+    [InlineData("SIGNED", "not a signed checkpoint: checkpoint line 2")]
+    public async Task LogVerify_CheckpointThatDoesNotParse_Exit2NamingTheFile(string content, string message)
+    {
+        await LogOfAsync(2);
+        using var key = Record.Keys.SigningKey.Parse((await File.ReadAllTextAsync(_cli.PathOf("US.key"))).TrimEnd());
+        // "SIGNED": a well-signed note whose text is not a checkpoint (no tree size line).
+        var text = content == "SIGNED" ? SignedNote.Sign("o\nseven\nroot\n", key).ToString() : content;
+        await File.WriteAllTextAsync(_cli.PathOf("cp"), text);
+
+        var (code, output, error) = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"), "--checkpoint", _cli.PathOf("cp"));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{_cli.PathOf("cp")}: {message}", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task LogVerify_CheckpointWithAnotherRoot_Exit1NamingBothRoots()
+    {
+        await LogOfAsync(2);
+        using var key = Record.Keys.SigningKey.Parse((await File.ReadAllTextAsync(_cli.PathOf("US.key"))).TrimEnd());
+        await File.WriteAllTextAsync(_cli.PathOf("cp"), new Checkpoint("o", 2, Rfc9162.EmptyRoot).Sign(key).ToString());
+
+        var (code, _, error) = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"), "--checkpoint", _cli.PathOf("cp"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"the checkpoint says {Rfc9162.EmptyRoot.ToBase64()}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogVerify_HashesTableDamaged_Exit1NamingTheDamageOnce()
+    {
+        await LogOfAsync(20);
+        await ExecuteAsync("ALTER TABLE hashes RENAME COLUMN hash TO hesh");
+
+        var (code, _, error) = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"verity: {Db}: the log store is damaged", error, StringComparison.Ordinal);
+        Assert.Contains("no such column: hash", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogVerify_StoredSubtreeHashFlipped_Exit1NamingTheEntries()
+    {
+        await LogOfAsync(40);
+        await using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT hash FROM hashes WHERE level = 4 AND idx = 1";
+            var hash = (byte[])(await read.ExecuteScalarAsync())!;
+            hash[7] ^= 0x10; // one bit
+            await using var write = connection.CreateCommand();
+            write.CommandText = "UPDATE hashes SET hash = $hash WHERE level = 4 AND idx = 1";
+            write.Parameters.AddWithValue("$hash", hash);
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var (code, _, error) = await _cli.RunAsync("log", "verify", "--log", Db, "--vkey", _cli.PathOf("US.vkey"));
+
+        Assert.Equal(1, code);
+        Assert.Equal($"verity: {Db}: subtree hash of entries 16..31 (node 1 at level 4) mismatch", error.Split(": stored")[0]);
+    }
+
     public void Dispose() => _cli.Dispose();
 
     [Fact]
@@ -352,6 +481,12 @@ public sealed class RecordLogCommandTests : IDisposable
     {
         using var store = Record.Sqlite.SqliteLogStore.Open(Db);
         return await store.GetSizeAsync();
+    }
+
+    private static async Task<string> HashAsync(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path)));
     }
 
     private async Task ExecuteAsync(string sql)

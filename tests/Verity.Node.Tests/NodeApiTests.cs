@@ -99,6 +99,8 @@ public sealed class NodeApiTests : IDisposable
     [InlineData("{\"type\": \"declaration\", \"body\": \"not base64!\"}", "body")]
     [InlineData("{\"type\": \"key-rotation\", \"body\": \"AAEC\"}", "body")]
     [InlineData("{\"type\": \"equivocation-alarm\", \"body\": \"e30=\"}", "type")] // recorded by the node itself
+    [InlineData("{\"type\": \"note\\ud800\", \"body\": \"AAEC\"}", "type")] // half a surrogate pair: not text
+    [InlineData("{\"type\": \"note\", \"body\": \"\\udc00AAEC\"}", "body")]
     public async Task Submit_BadRequest_Is400NamingFieldAndStoresNothing(string json, string field)
     {
         using var client = _node.Operator();

@@ -107,19 +107,22 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_AddressInUse_Exits2NamingUrls()
+    public async Task Serve_AddressInUse_Exits2InOneLineNamingTheAddressAndLeavesNoLogFile()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
-        using var process = Start("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
+        using var process = StartReadingOutput("serve", "--party", "US", "--treaty", NodeFactory.TreatyFile, "--key", _files.KeyFile,
             "--db", _files.DbFile, "--urls", $"http://127.0.0.1:{port}");
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("--urls", error, StringComparison.Ordinal);
+        Assert.Equal([$"verity: --urls: Failed to bind to address http://127.0.0.1:{port}: address already in use."], error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain(" at ", await output, StringComparison.Ordinal);
+        Assert.Equal(["US.key"], Directory.GetFiles(_files.Directory).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -314,6 +317,13 @@ public sealed class ServeCommandTests : IDisposable
 
     private static Process Start(params string[] args)
     {
+        var process = StartReadingOutput(args);
+        process.BeginOutputReadLine(); // Drain the server's log so that a full pipe never stalls it.
+        return process;
+    }
+
+    private static Process StartReadingOutput(params string[] args)
+    {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "verity.dll"));
@@ -323,9 +333,7 @@ public sealed class ServeCommandTests : IDisposable
         }
 
         start.Environment.Remove("VERITY_OPERATOR_TOKEN");
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine(); // Drain the server's log so that a full pipe never stalls it.
-        return process;
+        return Process.Start(start)!;
     }
 
     private static int FreePort() => NodeCluster.FreePort();

@@ -97,7 +97,7 @@ internal static class LogCommand
             }
 
             using var signingKey = RecordCli.ReadSigningKey(parse.GetValue(key)!);
-            using var store = RecordCli.OpenLog(parse.GetValue(log)!);
+            using var store = RecordCli.ReadLog(parse.GetValue(log)!);
             var merkle = await MerkleLog.OpenAsync(store, cancellationToken).ConfigureAwait(false);
             var checkpoint = await merkle.CheckpointAsync(originLine, cancellationToken).ConfigureAwait(false);
             RecordCli.WriteRaw(context, checkpoint.Sign(signingKey).ToString());
@@ -124,7 +124,7 @@ internal static class LogCommand
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
             var logPath = parse.GetValue(log)!;
-            using var store = RecordCli.OpenLog(logPath);
+            using var store = RecordCli.ReadLog(logPath);
             var merkle = await MerkleLog.OpenAsync(store, cancellationToken).ConfigureAwait(false);
             var treeSize = parse.GetValue(size) ?? merkle.Size;
             var leafIndex = parse.GetValue(index);
@@ -182,7 +182,7 @@ internal static class LogCommand
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
             var logPath = parse.GetValue(log)!;
-            using var store = RecordCli.OpenLog(logPath);
+            using var store = RecordCli.ReadLog(logPath);
             var merkle = await MerkleLog.OpenAsync(store, cancellationToken).ConfigureAwait(false);
             var second = parse.GetValue(to) ?? merkle.Size;
             var first = parse.GetValue(from);
@@ -240,7 +240,13 @@ internal static class LogCommand
             var key = RecordCli.ReadVerifierKey(parse.GetValue(vkey)!);
             var checkpointPath = parse.GetValue(checkpoint);
             var note = checkpointPath is null ? null : RecordCli.ReadText(checkpointPath, "checkpoint");
-            using var store = RecordCli.OpenLog(logPath);
+            var opened = note is null ? null : Verity.Record.Notes.Checkpoint.Open(note, [key]);
+            if (opened is { IsMalformed: true })
+            {
+                throw new UsageException($"{checkpointPath}: not a signed checkpoint: {opened.Problem}");
+            }
+
+            using var store = RecordCli.ReadLog(logPath);
             var result = await LogVerifier.VerifyAsync(store, [key], cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!result.IsValid)
             {
@@ -248,9 +254,8 @@ internal static class LogCommand
                 return VerityApp.Finding;
             }
 
-            if (note is not null)
+            if (opened is not null)
             {
-                var opened = Verity.Record.Notes.Checkpoint.Open(note, [key]);
                 if (!opened.IsValid)
                 {
                     await context.Error.WriteLineAsync($"verity: {checkpointPath}: {opened.Problem}").ConfigureAwait(false);

@@ -114,8 +114,14 @@ internal static class RecordCli
         Verity.Record.Merkle.Sha256Hash.TryParseBase64(text, out var hash) ? hash
             : throw new UsageException($"{path}: field \"{field}\": '{text}' is not the base64 of a 32-byte hash");
 
-    /// <summary>Opens an existing log, or with <paramref name="create"/> a new one.</summary>
-    public static SqliteLogStore OpenLog(string path, bool create = false)
+    /// <summary>Opens an existing log to append to, or with <paramref name="create"/> a new one if there is no such file.</summary>
+    public static SqliteLogStore OpenLog(string path, bool create = false) =>
+        Open(path, create, () => SqliteLogStore.Open(path, create));
+
+    /// <summary>Opens an existing log read-only, as every verb that only reads a log does: the file is left as it was.</summary>
+    public static SqliteLogStore ReadLog(string path) => Open(path, create: false, () => SqliteLogStore.OpenReadOnly(path));
+
+    private static SqliteLogStore Open(string path, bool create, Func<SqliteLogStore> open)
     {
         if (!create && !File.Exists(path))
         {
@@ -124,7 +130,7 @@ internal static class RecordCli
 
         try
         {
-            return SqliteLogStore.Open(path, create);
+            return open();
         }
         catch (FileNotFoundException)
         {

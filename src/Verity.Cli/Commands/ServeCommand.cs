@@ -93,11 +93,6 @@ internal static class ServeCommand
             {
                 throw new UsageException(e.Message, e);
             }
-            catch (IOException e)
-            {
-                // Kestrel: the address is in use or cannot be bound.
-                throw new UsageException($"--urls: {e.Message}", e);
-            }
 
             return VerityApp.Ok;
         }));

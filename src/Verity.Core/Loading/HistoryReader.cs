@@ -150,7 +150,13 @@ public static class HistoryReader
         ArgumentNullException.ThrowIfNull(reader);
         var problems = new List<Diagnostic>();
         var rows = ImmutableArray.CreateBuilder<T>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, MissingFieldFound = null });
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,
+            // A stray quote is a problem of its row, as in the other CSV readers, not CsvHelper's exception.
+            BadDataFound = args => problems.Add(new Diagnostic(source, args.Context.Parser?.RawRow ?? 0, 0, string.Empty, $"malformed CSV: {args.RawRecord.Trim()}")),
+        });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !columns.SequenceEqual(header))
         {
             throw new InputException(new Diagnostic(source, 1, 0, string.Empty, $"expected the header {string.Join(",", columns)}"));

@@ -64,7 +64,8 @@ public static class PrecedenceReader
         {
             foreach (var token in ruleArray)
             {
-                if (token["id"] is { Type: JTokenType.String } named)
+                // A rule that is not a mapping (a bare word) has no id: Rule names it.
+                if (token is JObject && token["id"] is { Type: JTokenType.String } named)
                 {
                     mentioned.Add((string)named!);
                 }

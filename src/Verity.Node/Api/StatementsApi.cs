@@ -55,8 +55,15 @@ public static class StatementsApi
                 return Problem("$", $"expected a JSON object with \"type\" and \"body\", found {root.ValueKind.ToString().ToLowerInvariant()}");
             }
 
-            type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            body64 = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+            if (!TryString(root, "type", out type))
+            {
+                return Problem("type", LoneSurrogate);
+            }
+
+            if (!TryString(root, "body", out body64))
+            {
+                return Problem("body", LoneSurrogate);
+            }
         }
         catch (JsonException e)
         {
@@ -152,6 +159,29 @@ public static class StatementsApi
             {
                 return TypedResults.Problem($"the log grew under {MaxCheckRetries + 1} checks in a row; nothing was stored, submit again", statusCode: StatusCodes.Status503ServiceUnavailable, title: "The log is busy");
             }
+        }
+    }
+
+    private const string LoneSurrogate = "a \\u escape in the string is half of a UTF-16 surrogate pair: not text";
+
+    // The string named, or null when absent or not a string; false when it holds a lone surrogate (System.Text.Json's
+    // GetString throws InvalidOperationException for "\ud800").
+    private static bool TryString(JsonElement root, string name, out string? value)
+    {
+        value = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        try
+        {
+            value = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

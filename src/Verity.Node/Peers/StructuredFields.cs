@@ -31,7 +31,7 @@ internal static class StructuredFields
             }
 
             Member member;
-            if (reader.Peek == '=')
+            if (!reader.AtEnd && reader.Peek == '=')
             {
                 reader.Advance();
                 if (!reader.TryMember(out member, out problem))

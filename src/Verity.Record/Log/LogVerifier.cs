@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Verity.Record.Keys;
 using Verity.Record.Merkle;
 using Verity.Record.Statements;
@@ -23,18 +24,30 @@ public static class LogVerifier
         ArgumentNullException.ThrowIfNull(keys);
         options ??= LogVerifierOptions.Full;
         long size = 0;
+        var readAhead = new StrongBox<Task<IReadOnlyList<StoredEntry>>?>();
         try
         {
             size = await store.GetSizeAsync(cancellationToken).ConfigureAwait(false);
-            return await VerifyCoreAsync(store, keys, options, size, cancellationToken).ConfigureAwait(false);
+            return await VerifyCoreAsync(store, keys, options, size, readAhead, cancellationToken).ConfigureAwait(false);
         }
         catch (LogStoreException e) when (e.IsCorruption)
         {
-            return LogVerification.BadLog(size, e.Message);
+            // The store's message names its location; the finding, like every other, names only what is damaged.
+            var prefix = store.Location + ": ";
+            return LogVerification.BadLog(size, e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message);
+        }
+        finally
+        {
+            // A finding returns before the chunk read ahead is taken: that read ends before the caller may close the store.
+            if (readAhead.Value is { } pending)
+            {
+                await Task.WhenAny(pending).ConfigureAwait(false);
+                _ = pending.Exception;
+            }
         }
     }
 
-    private static async Task<LogVerification> VerifyCoreAsync(ILogStore store, IReadOnlyCollection<VerifierKey> keys, LogVerifierOptions options, long size, CancellationToken cancellationToken)
+    private static async Task<LogVerification> VerifyCoreAsync(ILogStore store, IReadOnlyCollection<VerifierKey> keys, LogVerifierOptions options, long size, StrongBox<Task<IReadOnlyList<StoredEntry>>?> readAhead, CancellationToken cancellationToken)
     {
         var byId = keys.GroupBy(k => (k.Name, k.KeyId)).ToDictionary(g => g.Key, g => g.First());
 
@@ -44,16 +57,16 @@ public static class LogVerifier
         var pending = new List<List<Sha256Hash>>();
         var lastSequence = new Dictionary<string, long>(StringComparer.Ordinal);
         var chunk = options.ChunkSize;
-        var next = size > 0 ? store.ReadEntriesAsync(0, (int)Math.Min(chunk, size), cancellationToken) : null;
+        readAhead.Value = size > 0 ? store.ReadEntriesAsync(0, (int)Math.Min(chunk, size), cancellationToken) : null;
         for (long start = 0; start < size; start += chunk)
         {
             var want = (int)Math.Min(chunk, size - start);
-            var entries = await next!.ConfigureAwait(false);
+            var entries = await readAhead.Value!.ConfigureAwait(false);
             if (start + want < size)
             {
                 var nextStart = start + want;
                 var nextCount = (int)Math.Min(chunk, size - nextStart);
-                next = Task.Run(() => store.ReadEntriesAsync(nextStart, nextCount, cancellationToken), cancellationToken);
+                readAhead.Value = Task.Run(() => store.ReadEntriesAsync(nextStart, nextCount, cancellationToken), cancellationToken);
             }
 
             if (entries.Count != want)
@@ -156,7 +169,7 @@ public static class LogVerifier
             var stored = await store.ReadSequenceAsync(party, cancellationToken).ConfigureAwait(false);
             if (stored != sequence)
             {
-                return LogVerification.BadLog(size, $"{store.Location}: stored last sequence of party {party} is {stored}, the entries end at {sequence}");
+                return LogVerification.BadLog(size, $"stored last sequence of party {party} is {stored}, the entries end at {sequence}");
             }
         }
 
@@ -248,12 +261,12 @@ public static class LogVerifier
                 var node = computed[n].Node;
                 if (n - i >= stored.Count)
                 {
-                    return $"{store.Location}: subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) is missing";
+                    return $"subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) is missing";
                 }
 
                 if (stored[n - i] != computed[n].Hash)
                 {
-                    return $"{store.Location}: subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) mismatch: stored {stored[n - i].ToHex()}, computed {computed[n].Hash.ToHex()}";
+                    return $"subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) mismatch: stored {stored[n - i].ToHex()}, computed {computed[n].Hash.ToHex()}";
                 }
             }
 
@@ -271,7 +284,7 @@ public static class LogVerifier
             var extra = await store.ReadHashesAsync(level, count, 1, cancellationToken).ConfigureAwait(false);
             if (extra.Count > 0)
             {
-                return $"{store.Location}: a subtree hash is stored at level {level} index {count}, beyond the {size} entries";
+                return $"a subtree hash is stored at level {level} index {count}, beyond the {size} entries";
             }
 
             if (count == 0)

@@ -94,23 +94,18 @@ public sealed record Checkpoint(string Origin, long TreeSize, Sha256Hash RootHas
         return true;
     }
 
-    /// <summary>Opens a signed checkpoint note: parses it, verifies it with <paramref name="verifiers"/> and parses the text.</summary>
+    /// <summary>Opens a signed checkpoint note: parses it and its text, then verifies it with <paramref name="verifiers"/>.</summary>
+    /// <remarks>A note or text that does not parse is <see cref="CheckpointOpening.IsMalformed"/> (bad input); one that
+    /// parses but does not verify is not (a finding).</remarks>
     public static CheckpointOpening Open(string note, IEnumerable<VerifierKey> verifiers)
     {
-        if (!SignedNote.TryParse(note, out var signed, out var problem))
+        if (!SignedNote.TryParse(note, out var signed, out var problem) || !TryParse(signed.Text, out var checkpoint, out problem))
         {
-            return new CheckpointOpening(null, problem);
+            return CheckpointOpening.Malformed(problem);
         }
 
         var verification = signed.Verify(verifiers);
-        if (!verification.IsValid)
-        {
-            return new CheckpointOpening(null, verification.Message);
-        }
-
-        return TryParse(signed.Text, out var checkpoint, out problem)
-            ? new CheckpointOpening(checkpoint, null)
-            : new CheckpointOpening(null, problem);
+        return verification.IsValid ? new CheckpointOpening(checkpoint, null) : new CheckpointOpening(null, verification.Message);
     }
 
     /// <summary>Value equality, extension lines included.</summary>

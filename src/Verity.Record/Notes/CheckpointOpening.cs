@@ -11,4 +11,10 @@ public sealed record CheckpointOpening(Checkpoint? Checkpoint, string? Problem)
     [MemberNotNullWhen(true, nameof(Checkpoint))]
     [MemberNotNullWhen(false, nameof(Problem))]
     public bool IsValid => Checkpoint is not null;
+
+    /// <summary>True when the note, or the checkpoint text it carries, does not parse: bad input rather than a
+    /// checkpoint that fails to verify.</summary>
+    public bool IsMalformed { get; private init; }
+
+    internal static CheckpointOpening Malformed(string problem) => new(null, problem) { IsMalformed = true };
 }

@@ -31,6 +31,16 @@ public class HistoryReaderTests
     }
 
     [Fact]
+    public void ReadAggregates_StrayQuote_MalformedRowNamedOnItsLine()
+    {
+        using var reader = new StringReader("date,party,measure,value,basis,source,note\n2011-02-05,US,deployed,8\"82,published,s,\n");
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadAggregates(reader, "a.csv"));
+
+        Assert.Contains(error.Diagnostics, d => d.ToString().StartsWith("a.csv:2: malformed CSV: 2011-02-05,US,deployed,8\"82", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadAggregates_BadRows_ReportsEachOnItsLineAndColumn()
     {
         using var reader = Open("aggregates-bad-rows.csv");

@@ -36,6 +36,14 @@ public class PrecedenceReaderTests
     }
 
     [Fact]
+    public void Parse_RuleThatIsABareWord_NamedAsNotARule()
+    {
+        var e = Assert.Throws<InputException>(() => PrecedenceReader.Parse("vintage_days: 9\nrules:\n  - declared\norder:\n  default: [declared]\n", "p.yaml"));
+
+        Assert.Contains(e.Diagnostics, d => (d.Source, d.Line, d.Path) == ("p.yaml", 3, "rules[0]") && d.Message.Contains("expected a rule", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_StarredMeasure_AppliesToEverySystemOfThePrefix()
     {
         var precedence = PrecedenceReader.Parse("vintage_days: 0\nrules:\n  - { id: a, basis: [estimate] }\n  - { id: b, basis: [declared] }\norder:\n  default: [a]\n  \"launchers:*\": [b, a]\n", "p.yaml");

@@ -110,6 +110,8 @@ public sealed class SignatureBaseTests
     [InlineData("sig1=(\"@method\");created=\"1\"", "parameter 'created' has the wrong type")]
     [InlineData("other=(\"@method\")", "no signature labelled 'sig1' (labels: other)")]
     [InlineData("sig1=:AAAA:", "is not an inner list")]
+    [InlineData("sig1", "is not an inner list")] // a key alone is the boolean true (RFC 8941 §4.2.2), at the end of the field
+    [InlineData("other, sig1", "is not an inner list")]
     [InlineData("sig1=(\"@method\" \"@method\")", "covers a component twice")]
     public void TryParse_Malformed_SaysWhy(string field, string expected)
     {
