@@ -25,9 +25,12 @@ internal static class ReconcileCommand
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
         var command = new Command("reconcile", """
             Rebuild each party's forces from what it provided: check that each database equals the previous one
-            plus the changes notified between them, that notifications came in time and databases when scheduled,
-            and that no transition is impossible (an eliminated item reappearing, a uid used twice, a deployed
-            missile in no launcher, warheads on a non-deployed missile, a move from a place the item was not at).
+            plus the changes notified between them (missiles and bombers by uid, launchers by base and status),
+            that every notified change starts from the state the record holds and gives only what its kind of
+            change gives (a move keeps the status, a status change the place; a deployment needs an item not
+            deployed, a production an unknown uid; `from` is where the item was), that notifications came in time
+            and agree with themselves, that databases came when scheduled, and that nothing is impossible (an
+            eliminated item reappearing, a deployed missile in no launcher, warheads on a non-deployed missile).
             With --databases DIR, the party's databases are the files it handed over (every *.json in DIR)
             rather than ones built from the record's ledger. Exit 1 when there is any finding, 2 on bad input
             (such as a database file that does not read back), with nothing reconciled.

@@ -59,6 +59,10 @@ public static class StatusWords
         FindingKind.WarheadsOnNonDeployedMissile => "warheads-on-non-deployed-missile",
         FindingKind.MoveFromElsewhere => "move-from-elsewhere",
         FindingKind.UndeclaredItem => "undeclared-item",
+        FindingKind.ImpossibleTransition => "impossible-transition",
+        FindingKind.TransitionMismatch => "transition-mismatch",
+        FindingKind.NotifiedBeforeEvent => "notified-before-event",
+        FindingKind.InconsistentNotification => "inconsistent-notification",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown finding kind."),
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 
 namespace Verity.Core.Items;
@@ -73,9 +74,26 @@ public sealed class Ledger
     public static Item ApplyTo(Item item, ItemEvent e)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var state = new Dictionary<string, Item>(StringComparer.Ordinal) { [item.Uid] = item };
-        var problem = Apply(state, [], e);
-        return problem is not null ? throw new ArgumentException(problem, nameof(e)) : state.GetValueOrDefault(item.Uid, item);
+        return TryApply(item, e, out var after, out var problem) ? after : throw new ArgumentException(problem, nameof(e));
+    }
+
+    /// <summary>
+    /// The one transition of an item's state: the state after <paramref name="e"/> applies to <paramref name="item"/>
+    /// (<c>null</c> for an item not yet produced), or why it cannot. Every view of items takes its changes through here:
+    /// the ledger's history, the obligations it gives, and the reconciliation of notified changes.
+    /// </summary>
+    /// <remarks>
+    /// A change must change something and start where its kind says: a production needs an unknown uid; a deployment
+    /// an item that is not deployed; a move another place; a status change another status; a conversion another
+    /// status, kind, type or attribute. Eliminated and lost items keep their last state in <paramref name="after"/>.
+    /// </remarks>
+    /// <returns>Whether the event can apply.</returns>
+    public static bool TryApply(Item? item, ItemEvent e, [NotNullWhen(true)] out Item? after, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        after = null;
+        problem = Transition(item, e, ref after);
+        return problem is null;
     }
 
     private static string? Apply(Dictionary<string, Item> state, Dictionary<string, ItemEvent> gone, ItemEvent e)
@@ -85,18 +103,40 @@ public sealed class Ledger
             return $"{e.Describe()} after the item was {end.Describe()} on {end.Date:yyyy-MM-dd}";
         }
 
+        Item? after = null;
+        var problem = Transition(state.GetValueOrDefault(e.Uid), e, ref after);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (e is ItemEliminated or ItemLost)
+        {
+            state.Remove(e.Uid);
+            gone[e.Uid] = e;
+        }
+        else
+        {
+            state[e.Uid] = after!;
+        }
+
+        return null;
+    }
+
+    private static string? Transition(Item? item, ItemEvent e, ref Item? after)
+    {
         if (e is ItemProduced produced)
         {
-            if (state.ContainsKey(e.Uid))
+            if (item is not null)
             {
                 return "uid used twice: produced while an item with this uid exists";
             }
 
-            state[e.Uid] = produced.Item;
+            after = produced.Item;
             return null;
         }
 
-        if (!state.TryGetValue(e.Uid, out var item))
+        if (item is null)
         {
             return $"{e.Describe()} for an item never produced or declared";
         }
@@ -108,35 +148,47 @@ public sealed class Ledger
 
         switch (e)
         {
+            case ItemDeployed deployed when item.Status == deployed.Status:
+                return $"deployed at {deployed.Location} while already {item.Status} at {item.Location}";
             case ItemDeployed deployed:
-                state[e.Uid] = item with { Status = deployed.Status, Location = deployed.Location };
+                after = item with { Status = deployed.Status, Location = deployed.Location };
                 break;
+            case ItemMoved moved when moved.Location == item.Location:
+                return $"moved to {moved.Location}, where it already is";
             case ItemMoved moved:
-                state[e.Uid] = item with { Location = moved.Location };
+                after = item with { Location = moved.Location };
                 break;
+            case ItemStatusChanged changed when changed.Status == item.Status:
+                return $"status changed to {changed.Status}, the status it already has";
             case ItemStatusChanged changed:
-                state[e.Uid] = item with { Status = changed.Status };
+                after = item with { Status = changed.Status };
                 break;
             case WarheadsLoaded loaded:
-                state[e.Uid] = item with { Warheads = checked(item.Warheads + loaded.Count) };
+                after = item with { Warheads = checked(item.Warheads + loaded.Count) };
                 break;
             case WarheadsRemoved removed when removed.Count > item.Warheads:
                 return $"{removed.Count} warhead(s) removed from an item carrying {item.Warheads}";
             case WarheadsRemoved removed:
-                state[e.Uid] = item with { Warheads = item.Warheads - removed.Count };
+                after = item with { Warheads = item.Warheads - removed.Count };
                 break;
             case ItemConverted converted:
-                state[e.Uid] = item with
+                after = item with
                 {
                     Status = converted.Status,
                     Kind = converted.NewKind ?? item.Kind,
                     Type = converted.NewType ?? item.Type,
                     Attributes = item.Attributes.SetItems(converted.Attributes),
                 };
+                if (after.Status == item.Status && after.Kind == item.Kind && after.Type == item.Type
+                    && after.Attributes.Count == item.Attributes.Count && after.Attributes.All(a => item.Attributes.GetValueOrDefault(a.Key) == a.Value))
+                {
+                    after = null;
+                    return $"converted to {converted.Status} without any change: it is already a {item.Status} {item.Kind} {item.Type}";
+                }
+
                 break;
             case ItemEliminated or ItemLost:
-                state.Remove(e.Uid);
-                gone[e.Uid] = e;
+                after = item;
                 break;
             default:
                 return $"unknown event {e.GetType().Name}";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using Verity.Core.Exchanges;
 using Verity.Core.Notifications;
@@ -9,13 +10,16 @@ namespace Verity.Core.Reconciliation;
 /// <summary>
 /// Rebuilds another party's forces from what it provided — its databases and its notifications — and checks that
 /// each database equals the previous one plus the changes notified between them, that every notification came in
-/// time, that every scheduled database came, and that no transition is impossible.
+/// time and is itself consistent, that every scheduled database came, and that every notified change is a possible
+/// transition from the state the record holds.
 /// </summary>
 /// <remarks>
-/// Items are followed where the databases list them one by one; a notification about an item of a kind the
-/// databases only count by location is checked for timeliness but not applied. Warheads change only through the
-/// six-month update, so they are compared with no notification in between. Notifications before the first database
-/// provided are checked for timeliness only; those after the last are applied and their transitions checked.
+/// Each change is applied through <see cref="NotifiedChanges"/>, which takes it through the ledger's state machine
+/// (<see cref="Items.Ledger.TryApply"/>). Items the databases list one by one are compared by uid; items they only
+/// count (launchers) by location, kind and status. Warheads change without a change notification (Part Four: changes
+/// in data on warheads come with the six-month update), so they are not compared between databases. Notifications
+/// before the first database provided are checked for timeliness only; those after the last are applied and their
+/// transitions checked.
 /// </remarks>
 public static class Reconciler
 {
@@ -43,6 +47,8 @@ public static class Reconciler
 
         MissingDatabases(treaty, definition, party, dbs, asOf, findings);
         LateNotifications(treaty, documents, findings);
+        var changeType = NotifiedChanges.ChangeType(treaty);
+        SelfContradictions(documents.Where(d => d.Type == changeType?.Id), findings);
         foreach (var db in dbs)
         {
             ImpossibleDatabase(treaty, definition, db, findings);
@@ -51,25 +57,25 @@ public static class Reconciler
         var applied = 0;
         if (dbs.Count > 0)
         {
-            var changes = new NotifiedChanges(dbs, dbs[0]);
-            var changeType = NotifiedChanges.ChangeType(treaty);
+            var changes = new NotifiedChanges(treaty, dbs, dbs[0]);
+            var listed = new Dictionary<(string Kind, string Status, string Type), bool>();
             for (var n = 1; n < dbs.Count; n++)
             {
                 var (previous, current) = (dbs[n - 1], dbs[n]);
                 var notified = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var document in documents.Where(d => d.Type == changeType?.Id && d.Triggered > previous.AsOf && d.Triggered <= current.AsOf))
                 {
-                    if (changes.Apply(document, findings))
-                    {
-                        notified.Add(NotifiedChanges.UidOf(document));
-                        applied++;
-                    }
+                    changes.Apply(document, findings);
+                    notified.Add(NotifiedChanges.UidOf(document));
+                    applied++;
                 }
 
-                Compare(current, changes.State.Where(kv => Listed(definition, kv.Value)).ToDictionary(StringComparer.Ordinal), notified, changes.Gone, findings);
+                var listing = NotifiedChanges.Listing(current);
+                Compare(current.AsOf, listing, changes.State, IsListed, notified, changes.Gone, findings);
+                changes.CompareCounted(current, findings);
 
                 // The database as provided is the base of the next period: one discrepancy is reported once.
-                changes.Reset(current);
+                changes.Reset(current, listing);
                 foreach (var uid in changes.Gone.Keys.Where(changes.State.ContainsKey).ToList())
                 {
                     findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, $"database as of {current.AsOf:yyyy-MM-dd}", $"listed again after it was {changes.Gone[uid]}"));
@@ -82,10 +88,20 @@ public static class Reconciler
             var last = dbs[^1].AsOf;
             foreach (var document in documents.Where(d => d.Type == changeType?.Id && d.Triggered > last))
             {
-                if (changes.Apply(document, findings))
+                changes.Apply(document, findings);
+                applied++;
+            }
+
+            // Whether an item is listed depends on its kind, status and type only: judged once for each.
+            bool IsListed(DatabaseItem item)
+            {
+                var key = (item.Kind, item.Status, item.Type);
+                if (!listed.TryGetValue(key, out var judged))
                 {
-                    applied++;
+                    listed[key] = judged = Listed(definition, item);
                 }
+
+                return judged;
             }
         }
 
@@ -102,10 +118,13 @@ public static class Reconciler
             _ => true,
         }));
 
-    private static void Compare(Database current, Dictionary<string, DatabaseItem> expected, HashSet<string> notified, Dictionary<string, string> gone, List<Finding> findings)
+    private static void Compare(LocalDate asOf, Dictionary<string, DatabaseItem> listed, Dictionary<string, DatabaseItem> expected, Func<DatabaseItem, bool> followed, HashSet<string> notified, Dictionary<string, string> gone, List<Finding> findings)
     {
-        var listed = current.ListedItems();
-        var evidence = $"database as of {current.AsOf:yyyy-MM-dd}";
+        var evidence = $"database as of {asOf:yyyy-MM-dd}";
+
+        // An item no notification changed is as the previous database listed it, so listed still.
+        bool Followed(string uid, DatabaseItem item) => !notified.Contains(uid) || followed(item);
+
         foreach (var (uid, item) in listed)
         {
             if (gone.ContainsKey(uid))
@@ -114,9 +133,9 @@ public static class Reconciler
                 continue;
             }
 
-            if (!expected.TryGetValue(uid, out var want))
+            if (!expected.TryGetValue(uid, out var want) || !Followed(uid, want))
             {
-                findings.Add(new Finding(FindingKind.MissingNotification, current.AsOf, uid, evidence, $"listed as a {item.Kind} {item.Type} ({item.Status}, {item.Location}) with no notification of its arrival"));
+                findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, $"listed as a {item.Kind} {item.Type} ({item.Status}, {item.Location}) with no notification of its arrival"));
                 continue;
             }
 
@@ -139,20 +158,20 @@ public static class Reconciler
             if (differences.Count > 0)
             {
                 var kind = notified.Contains(uid) ? FindingKind.DatabaseMismatch : FindingKind.MissingNotification;
-                findings.Add(new Finding(kind, current.AsOf, uid, evidence, string.Join("; ", differences)));
+                findings.Add(new Finding(kind, asOf, uid, evidence, string.Join("; ", differences)));
             }
         }
 
-        foreach (var (uid, want) in expected.Where(e => !listed.ContainsKey(e.Key)))
+        foreach (var (uid, want) in expected.Where(e => !listed.ContainsKey(e.Key) && Followed(e.Key, e.Value)))
         {
-            findings.Add(new Finding(FindingKind.MissingNotification, current.AsOf, uid, evidence, $"no longer listed ({want.Kind} {want.Type}, last {want.Status} at {want.Location}) with no notification of its elimination, loss or conversion"));
+            findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, $"no longer listed ({want.Kind} {want.Type}, last {want.Status} at {want.Location}) with no notification of its elimination, loss or conversion"));
         }
     }
 
     private static void ImpossibleDatabase(Treaty treaty, ExchangeDefinition definition, Database db, List<Finding> findings)
     {
         var evidence = $"database as of {db.AsOf:yyyy-MM-dd}";
-        foreach (var item in db.ListedItems().Values.Where(i => i.Warheads > 0 && treaty.RoleOf(i.Status) != StatusRole.Deployed))
+        foreach (var item in db.Categories.SelectMany(c => c.Items).Where(i => i.Warheads > 0 && treaty.RoleOf(i.Status) != StatusRole.Deployed).DistinctBy(i => i.Uid, StringComparer.Ordinal))
         {
             findings.Add(new Finding(FindingKind.WarheadsOnNonDeployedMissile, db.AsOf, item.Uid, evidence, $"{item.Warheads} warhead(s) on a {item.Status} {item.Kind}"));
         }
@@ -193,7 +212,58 @@ public static class Reconciler
                 findings.Add(new Finding(FindingKind.LateNotification, document.Triggered, document.Subject, $"notification {document.Number}",
                     $"{type.Id} provided {document.Sent:yyyy-MM-dd HH:mm}, due by {due:yyyy-MM-dd HH:mm} ({type.Reference})"));
             }
+            else if (document.Sent.Date < document.Triggered)
+            {
+                // A notification owed after an event cannot be provided before the day the event occurred.
+                findings.Add(new Finding(FindingKind.NotifiedBeforeEvent, document.Triggered, document.Subject, $"notification {document.Number}",
+                    $"{type.Id} provided {document.Sent:yyyy-MM-dd HH:mm}, before the {document.Triggered:yyyy-MM-dd} it notifies"));
+            }
         }
+    }
+
+    /// <summary>Change notifications whose fields contradict what they are filed as: the subject names the uid and the change, the trigger date the date field.</summary>
+    private static void SelfContradictions(IEnumerable<NotificationDocument> documents, List<Finding> findings)
+    {
+        foreach (var document in documents)
+        {
+            var fields = document.Fields;
+            var problems = new List<string>();
+            if (fields.GetValueOrDefault("uid") is { } uid && fields.GetValueOrDefault("event") is { } change && !Names(document.Subject, uid, change))
+            {
+                problems.Add($"its subject is {document.Subject}, its fields give {uid}:{change}");
+            }
+
+            var triggered = document.Triggered;
+            if (fields.GetValueOrDefault("date") is { } date && !IsDate(date, triggered))
+            {
+                problems.Add($"its date field is {date}, it is filed as of {triggered:yyyy-MM-dd}");
+            }
+
+            if (problems.Count > 0)
+            {
+                findings.Add(new Finding(FindingKind.InconsistentNotification, document.Triggered, NotifiedChanges.UidOf(document), $"notification {document.Number}", string.Join("; ", problems)));
+            }
+        }
+    }
+
+    /// <summary>Whether a text is <paramref name="date"/> in ISO form (YYYY-MM-DD).</summary>
+    private static bool IsDate(string text, LocalDate date) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-'
+        && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year == date.Year
+        && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month == date.Month
+        && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day == date.Day;
+
+    /// <summary>Whether a change's subject is <c>UID:EVENT</c>, or <c>UID:EVENT#N</c> for the Nth change of a kind on one day.</summary>
+    private static bool Names(string subject, string uid, string change)
+    {
+        var span = subject.AsSpan();
+        if (!span.StartsWith(uid, StringComparison.Ordinal) || span.Length <= uid.Length || span[uid.Length] != ':')
+        {
+            return false;
+        }
+
+        var rest = span[(uid.Length + 1)..];
+        return rest.StartsWith(change, StringComparison.Ordinal) && (rest.Length == change.Length || rest[change.Length] == '#');
     }
 
     private static void MissingDatabases(Treaty treaty, ExchangeDefinition definition, PartyCode party, List<Database> dbs, LocalDate asOf, List<Finding> findings)

@@ -27,7 +27,7 @@ public sealed partial class PartyRecord
             return new DerivedForces(Party, at, null, [], [], [], Inventory.Empty);
         }
 
-        var changes = new NotifiedChanges([.. Declarations.Where(d => d.Database.AsOf <= at).Select(d => d.Database)], basis.Database);
+        var changes = new NotifiedChanges(Treaty, [.. Declarations.Where(d => d.Database.AsOf <= at).Select(d => d.Database)], basis.Database);
         var changeType = NotifiedChanges.ChangeType(Treaty);
         var applied = ImmutableArray.CreateBuilder<RecordNotification>();
         var ignored = new List<Finding>();

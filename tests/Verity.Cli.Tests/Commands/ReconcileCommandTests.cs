@@ -62,6 +62,25 @@ public sealed class ReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Docs_StatusChangeRemovedExample_IsWhatTheCommandPrints()
+    {
+        // The missile's withdrawal removed: the move after it carries its new status, which a move cannot give.
+        var documents = await SentIn2011Async();
+        documents.Remove(documents.Single(d => (string)d["subject"]! == "US-ICBM-MM3-0450:status-changed"));
+        var sent = Path.Combine(_directory, "sent.json");
+        await File.WriteAllTextAsync(sent, new JsonArray([.. documents]).ToJsonString());
+        var docs = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "docs", "notifications.md"))).ReplaceLineEndings("\n");
+
+        var run = await RunAsync("reconcile", "--party", "US", "--at", At, "--sent", sent);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"$ verity reconcile --party US --at {At} --sent sent.json\n", docs, StringComparison.Ordinal);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Contains(line.TrimEnd() + "\n", docs, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reconcile_OneDocumentSentTwentyDaysLate_ExitsOneWithALateNotification()
     {
         var documents = await SentIn2011Async();

@@ -194,4 +194,39 @@ public class LedgerTests
         Assert.Equal(("ready", "Minot AFB"), (item.Status, item.Location));
         Assert.Equal("deployed", new ItemDeployed(Feb1, "m1", "Minot AFB").Status);
     }
+
+    public static TheoryData<ItemEvent, string> ChangesThatChangeNothing => new()
+    {
+        // m1 is deployed at Malmstrom AFB from Feb1.
+        { new ItemDeployed(Mar1, "m1", "Minot AFB"), "deployed at Minot AFB while already deployed at Malmstrom AFB" },
+        { new ItemMoved(Mar1, "m1", "Malmstrom AFB"), "moved to Malmstrom AFB, where it already is" },
+        { new ItemStatusChanged(Mar1, "m1", "deployed"), "status changed to deployed, the status it already has" },
+        { new ItemConverted(Mar1, "m1", "deployed", "icbm", "Minuteman III", ImmutableSortedDictionary<string, string>.Empty), "converted to deployed without any change: it is already a deployed icbm Minuteman III" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangesThatChangeNothing))]
+    public void Create_ChangeFromTheStateItStartsIn_IsRejectedNamingThatState(ItemEvent change, string problem)
+    {
+        ItemEvent[] events = [Produced(Jan1, "m1"), new ItemDeployed(Feb1, "m1", "Malmstrom AFB"), change];
+
+        var error = Assert.Throws<InputException>(() => Ledger.Create(events));
+
+        Assert.Equal($"2020-03-01 m1: {problem}", Assert.Single(error.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void TryApply_OneTransition_GivesTheStateOrWhyNot()
+    {
+        var item = Item("m1", "US", "icbm", "non-deployed");
+
+        var deployed = Ledger.TryApply(item, new ItemDeployed(Feb1, "m1", "Minot AFB"), out var after, out var problem);
+        var unknown = Ledger.TryApply(null, new ItemMoved(Feb1, "m1", "Minot AFB"), out var none, out var why);
+
+        Assert.True(deployed, problem);
+        Assert.Equal(("deployed", "Minot AFB"), (after!.Status, after.Location));
+        Assert.False(unknown);
+        Assert.Null(none);
+        Assert.Equal("moved to Minot AFB for an item never produced or declared", why);
+    }
 }

@@ -203,7 +203,10 @@ public class ObligationGeneratorTests
             _ => new ItemLost(date, "m1"),
         };
 
-        var owed = ObligationGenerator.Generate(TestData.NewStart, US, Ledger.Create([.. Declaration, e]), [], [], new LocalDate(2015, 12, 31));
+        // A deployment needs a missile not deployed: for it, m1 is declared withdrawn at entry into force (not a change).
+        ItemEvent[] withdrawn = kind == "deployed" ? [new ItemStatusChanged(TestData.NewStart.Dates.EntryIntoForce, "m1", "non-deployed")] : [];
+
+        var owed = ObligationGenerator.Generate(TestData.NewStart, US, Ledger.Create([.. Declaration, .. withdrawn, e]), [], [], new LocalDate(2015, 12, 31));
 
         var change = Assert.Single(owed, o => o.Type.Id == "change-in-data");
         Assert.Equal(kind, change.Fields["event"]);

@@ -3,6 +3,7 @@ using NodaTime;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Notifications;
+using Verity.Core.Reconciliation;
 using Verity.Core.Tests.Analysis.Replay;
 using Verity.Core.Tests.Exchanges;
 using Verity.Core.Treaties;
@@ -42,4 +43,27 @@ public sealed class ReconciliationCorpus
     public ExchangeDefinition Definition { get; }
 
     public Dictionary<PartyCode, (ImmutableArray<Database> Databases, ImmutableArray<NotificationDocument> Notifications)> Honest { get; } = [];
+
+    /// <summary>Reconciles one party's record as given, on <see cref="AsOf"/>.</summary>
+    public ReconciliationReport Reconcile(PartyCode party, IEnumerable<Database> databases, IEnumerable<NotificationDocument> notifications) =>
+        Reconciler.Reconcile(Treaty, Definition, party, databases, notifications, AsOf);
+
+    /// <summary>
+    /// The first change notification of the party after its first database that <paramref name="where"/> accepts, given
+    /// the item's other changes in the same period (before the next database), in the order they apply.
+    /// </summary>
+    public NotificationDocument Change(PartyCode party, Func<NotificationDocument, ImmutableArray<NotificationDocument>, bool> where)
+    {
+        var (databases, notifications) = Honest[party];
+        var changes = NotifiedChanges.InOrder(notifications.Where(d => d.Type == "change-in-data" && d.Triggered > databases[0].AsOf && d.Triggered <= databases[^1].AsOf)).ToList();
+        return changes.First(d =>
+        {
+            var next = databases.First(b => b.AsOf >= d.Triggered).AsOf;
+            var previous = databases.Last(b => b.AsOf < d.Triggered).AsOf;
+            return where(d, [.. changes.Where(o => o.Fields["uid"] == d.Fields["uid"] && o.Triggered > previous && o.Triggered <= next)]);
+        });
+    }
+
+    /// <summary>The party's database after <paramref name="date"/> (the first as of that date or later).</summary>
+    public Database NextDatabase(PartyCode party, LocalDate date) => Honest[party].Databases.First(d => d.AsOf >= date);
 }
