@@ -193,7 +193,7 @@ public class DetectCommandTests
     [Fact]
     public async Task Docs_ReferenceExample_PrintsTheLinesTheDocsShow()
     {
-        var shown = DocsText.Block(DocsText.Read("inspections.md"), "sh", "**The reference's example**").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var shown = DocsText.Block(DocsText.Read("inspections.md"), "console", "**The reference's example**").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var run = await RunAsync(shown[0].TrimStart('$', ' ').Split(' ')[1..]);
 
