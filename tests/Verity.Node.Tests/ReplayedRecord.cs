@@ -69,6 +69,17 @@ public sealed class ReplayedRecord
             [.. NotificationPlan.Provide(owed).Where(n => n.Triggered > from && n.Triggered <= to)]);
     }
 
+    /// <summary>
+    /// The United States' record from entry into force to <paramref name="to"/> as <c>verity reconcile</c> builds it: a
+    /// database at every date of the exchange schedule by then, and every notification it owed for events by then.
+    /// </summary>
+    public (ImmutableArray<Database> Databases, ImmutableArray<NotificationDocument> Notifications) Through(LocalDate to)
+    {
+        var owed = ObligationGenerator.Generate(Treaty, US, Ledger, [], [], to);
+        return ([.. Definition.ScheduleFrom(Treaty.Dates.EntryIntoForce).Exchanges(to).Select(e => Database.Build(Definition, Treaty, Ledger, US, e.AsOf))],
+            [.. NotificationPlan.Provide(owed).Where(n => n.Triggered <= to)]);
+    }
+
     /// <summary>Submits <paramref name="databases"/> and <paramref name="notifications"/> through <c>POST /statements</c>
     /// (<paramref name="client"/> carries the operator's token) in the order provided: a database on its as-of date, each
     /// notification when sent; each must be stored (201).</summary>

@@ -42,6 +42,7 @@ public sealed class DocsExampleTests
         }
 
         Assert.Equal(Rfc9162.HashChildren(n01, leaves[2]), root);
+        Assert.Contains($"`{root.ToBase64()}`", Page, StringComparison.Ordinal);
         Assert.Equal([leaves[1], leaves[2]], (await log.InclusionProofAsync(0)).Hashes.ToArray());
         Assert.Equal([n01], (await log.InclusionProofAsync(2)).Hashes.ToArray());
         Assert.Equal([leaves[2]], (await log.ConsistencyProofAsync(2)).Hashes.ToArray());
@@ -87,6 +88,9 @@ public sealed class DocsExampleTests
         Assert.Contains($"`{JointDraw.Commit("US", us).Hash.ToHex()}`", Page, StringComparison.Ordinal);
         Assert.Contains($"`{JointDraw.Commit("RU", ru).Hash.ToHex()}`", Page, StringComparison.Ordinal);
         Assert.Contains($"`{outcome.Seed.Value.ToHex()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{JointDraw.Commit("US", us).Hash.ToBase64()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{JointDraw.Commit("RU", ru).Hash.ToBase64()}`", Page, StringComparison.Ordinal);
+        Assert.Contains($"`{outcome.Seed.Value.ToBase64()}`", Page, StringComparison.Ordinal);
         Assert.Equal([4, 3], chosen.ToArray());
         Assert.Contains("selects positions 4 and 3: **Bangor, then Kings Bay**", Page, StringComparison.Ordinal);
     }

@@ -86,7 +86,7 @@ internal static class ReconcileCommand
                 {
                     // The verdict is markup of its own: an interpolated argument would be escaped and print its tags.
                     var verdict = report.Findings.IsEmpty ? "[green]no findings[/]" : $"[red]{report.Findings.Length} finding(s)[/]";
-                    context.Out.MarkupLine($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications.ToString("N0", CultureInfo.InvariantCulture)} notifications reconciled — {verdict}");
+                    context.Out.MarkupLine($"[bold]{report.Party}[/]: {report.Databases} databases and {report.Notifications.ToString("N0", CultureInfo.InvariantCulture)} change notifications reconciled — {verdict}");
                     foreach (var finding in report.Findings.Take(40))
                     {
                         context.Out.MarkupLineInterpolated($"  [red]{Name(finding.Kind)}[/] {finding.Date:yyyy-MM-dd} {finding.Subject}: {finding.Message} [grey]({finding.Evidence})[/]");

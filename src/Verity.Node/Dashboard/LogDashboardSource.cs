@@ -176,10 +176,14 @@ public sealed class LogDashboardSource : IDashboardSource
             .OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Uid, StringComparer.Ordinal)
             .Select(i => new ItemLink(i.Uid, i.Kind, i.Type, i.Status, i.Location))
             .ToImmutableArray();
+        var reconciled = record.FindingsAt(at);
         return new PartyDashboard(_treaty.Id, _treaty.Name, party, PartyName(party), at, _treaty.StandingAt(at, party),
             record.Declarations.IsEmpty ? null : record.Declarations.Min(d => d.Database.AsOf), forces.Basis?.Database.AsOf,
-            scopes, feed, latest, record.FindingsAt(at).Findings, items, forces.CountedByLocation.Length, [], [], [],
-            Source(treaty.Records.Where(r => r.Party == party || page.GroupsOf(party).Any(g => g.Group.Members.Contains(r.Party))).Select(r => (r.Party, r.Size))));
+            scopes, feed, latest, reconciled.Findings, items, forces.CountedByLocation.Length, [], [], [],
+            Source(treaty.Records.Where(r => r.Party == party || page.GroupsOf(party).Any(g => g.Group.Members.Contains(r.Party))).Select(r => (r.Party, r.Size))))
+        {
+            Reconciled = (reconciled.Databases, reconciled.Notifications),
+        };
     }
 
     private TreatyCompliance Compliance(TreatyRecord treaty, PartyCode? party, LocalDate at)

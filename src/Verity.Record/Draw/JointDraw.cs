@@ -59,7 +59,7 @@ public static class JointDraw
             var hash = Sha256Hash.Compute(reveal[0].Nonce.AsSpan());
             if (hash != commitment[0].Hash)
             {
-                findings.Add($"party {party} revealed a nonce that does not match its commitment: SHA-256 {hash.ToHex()}, committed {commitment[0].Hash.ToHex()}");
+                findings.Add($"party {party} revealed a nonce that does not match its commitment: SHA-256 {hash.ToBase64()}, committed {commitment[0].Hash.ToBase64()}");
                 continue;
             }
 

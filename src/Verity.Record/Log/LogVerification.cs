@@ -11,7 +11,7 @@ namespace Verity.Record.Log;
 public sealed record LogVerification(bool IsValid, long TreeSize, Sha256Hash? Root, long? FirstBadIndex, string Message)
 {
     internal static LogVerification Valid(long size, Sha256Hash root) =>
-        new(true, size, root, null, $"log of {size} entries verifies: root {root.ToHex()}");
+        new(true, size, root, null, $"log of {size} entries verifies: root {root.ToBase64()}");
 
     internal static LogVerification BadEntry(long size, long index, string what) =>
         new(false, size, null, index, $"entry {index}: {what}");

@@ -97,7 +97,7 @@ public static class LogVerifier
                     }
                     else if (leaf != entry.LeafHash)
                     {
-                        problems[i] = $"leaf hash mismatch: stored {entry.LeafHash.ToHex()}, computed {leaf.ToHex()} from the entry bytes";
+                        problems[i] = $"leaf hash mismatch: stored {entry.LeafHash.ToBase64()}, computed {leaf.ToBase64()} from the entry bytes";
                     }
                     else if (parsed is not null)
                     {
@@ -266,7 +266,7 @@ public static class LogVerifier
 
                 if (stored[n - i] != computed[n].Hash)
                 {
-                    return $"subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) mismatch: stored {stored[n - i].ToHex()}, computed {computed[n].Hash.ToHex()}";
+                    return $"subtree hash of entries {node.FirstLeaf}..{node.FirstLeaf + node.LeafCount - 1} ({node}) mismatch: stored {stored[n - i].ToBase64()}, computed {computed[n].Hash.ToBase64()}";
                 }
             }
 

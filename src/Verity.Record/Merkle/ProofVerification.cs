@@ -33,7 +33,7 @@ public sealed record ProofVerification
         new(false, $"{what}: wrong proof size {got}, want {want}", null, null);
 
     internal static ProofVerification RootMismatch(string what, Sha256Hash calculated, Sha256Hash expected) =>
-        new(false, $"{what} fails: calculated root {calculated.ToHex()}, expected root {expected.ToHex()}", calculated, expected);
+        new(false, $"{what} fails: calculated root {calculated.ToBase64()}, expected root {expected.ToBase64()}", calculated, expected);
 
     /// <inheritdoc/>
     public override string ToString() => Message;

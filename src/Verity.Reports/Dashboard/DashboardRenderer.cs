@@ -272,7 +272,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"findings\"><h2 id=\"findings\">{E(T("FindingsHeading"))}</h2>");
         if (model.Findings.IsEmpty)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"yes\">{E(T("NoFindings", N(model.Databases.Length), N(model.Notifications.Length)))}</p></section>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"yes\">{E(T("NoFindings", N(model.Reconciled.Databases), N(model.Reconciled.Changes)))}</p></section>");
             return;
         }
 

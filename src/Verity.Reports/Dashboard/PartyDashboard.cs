@@ -45,6 +45,13 @@ public sealed record PartyDashboard(
     ImmutableArray<EquivocationAlarm> Alarms,
     string Source)
 {
+    /// <summary>
+    /// How many databases the reconciliation behind <see cref="Findings"/> checked and how many notified changes it
+    /// applied: the figures `verity reconcile` prints for the same record (<see cref="ReconciliationReport"/>), not the
+    /// lengths of the page's own lists (which show the latest databases and every notification owed or sent).
+    /// </summary>
+    public (int Databases, int Changes) Reconciled { get; init; }
+
     /// <summary>Where the logs came from, when the node was told (the demo's nodes are); <c>null</c> otherwise.</summary>
     public DashboardProvenance? Provenance { get; init; }
 }

@@ -203,7 +203,7 @@ public static class ReplayReport
         "<h2 id=\"network\">Through the network</h2><p>A node per party on 127.0.0.1, each with its own key and log; each party's databases and "
         + "notifications submitted to its own node as signed statements, pushed to the other node over HTTP (requests signed per RFC 9421) and "
         + "verified there against the other party's signed checkpoints. Every node holds every log identically:</p>"
-        + "<table><tr><th>Log</th><th>Entries</th><th>Root (SHA-256)</th><th>Held identically by</th></tr>"
+        + "<table><tr><th>Log</th><th>Entries</th><th>Root (SHA-256, base64)</th><th>Held identically by</th></tr>"
         + string.Concat(network.Logs.Select(l => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{E(l.Log)}</td><td>{l.Entries:N0}</td><td><code>{E(l.Root)}</code></td><td class=\"text\">{E(l.HeldBy)}</td></tr>")))
         + "</table>"
         + string.Create(CultureInfo.InvariantCulture, $"<p>Compliance derived by each node from the logs it holds, at every database date of each party: {network.Figures:N0} figures compared, {(network.Disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{network.Disagreements:N0} that differ")}.</p>");

@@ -107,7 +107,7 @@ public sealed class ReferenceTreeTests
         Assert.False(result.IsValid);
         Assert.Equal(leaf, result.CalculatedRoot);
         Assert.Equal(Rfc9162.EmptyRoot, result.ExpectedRoot);
-        Assert.Contains(leaf.ToHex(), result.Message, StringComparison.Ordinal);
+        Assert.Contains(leaf.ToBase64(), result.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -128,10 +128,12 @@ public sealed class HistorySynthesizer
     private sealed class PartyHistory(HistorySynthesizer owner, PartyForces forces)
     {
         private readonly List<Unit> _units = [];
+        private readonly Dictionary<string, Unit> _byUid = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _serials = new(StringComparer.Ordinal);
         private readonly List<(int Step, ItemEvent Event)> _pending = [];
         private readonly List<ItemEvent> _events = [];
         private int _step;
+        private LocalDate _date;
 
         public List<ItemEvent> Build()
         {
@@ -140,6 +142,7 @@ public sealed class HistorySynthesizer
             foreach (var date in dates)
             {
                 var targets = Targets(date);
+                _date = date;
                 _step = 0;
                 if (previous is null)
                 {
@@ -360,7 +363,6 @@ public sealed class HistorySynthesizer
                 }
 
                 Emit(new ItemConverted(default, unit.Uid, "converted", null, null, target.Attributes));
-                unit.Status = "converted";
             }
         }
 
@@ -372,7 +374,6 @@ public sealed class HistorySynthesizer
                 Unload(launcher.Missile!);
                 launcher.Missile = null;
                 Emit(new ItemStatusChanged(default, launcher.Uid, "non-deployed"));
-                launcher.Status = "non-deployed";
             }
         }
 
@@ -381,14 +382,11 @@ public sealed class HistorySynthesizer
             if (missile.Warheads > 0)
             {
                 Emit(new WarheadsRemoved(default, missile.Uid, missile.Warheads));
-                missile.Warheads = 0;
             }
 
             var storage = forces.Missiles.First(m => m.Kind == missile.Kind).Storage;
             Emit(new ItemStatusChanged(default, missile.Uid, "non-deployed"));
             Emit(new ItemMoved(default, missile.Uid, storage));
-            missile.Status = "non-deployed";
-            missile.Location = storage;
         }
 
         private void SetTest(string kind, ForceType type, int count)
@@ -397,7 +395,6 @@ public sealed class HistorySynthesizer
             foreach (var unit in tests.Skip(count))
             {
                 Emit(new ItemStatusChanged(default, unit.Uid, "non-deployed"));
-                unit.Status = "non-deployed";
             }
 
             for (var i = tests.Count; i < count; i++)
@@ -410,7 +407,6 @@ public sealed class HistorySynthesizer
                 else
                 {
                     Emit(new ItemStatusChanged(default, spare.Uid, "test"));
-                    spare.Status = "test";
                 }
             }
         }
@@ -425,12 +421,9 @@ public sealed class HistorySynthesizer
                 var missile = _units.FirstOrDefault(u => u.Kind == category.Kind && u.Type == type.Type && u.Status == "non-deployed" && !_units.Any(l => l.Missile == u))
                     ?? Produce(category.Kind, type, "non-deployed", category.Storage, 0, ImmutableSortedDictionary<string, string>.Empty);
                 Emit(new ItemDeployed(default, missile.Uid, launcher.Location));
-                missile.Status = "deployed";
-                missile.Location = launcher.Location;
 
                 // The launcher is deployed on the day its missile is emplaced: never a deployed missile in no launcher.
                 EmitSameDay(new ItemStatusChanged(default, launcher.Uid, "deployed"));
-                launcher.Status = "deployed";
                 launcher.Missile = missile;
             }
         }
@@ -441,7 +434,6 @@ public sealed class HistorySynthesizer
             foreach (var unit in spare.Skip(count).Reverse())
             {
                 Emit(new ItemEliminated(default, unit.Uid));
-                _units.Remove(unit);
             }
 
             for (var i = spare.Count; i < count; i++)
@@ -459,7 +451,6 @@ public sealed class HistorySynthesizer
             foreach (var unit in Of(kind, type.Type, "deployed").Skip(deployed).Reverse())
             {
                 Emit(new ItemStatusChanged(default, unit.Uid, "non-deployed"));
-                unit.Status = "non-deployed";
             }
 
             SetTest(kind, type, test);
@@ -468,7 +459,6 @@ public sealed class HistorySynthesizer
                 var bomber = Of(kind, type.Type, "non-deployed").FirstOrDefault()
                     ?? Produce(kind, type, "non-deployed", Base(kind, type), 0, ImmutableSortedDictionary<string, string>.Empty);
                 Emit(new ItemStatusChanged(default, bomber.Uid, "deployed"));
-                bomber.Status = "deployed";
             }
 
             SetNonDeployed(kind, type, spare);
@@ -491,8 +481,6 @@ public sealed class HistorySynthesizer
                 {
                     Emit(new WarheadsRemoved(default, missile.Uid, missile.Warheads - target));
                 }
-
-                missile.Warheads = target;
             }
         }
 
@@ -508,8 +496,9 @@ public sealed class HistorySynthesizer
             var serial = _serials.GetValueOrDefault(prefix) + 1;
             _serials[prefix] = serial;
             var uid = $"{prefix}-{serial.ToString("D4", CultureInfo.InvariantCulture)}";
-            var unit = new Unit(uid, kind, type.Type) { Status = status, Location = location, Warheads = warheads };
+            var unit = new Unit(uid, kind, type.Type);
             _units.Add(unit);
+            _byUid[uid] = unit;
             Emit(new ItemProduced(default, new Item(uid, forces.Party, kind, type.Type, status, warheads, location, attributes)));
             return unit;
         }
@@ -517,9 +506,33 @@ public sealed class HistorySynthesizer
         private static string KindCode(string kind) =>
             string.Concat(kind.Split('-').Select(part => char.ToUpperInvariant(part[0]) + (part.Length > 1 && part == kind ? part[1..].ToUpperInvariant() : string.Empty)));
 
-        private void Emit(ItemEvent e) => _pending.Add((_step++, e));
+        private void Emit(ItemEvent e) => _pending.Add((_step++, Applied(e)));
 
-        private void EmitSameDay(ItemEvent e) => _pending.Add((_step - 1, e));
+        private void EmitSameDay(ItemEvent e) => _pending.Add((_step - 1, Applied(e)));
+
+        /// <summary>
+        /// Takes an event through the ledger's one transition (<see cref="Ledger.TryApply"/>), so that the units' state
+        /// here is the state the ledger, the reconciler and the node's views give the same events: never a second copy
+        /// of the rules. Events are applied in the order the ledger will apply them (same-day events keep their order).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The event cannot apply: the published data and the force model cannot be met together.</exception>
+        private ItemEvent Applied(ItemEvent e)
+        {
+            var unit = _byUid[e.Uid];
+            if (!Ledger.TryApply(unit.State, e, out var after, out var problem))
+            {
+                throw new InvalidOperationException($"{forces.Party}, in the period to {_date:yyyy-MM-dd}: {e.Uid}: {problem}");
+            }
+
+            unit.State = after;
+            if (e is ItemEliminated or ItemLost)
+            {
+                _units.Remove(unit);
+                _byUid.Remove(e.Uid);
+            }
+
+            return e;
+        }
 
         /// <summary>Dates the period's events: at the first date all at once (the initial declaration), later spread over the days of the period in order.</summary>
         private void Flush(LocalDate previous, LocalDate date, bool first)
@@ -545,11 +558,14 @@ public sealed class HistorySynthesizer
 
         public string Type { get; } = type;
 
-        public required string Status { get; set; }
+        /// <summary>The unit's state, as the ledger's transitions give it (<c>null</c> until it is produced).</summary>
+        public Item? State { get; set; }
 
-        public required string Location { get; set; }
+        public string Status => State!.Status;
 
-        public int Warheads { get; set; }
+        public string Location => State!.Location;
+
+        public int Warheads => State!.Warheads;
 
         public Unit? Missile { get; set; }
     }
