@@ -95,6 +95,11 @@ internal static class DetectRegime
 
         var model = new InspectionModel([.. bases.Select(b => new InspectionSite(b.Base, (int)b.Missiles))], quota.PerYear, perInspection, selection);
         var hidden = new HiddenExcess(excess, spread, placement, reload);
+        if (RegimeDetector.Draws(model, hidden, (int)years, trials) is var draws && draws > RegimeDetector.MaxDraws)
+        {
+            throw Bad("--trials", string.Create(CultureInfo.InvariantCulture, $"{N(trials)} trials of {years} year(s) at {model.InspectionsPerYear:N0} inspection(s) a year take about {draws:N0} random draws, more than the {RegimeDetector.MaxDraws:N0} a run may take: lower --trials (or --years, --quota)"));
+        }
+
         var result = RegimeDetector.Evaluate(model, hidden, (int)years, trials, seed);
         var takes = goal is { } wanted ? RegimeDetector.WhatItTakes(model, hidden, wanted) : null;
         var report = new Report(treaty, party, at, quota, basis, bases.Select(b => b.Warheads).ToList(), result, takes, Notes(treaty, party, at, (int)years));
@@ -272,16 +277,16 @@ internal static class DetectRegime
         context.Out.MarkupLineInterpolated($"Forces: [yellow]{r.Basis.Kind}[/] — {r.Basis.File}: {r.Basis.Note}");
 
         var weights = model.Weights();
-        var sites = new Table().Border(TableBorder.Rounded).Title("Sites (deployed missiles whose warheads the database gives by base)");
-        sites.AddColumn("Base");
-        sites.AddColumn(new TableColumn("Missiles").RightAligned());
-        sites.AddColumn(new TableColumn("Declared warheads").RightAligned());
+        var sites = Terminal.Table("Sites (deployed missiles whose warheads the database gives by base)");
+        sites.AddColumn(Terminal.Text("Base"));
+        sites.AddColumn(Terminal.Fixed("Missiles", right: true));
+        sites.AddColumn(Terminal.Fixed("Warheads", right: true));
         if (!result.LoadedBySite.IsEmpty)
         {
-            sites.AddColumn(new TableColumn("Loaded").RightAligned());
+            sites.AddColumn(Terminal.Fixed("Loaded", right: true));
         }
 
-        sites.AddColumn(new TableColumn("Chance an inspection goes there").RightAligned());
+        sites.AddColumn(Terminal.Fixed("P(site)", right: true));
         for (var i = 0; i < model.Sites.Length; i++)
         {
             var cells = new List<string> { Markup.Escape(model.Sites[i].Name), N(model.Sites[i].Missiles), N(r.DeclaredWarheads[i]) };
@@ -295,25 +300,23 @@ internal static class DetectRegime
         }
 
         sites.AddRow("[bold]all[/]", $"[bold]{N(model.TotalMissiles)}[/]", $"[bold]{N(r.DeclaredWarheads.Sum())}[/]");
-        context.Out.Write(sites);
+        Terminal.Write(context, sites);
+        context.Out.MarkupLine("[grey]Warheads: as the database declares them at the base; P(site): the chance that one inspection goes there.[/]");
 
-        var years = new Table().Border(TableBorder.Rounded).Title("P(at least one finding)");
-        years.AddColumn(new TableColumn("Year").RightAligned());
-        years.AddColumn(new TableColumn("In the year, exact").RightAligned());
-        years.AddColumn(new TableColumn("Monte Carlo [[95 %]]").RightAligned());
-        years.AddColumn(new TableColumn("By its end, exact").RightAligned());
-        years.AddColumn(new TableColumn("Monte Carlo [[95 %]]").RightAligned());
+        // Two rows a year (within it, and by its end), so that each figure and its interval keep one line at 80 columns.
+        var years = Terminal.Table("P(at least one finding)");
+        years.AddColumn(Terminal.Fixed("Year", right: true));
+        years.AddColumn(Terminal.Fixed("Over"));
+        years.AddColumn(Terminal.Fixed("Exact", right: true));
+        years.AddColumn(Terminal.Fixed("Monte Carlo", right: true));
+        years.AddColumn(Terminal.Fixed("95 % interval"));
         foreach (var y in result.ByYear)
         {
-            years.AddRow(
-                $"{y.Year} ({r.Quota.TreatyYear + y.Year - 1})",
-                Exact(y.Exact),
-                Simulated(y.Simulated),
-                Exact(y.CumulativeExact),
-                Simulated(y.CumulativeSimulated));
+            years.AddRow($"{y.Year} ({r.Quota.TreatyYear + y.Year - 1})", "the year", Exact(y.Exact), P(y.Simulated.Value), Interval(y.Simulated));
+            years.AddRow(string.Empty, "by its end", Exact(y.CumulativeExact), P(y.CumulativeSimulated.Value), Interval(y.CumulativeSimulated));
         }
 
-        context.Out.Write(years);
+        Terminal.Write(context, years);
         context.Out.MarkupLineInterpolated($"[grey]Exact where the structure allows (— where it does not); Monte Carlo: {N(result.Simulation.Trials)} trials, seed {result.Simulation.Seed}, 95 % Wilson interval.[/]");
 
         if (r.Takes is { } t)
@@ -327,12 +330,12 @@ internal static class DetectRegime
         context.Out.MarkupLine("[bold]Assumptions[/]");
         foreach (var line in result.Assumptions.Append(QuotaSentence(r)))
         {
-            context.Out.MarkupLineInterpolated($"  - {line}");
+            Terminal.Bullet(context, $"{line}");
         }
 
         foreach (var note in r.Notes)
         {
-            context.Out.MarkupLineInterpolated($"  [yellow]{note}[/]");
+            Terminal.Note(context, $"[yellow]{Markup.Escape(note)}[/]");
         }
     }
 
@@ -342,7 +345,7 @@ internal static class DetectRegime
 
     private static string Exact(double? p) => p is { } v ? P(v) : "—";
 
-    private static string Simulated(ProportionEstimate s) => $"{P(s.Value)} [[{P(s.Low)}, {P(s.High)}]]";
+    private static string Interval(ProportionEstimate s) => $"[[{P(s.Low)}, {P(s.High)}]]";
 
     private static int Spread(int excess, int? spread)
     {

@@ -82,6 +82,7 @@ public class DetectCommandTests
     [InlineData("--inspection", "--treaty", "new-start", "--party", "US", "--excess", "3", "--inspection", "type-nine")]
     [InlineData("--population", "--population", "10", "--defects", "1", "--treaty", "new-start")]
     [InlineData("--population", "--excess", "3")]
+    [InlineData("--trials", "--treaty", "new-start", "--party", "US", "--at", "2020-09-01", "--excess", "3", "--quota", "100000", "--trials", "100000")]
     public async Task Detect_BadInput_ExitsTwoNamingTheOption(string option, params string[] args)
     {
         var run = await RunAsync(["detect", .. args]);
@@ -177,6 +178,19 @@ public class DetectCommandTests
         Assert.Contains("0.234375", run.Out, StringComparison.Ordinal); // 1 − (7/8)²
         Assert.Contains("Assumptions", run.Out, StringComparison.Ordinal);
         Assert.Contains("Forces: inventory", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Detect_At80Columns_NoLineLongerNoFigureOrIntervalSplit()
+    {
+        var run = await CliHarness.RunAtWidthAsync(80, "detect", "--treaty", "new-start", "--party", "US", "--at", "2020-09-01", "--excess", "50", "--years", "2", "--trials", "20000");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.TrimEnd().Length} columns: {line}"));
+        // Each year's exact figure and its Monte Carlo interval stay on the line of their row.
+        Assert.Contains(lines, l => l.Contains("the year", StringComparison.Ordinal) && l.Contains("0.567135", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @"\[0\.\d+, 0\.\d+\]"));
+        Assert.Contains(lines, l => l.Contains("by its end", StringComparison.Ordinal) && l.Contains("0.812615", StringComparison.Ordinal));
     }
 
     [Fact]

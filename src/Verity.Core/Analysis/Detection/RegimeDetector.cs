@@ -37,6 +37,23 @@ public static partial class RegimeDetector
     /// <summary>The largest number of trials <see cref="Simulate"/> runs.</summary>
     public const long MaxTrials = 100_000_000;
 
+    /// <summary>
+    /// The most random draws one simulation may ask for (<see cref="Draws"/>): a few minutes on a laptop core, so that
+    /// no request (a quota of 100,000 over 100,000 trials, say) runs for hours.
+    /// </summary>
+    public const double MaxDraws = 5e9;
+
+    /// <summary>
+    /// An upper bound on the random draws <see cref="Simulate"/> takes: per trial and year, a site and the missiles
+    /// counted for each inspection, and the loaded missiles placed anew.
+    /// </summary>
+    public static double Draws(InspectionModel model, HiddenExcess hidden, int years, long trials)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(hidden);
+        return (double)trials * years * (((double)model.InspectionsPerYear * (1 + model.MissilesPerInspection)) + hidden.Missiles);
+    }
+
     /// <summary>The most treaty years modelled.</summary>
     public const int MaxYears = 100;
 
@@ -117,6 +134,7 @@ public static partial class RegimeDetector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(years, MaxYears);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(trials, MaxTrials);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Draws(model, hidden, years, trials), MaxDraws, nameof(trials));
 
         var sites = model.Sites.Length;
         var missiles = model.Sites.Select(s => s.Missiles).ToArray();
