@@ -200,7 +200,7 @@ public sealed class Mutator(IReadOnlyList<byte[]> corpus, int maxLength = 1 << 2
         data.InsertRange(first, value);
     }
 
-    private static void MutateLines(List<byte> data, Random random)
+    private void MutateLines(List<byte> data, Random random)
     {
         var lines = new List<List<byte>> { new() };
         foreach (var b in data)
@@ -233,9 +233,10 @@ public sealed class Mutator(IReadOnlyList<byte[]> corpus, int maxLength = 1 << 2
                 break;
             default:
                 {
-                    // Repeat a line many times: many rows, many keys.
-                    var copies = 1 << random.Next(1, 12);
+                    // Repeat a line many times: many rows, many keys; no more copies than fit the input's bound (a
+                    // long line repeated 2,048 times would pass the largest list .NET can hold).
                     var line = lines[i];
+                    var copies = Math.Min(1 << random.Next(1, 12), Math.Max(1, maxLength / Math.Max(1, line.Count)));
                     lines.InsertRange(i, Enumerable.Repeat(line, copies).Select(l => new List<byte>(l)));
                     break;
                 }

@@ -212,7 +212,7 @@ public sealed class SqliteLogStore : ILogStore
             var entries = new List<StoredEntry>(Math.Min(count, 65536));
             while (reader.Read())
             {
-                var index = reader.GetInt64(0);
+                var index = ReadIndex(reader, 0, "an entry's index");
                 var data = ReadBlob(reader, 1, $"entry {index}");
                 entries.Add(new StoredEntry(index, data, ReadHash(reader, 2, $"leaf hash of entry {index}")));
             }
@@ -236,7 +236,7 @@ public sealed class SqliteLogStore : ILogStore
             var n = 0;
             while (reader.Read())
             {
-                if (reader.GetInt64(1) != start + n)
+                if (ReadIndex(reader, 1, $"the index of a hash at level {level}") != start + n)
                 {
                     break; // a gap: return the run before it, the caller sees a short read
                 }
@@ -427,6 +427,10 @@ public sealed class SqliteLogStore : ILogStore
 
         return reader.GetValue(0) is long size ? size : throw Damaged("the largest entry index is out of range");
     }
+
+    // A column declared INTEGER can still hold NULL, text or a real number in SQLite: any of them is damage.
+    private long ReadIndex(SqliteDataReader reader, int ordinal, string what) =>
+        reader.GetValue(ordinal) is long index ? index : throw Damaged($"{what} is not an integer");
 
     private Sha256Hash ReadHash(SqliteDataReader reader, int ordinal, string what) =>
         ReadBlob(reader, ordinal, what) is { Length: Sha256Hash.Length } bytes ? Sha256Hash.FromBytes(bytes)

@@ -101,6 +101,7 @@ public sealed class NodeApiTests : IDisposable
     [InlineData("{\"type\": \"equivocation-alarm\", \"body\": \"e30=\"}", "type")] // recorded by the node itself
     [InlineData("{\"type\": \"note\\ud800\", \"body\": \"AAEC\"}", "type")] // half a surrogate pair: not text
     [InlineData("{\"type\": \"note\", \"body\": \"\\udc00AAEC\"}", "body")]
+    [InlineData("{\"ty\\ud800pe\": \"note\", \"type\": \"note\", \"body\": \"AAEC\"}", "$")] // in a property name
     public async Task Submit_BadRequest_Is400NamingFieldAndStoresNothing(string json, string field)
     {
         using var client = _node.Operator();

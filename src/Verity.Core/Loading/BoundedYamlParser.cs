@@ -11,7 +11,10 @@ namespace Verity.Core.Loading;
 /// model, the deserializer, the JSON tokens) recurses, and an alias is expanded wherever it is used. So it refuses
 /// nesting deeper than <see cref="MaxDepth"/> levels, more than <see cref="MaxNodes"/> nodes with every alias expanded
 /// (an alias counts as the whole node it names, so a "billion laughs" file stops at the first alias past the bound),
-/// an alias that names no complete anchor (a node cannot contain itself), and a second document in one file.
+/// an alias that names no complete anchor (a node cannot contain itself), and a second document in one file. It also
+/// refuses a mapping whose nodes do not pair into keys and values: on some malformed entries (a key-less <c>- : x</c>
+/// among block mappings) YamlDotNet's parser drops a node, and what is built from its events would otherwise fail
+/// with an error that names no place.
 /// </summary>
 /// <remarks>
 /// The bounds are far above every honest file: the bundled treaties, exchange definitions and forces files nest at most
@@ -60,10 +63,15 @@ internal sealed class BoundedYamlParser(string text) : IParser
                 }
 
                 Count(1, node);
-                _open.Push(new Frame(node.Anchor.IsEmpty ? null : node.Anchor.Value));
+                _open.Push(new Frame(node.Anchor.IsEmpty ? null : node.Anchor.Value, node is MappingStart, node.Start));
                 break;
             case MappingEnd or SequenceEnd:
                 var frame = _open.Pop();
+                if (frame.IsMapping && frame.Children % 2 != 0)
+                {
+                    throw new LimitException(frame.Start, "a mapping entry without its key or its value (write each entry as 'key: value')");
+                }
+
                 Complete(frame.Anchor, frame.Nodes + 1, frame.Height + 1);
                 break;
             case Scalar scalar:
@@ -109,19 +117,27 @@ internal sealed class BoundedYamlParser(string text) : IParser
         {
             parent.Nodes += nodes;
             parent.Height = Math.Max(parent.Height, height);
+            parent.Children++;
         }
     }
 
-    private sealed class Frame(string? anchor)
+    private sealed class Frame(string? anchor, bool isMapping, Mark start)
     {
         public string? Anchor { get; } = anchor;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public Mark Start { get; } = start;
+
+        /// <summary>The nodes directly inside: keys and values alternate in a mapping, so a whole one holds an even number.</summary>
+        public int Children { get; set; }
 
         public long Nodes { get; set; }
 
         public int Height { get; set; }
     }
 
-    /// <summary>A bound passed: where (1-based line and column) and which.</summary>
+    /// <summary>A bound passed or a malformed stream refused: where (1-based line and column) and which.</summary>
     public sealed class LimitException(Mark start, string message) : Exception(message)
     {
         public int Line { get; } = (int)start.Line;

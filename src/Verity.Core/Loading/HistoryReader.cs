@@ -108,21 +108,38 @@ public static class HistoryReader
             ? SupportedDates.Contains(r.Value) ? r.Value : throw new InputException(new Diagnostic(source, 0, 0, where, SupportedDates.OutOfRange(r.Value)))
             : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{s}' is not a date"));
 
-        double Share(string text, string where) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+        double Share(string? text, string where) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{text}' is not a number"));
 
-        AnchoredSeries Series(List<Dictionary<string, string>>? anchors, string where) => new([.. (anchors ?? []).Select(a => (
-            D(a.GetValueOrDefault("date"), where),
-            a.Where(kv => kv.Key != "date").ToImmutableDictionary(kv => kv.Key, kv => Share(kv.Value, $"{where}.{kv.Key}"), StringComparer.Ordinal)))]);
+        // A list item written as '-' alone, or a field with no value, reads as null: each is named, never dereferenced.
+        List<T> Entries<T>(List<T>? list, string where)
+            where T : class
+        {
+            var entries = list ?? [];
+            var empty = entries.FindIndex(entry => entry is null);
+            return empty < 0 ? entries : throw new InputException(new Diagnostic(source, 0, 0, $"{where}[{empty}]", "an empty entry: expected a value"));
+        }
+
+        Dictionary<string, string> Values(Dictionary<string, string>? values, string where) =>
+            values?.FirstOrDefault(kv => kv.Value is null) is { Key: { } key }
+                ? throw new InputException(new Diagnostic(source, 0, 0, $"{where}.{key}", "no value"))
+                : values ?? [];
+
+        AnchoredSeries Series(List<Dictionary<string, string>>? anchors, string where) => new([.. Entries(anchors, where).Select((a, i) => (
+            D(a.GetValueOrDefault("date"), $"{where}[{i}].date"),
+            a.Where(kv => kv.Key != "date").ToImmutableDictionary(kv => kv.Key, kv => Share(kv.Value, $"{where}[{i}].{kv.Key}"), StringComparer.Ordinal)))]);
 
         PartyCode Party(string? code, string where) => PartyCode.TryParse(code, out var party)
             ? party
             : throw new InputException(new Diagnostic(source, 0, 0, where, $"'{code}' is not a party code: expected two capital letters such as \"US\""));
 
-        ForceType Type(TypeDto t) => new(t.Type ?? string.Empty, t.Code ?? string.Empty, t.MaxWarheads, [.. t.Bases ?? []]);
+        ImmutableArray<ForceType> Types(List<TypeDto>? types, string where) => [.. Entries(types, where).Select((t, i) =>
+            new ForceType(t.Type ?? string.Empty, t.Code ?? string.Empty, t.MaxWarheads, [.. Entries(t.Bases, $"{where}[{i}].bases")]))];
 
-        CountAnchor Anchor(CountDto c, string where) => new(D(c.Date, where), c.Kind ?? string.Empty, c.Type ?? string.Empty, c.Count, (c.Attributes ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal));
+        ImmutableArray<CountAnchor> Anchors(List<CountDto>? counts, string where) => [.. Entries(counts, where).Select((c, i) => new CountAnchor(
+            D(c.Date, $"{where}[{i}].date"), c.Kind ?? string.Empty, c.Type ?? string.Empty, c.Count,
+            Values(c.Attributes, $"{where}[{i}].attributes").ToImmutableSortedDictionary(StringComparer.Ordinal)))];
 
         return new ForceModel(
             dto.Treaty ?? string.Empty,
@@ -132,17 +149,18 @@ public static class HistoryReader
                 dto.Measures?.GetValueOrDefault("warheads") ?? "warheads",
                 dto.Measures?.GetValueOrDefault("launchers") ?? "launchers"),
             dto.WarheadsCountedPerBomber,
-            [.. (dto.Parties ?? []).Select((p, i) => new PartyForces(
+            [.. Entries(dto.Parties, "parties").Select((p, i) => new PartyForces(
                 Party(p.Party, $"parties[{i}].party"),
-                [.. (p.Missiles ?? []).Select(m => new MissileCategory(m.Kind ?? string.Empty, m.LauncherKind ?? string.Empty, m.Storage ?? "storage", [.. (m.Types ?? []).Select(Type)]))],
-                new BomberCategory(p.Bombers?.Kind ?? string.Empty, [.. (p.Bombers?.Types ?? []).Select(Type)]),
+                [.. Entries(p.Missiles, $"parties[{i}].missiles").Select((m, j) => new MissileCategory(
+                    m.Kind ?? string.Empty, m.LauncherKind ?? string.Empty, m.Storage ?? "storage", Types(m.Types, $"parties[{i}].missiles[{j}].types")))],
+                new BomberCategory(p.Bombers?.Kind ?? string.Empty, Types(p.Bombers?.Types, $"parties[{i}].bombers.types")),
                 Series(p.WarheadsEach, $"parties[{i}].warheads_each"),
                 Series(p.DeployedShares, $"parties[{i}].deployed_shares"),
                 Series(p.NonDeployedShares, $"parties[{i}].non_deployed_shares"),
                 Series(p.TypeShares, $"parties[{i}].type_shares"),
-                [.. (p.Test ?? []).Select(c => Anchor(c, $"parties[{i}].test"))],
-                [.. (p.Training ?? []).Select(t => new FixedItems(t.Kind ?? string.Empty, t.Type ?? string.Empty, t.Count, t.Location ?? string.Empty, "training"))],
-                [.. (p.Conversions ?? []).Select(c => Anchor(c, $"parties[{i}].conversions"))]))]);
+                Anchors(p.Test, $"parties[{i}].test"),
+                [.. Entries(p.Training, $"parties[{i}].training").Select(t => new FixedItems(t.Kind ?? string.Empty, t.Type ?? string.Empty, t.Count, t.Location ?? string.Empty, "training"))],
+                Anchors(p.Conversions, $"parties[{i}].conversions")))]);
     }
 
     private static ImmutableArray<T> ReadRows<T>(TextReader reader, string source, string[] columns, Func<Func<string, string>, Action<string, string>, T> map)

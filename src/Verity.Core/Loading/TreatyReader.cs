@@ -87,14 +87,15 @@ public static class TreatyReader
             _kinds = [.. kinds.Select(k => k.Id)];
             var statuses = Vocabulary("statuses");
             statuses = [.. statuses.Zip(Array("statuses"), (entry, json) => entry with { Role = Str(json, "role") })];
-            _roles = statuses.ToImmutableDictionary(
+            // A duplicate id is reported by Unique; the first definition stands, so the rest of the file is still checked.
+            _roles = statuses.DistinctBy(s => s.Id, StringComparer.Ordinal).ToImmutableDictionary(
                 s => s.Id,
                 s => s.Role ?? (StatusRole.All.Contains(s.Id) ? s.Id : null),
                 StringComparer.Ordinal);
             _statuses = [.. statuses.Select(s => s.Id)];
             var attributes = Array("attributes").Select(BuildAttribute).ToImmutableArray();
             Unique(Array("attributes"), "id");
-            _attributes = attributes.ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
+            _attributes = attributes.DistinctBy(a => a.Id, StringComparer.Ordinal).ToImmutableDictionary(a => a.Id, StringComparer.Ordinal);
 
             var proposal = BuildProposal();
             var dates = BuildDates(proposal is not null);

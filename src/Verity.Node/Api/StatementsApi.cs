@@ -55,6 +55,11 @@ public static class StatementsApi
                 return Problem("$", $"expected a JSON object with \"type\" and \"body\", found {root.ValueKind.ToString().ToLowerInvariant()}");
             }
 
+            if (!NamesAreText(root))
+            {
+                return Problem("$", $"a property name: {LoneSurrogate}");
+            }
+
             if (!TryString(root, "type", out type))
             {
                 return Problem("type", LoneSurrogate);
@@ -163,6 +168,25 @@ public static class StatementsApi
     }
 
     private const string LoneSurrogate = "a \\u escape in the string is half of a UTF-16 surrogate pair: not text";
+
+    // Whether every property name of the object reads as text: a name with a lone surrogate escape throws from
+    // System.Text.Json's Name and from TryGetProperty's comparison with any other name.
+    private static bool NamesAreText(JsonElement root)
+    {
+        try
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                _ = property.Name;
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     // The string named, or null when absent or not a string; false when it holds a lone surrogate (System.Text.Json's
     // GetString throws InvalidOperationException for "\ud800").

@@ -110,6 +110,19 @@ public class HistoryReaderTests
         Assert.Equal("forces.yaml: parties[0].party: 'usa' is not a party code: expected two capital letters such as \"US\"", Assert.Single(error.Diagnostics).ToString());
     }
 
+    [Theory]
+    [InlineData("parties:\n  -\n", "parties[0]: an empty entry: expected a value")]
+    [InlineData("parties:\n  - party: US\n    missiles:\n      - kind: icbm\n        types:\n          -\n", "parties[0].missiles[0].types[0]: an empty entry: expected a value")]
+    [InlineData("parties:\n  - party: US\n    bombers:\n      types:\n        - type: B-52H\n          bases: [a, ~]\n", "parties[0].bombers.types[0].bases[1]: an empty entry: expected a value")]
+    [InlineData("parties:\n  - party: US\n    test:\n      - date: 2011-02-05\n        attributes: {a: ~}\n", "parties[0].test[0].attributes.a: no value")]
+    [InlineData("parties:\n  - party: US\n    warheads_each:\n      - date: 2011-02-05\n        icbm: ~\n", "parties[0].warheads_each[0].icbm: '' is not a number")]
+    public void ReadForceModel_EmptyEntryOrValue_NamedNotANullReference(string parties, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadForceModel($"treaty: new-start\nstart: 2011-02-05\n{parties}", "forces.yaml"));
+
+        Assert.Equal($"forces.yaml: {expected}", Assert.Single(error.Diagnostics).ToString());
+    }
+
     [Fact]
     public void ReadNotificationCounts_BundledCounts_ReadsEveryRow()
     {

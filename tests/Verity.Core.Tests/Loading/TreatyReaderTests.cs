@@ -125,6 +125,20 @@ public class TreatyReaderTests
     }
 
     [Theory]
+    [InlineData("\nlimits:", "  - id: armament\n    values: [a, b]\n", "attributes[1].id: 'armament' is defined twice")]
+    [InlineData("\nattributes:", "  - id: deployed\n    role: non-deployed\n", "statuses[6].id: 'deployed' is defined twice")]
+    public void Parse_DefinedTwiceWithAnotherMeaning_OneDiagnosticNotAnException(string before, string second, string expected)
+    {
+        // The second definition differs from the first, so a dictionary keyed by id would throw while the duplicate is reported.
+        var text = File.ReadAllText(TestData.DataPath("treaties", "new-start.yaml"));
+
+        var error = Assert.Throws<InputException>(() => TreatyReader.Parse(text.Insert(text.IndexOf(before, StringComparison.Ordinal), "\n" + second.TrimEnd('\n')), "new-start.yaml"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(expected, $"{diagnostic.Path}: {diagnostic.Message}");
+    }
+
+    [Theory]
     [InlineData("syntax-error.yaml", "syntax-error.yaml:38:50: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'.")]
     [InlineData("limit-without-rule.yaml", "limit-without-rule.yaml:32:5: limits[0].rule: missing required field 'rule'")]
     [InlineData("unknown-party-in-group.yaml", "unknown-party-in-group.yaml:11:19: groups[0].members[1]: unknown party 'FR': the treaty's parties are RU, US")]

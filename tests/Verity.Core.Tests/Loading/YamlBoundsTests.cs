@@ -121,6 +121,19 @@ public class YamlBoundsTests
         Assert.StartsWith("not valid YAML", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(MappingReaders))]
+    public void Parse_KeylessEntryAmongBlockMappings_RefusedAtItsMapping(string reader)
+    {
+        // YamlDotNet's parser drops a node of '- : x' here, so the mapping's nodes no longer pair into keys and values;
+        // what builds from the events would throw ArgumentException ("unsupported type") naming no place.
+        var text = "treaty: new-start\nrules:\n  - id: a\n    text: b\n  - : c\n    basis: [d]\n    text: e\n";
+
+        var diagnostic = Refused(reader, text);
+
+        Assert.Equal("bad.yaml:5:5: a mapping entry without its key or its value (write each entry as 'key: value')", diagnostic.ToString());
+    }
+
     private static Diagnostic Refused(string reader, string text)
     {
         var problems = Problems(reader, text);

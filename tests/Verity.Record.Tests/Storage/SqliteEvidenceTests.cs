@@ -131,6 +131,7 @@ public sealed class SqliteEvidenceTests : IDisposable
     [InlineData("UPDATE entries SET idx = -5 WHERE idx = 0", "an entry is stored at index -5")]
     [InlineData("UPDATE sequences SET sequence = 'three'", "the last sequence of party US is not an integer")]
     [InlineData("ALTER TABLE hashes RENAME COLUMN hash TO hesh", "no such column: hash")]
+    [InlineData("UPDATE hashes SET idx = 'x' WHERE level = 4 AND idx = 0", "the index of a hash at level 4 is not an integer")]
     public async Task VerifyAsync_DamagedTables_AFindingNamingTheDamage(string damage, string named)
     {
         using var key = Fixtures.Key("US");
