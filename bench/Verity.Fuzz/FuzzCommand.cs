@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Verity.Fuzz;
 
-/// <summary><c>fuzz --parser NAME|all --executions N --seed S [--execution I] [--replay FILE] [--failures DIR]</c>:
+/// <summary><c>fuzz --parser NAME|all --executions N --seed S [--execution I [--save FILE]] [--replay FILE] [--failures DIR]</c>:
 /// runs targets one after another and prints one report per target; exit 1 if any failed.</summary>
 public static class FuzzCommand
 {
@@ -15,7 +15,7 @@ public static class FuzzCommand
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                await output.WriteLineAsync($"fuzz: '{args[i]}' is not an option; usage: fuzz --parser NAME|all|list --executions N --seed S [--execution I] [--replay FILE] [--failures DIR]").ConfigureAwait(false);
+                await output.WriteLineAsync($"fuzz: '{args[i]}' is not an option; usage: fuzz --parser NAME|all|list --executions N --seed S [--execution I [--save FILE]] [--replay FILE] [--failures DIR]").ConfigureAwait(false);
                 return 2;
             }
 
@@ -49,6 +49,15 @@ public static class FuzzCommand
         if (options.TryGetValue("execution", out var only))
         {
             (first, executions) = (long.Parse(only, CultureInfo.InvariantCulture), 1);
+        }
+
+        if (options.TryGetValue("save", out var save))
+        {
+            // The input of one execution, to read or to replay: --parser P --seed S --execution I --save FILE.
+            var target = targets[parser];
+            await File.WriteAllBytesAsync(save, FuzzRunner.Input(new Mutator(target.Corpus), seed, first)).ConfigureAwait(false);
+            await output.WriteLineAsync($"{target.Name}: the input of seed {seed}, execution {first} written to {save}").ConfigureAwait(false);
+            return 0;
         }
 
         var failures = options.GetValueOrDefault("failures", Path.Combine(Environment.CurrentDirectory, "fuzz-failures"));

@@ -71,7 +71,7 @@ public static class EstimatesReader
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = args => problems.Add(new Diagnostic(source, args.Context.Parser?.RawRow ?? 0, 0, string.Empty, $"malformed CSV: {Shorten(args.RawRecord.Trim())}")),
+            BadDataFound = CsvBadData.Reporter(source, problems),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
         };

@@ -86,6 +86,9 @@ public static class HistoryReader
             return new PublishedNotificationCount(Date(row, problem), count, row("scope"), row("source"), row("note"));
         });
 
+    // Built once: building a deserializer inspects the model's types, which costs more than reading the model.
+    private static readonly IDeserializer ForceModelYaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+
     /// <summary>Reads a force model (YAML).</summary>
     /// <exception cref="InputException">The file is malformed.</exception>
     public static ForceModel ReadForceModel(string text, string source)
@@ -95,7 +98,7 @@ public static class HistoryReader
         try
         {
             var parser = new BoundedYamlParser(text);
-            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<ModelDto>(parser)
+            dto = ForceModelYaml.Deserialize<ModelDto>(parser)
                 ?? throw new InputException(new Diagnostic(source, 1, 1, string.Empty, "the file is empty"));
             parser.ReadToEnd();
         }
@@ -173,7 +176,7 @@ public static class HistoryReader
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
             // A stray quote is a problem of its row, as in the other CSV readers, not CsvHelper's exception.
-            BadDataFound = args => problems.Add(new Diagnostic(source, args.Context.Parser?.RawRow ?? 0, 0, string.Empty, $"malformed CSV: {args.RawRecord.Trim()}")),
+            BadDataFound = CsvBadData.Reporter(source, problems),
         });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !columns.SequenceEqual(header))
         {

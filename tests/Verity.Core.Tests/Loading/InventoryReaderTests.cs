@@ -134,6 +134,20 @@ public class InventoryReaderTests
     }
 
     [Fact]
+    public void Parse_QuoteLeftOpenOverAThousandLines_OneShortDiagnostic()
+    {
+        // Every quote inside the open field is another stray quote; each used to add a message quoting all read so far.
+        const string Row = "MM-001,US,icbm,\"Minuteman III, mod \"\"B\"\"\",deployed,1,\"Malmstrom AFB\n";
+        var csv = "uid,party,kind,type,status,warheads,location\n" + string.Concat(Enumerable.Repeat(Row, 1_000));
+
+        var error = Assert.Throws<InputException>(() => InventoryReader.Parse(new StringReader(csv), "open.csv", NewStart));
+
+        var malformed = Assert.Single(error.Diagnostics, d => d.Message.StartsWith("malformed CSV", StringComparison.Ordinal));
+        Assert.Equal("malformed CSV: MM-001,US,icbm,\"Minuteman III, mod \"\"B\"\"\",deployed,1,\"Mal...", malformed.Message);
+        Assert.True(error.Diagnostics.Length < 5, string.Join('\n', error.Diagnostics.Take(5)));
+    }
+
+    [Fact]
     public void Parse_QuantityColumn_GivesUnitsPerLineAndIsNoAttribute()
     {
         var csv = "uid,party,kind,type,status,warheads,location,quantity\nMM,US,icbm,Minuteman III,deployed,1,Malmstrom,400\nB2,US,heavy-bomber,B-2A,deployed,0,Whiteman,\n";
