@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Verity.Fuzz;
 
-/// <summary><c>fuzz --parser NAME|all --executions N --seed S [--execution I [--save FILE]] [--replay FILE] [--failures DIR]</c>:
+/// <summary><c>fuzz --parser NAME|all --executions N --seed S [--from I | --execution I [--save FILE]] [--replay FILE] [--failures DIR]</c>:
 /// runs targets one after another and prints one report per target; exit 1 if any failed.</summary>
 public static class FuzzCommand
 {
@@ -15,7 +15,7 @@ public static class FuzzCommand
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                await output.WriteLineAsync($"fuzz: '{args[i]}' is not an option; usage: fuzz --parser NAME|all|list --executions N --seed S [--execution I [--save FILE]] [--replay FILE] [--failures DIR]").ConfigureAwait(false);
+                await output.WriteLineAsync($"fuzz: '{args[i]}' is not an option; usage: fuzz --parser NAME|all|list --executions N --seed S [--from I | --execution I [--save FILE]] [--replay FILE] [--failures DIR]").ConfigureAwait(false);
                 return 2;
             }
 
@@ -49,6 +49,11 @@ public static class FuzzCommand
         if (options.TryGetValue("execution", out var only))
         {
             (first, executions) = (long.Parse(only, CultureInfo.InvariantCulture), 1);
+        }
+        else if (options.TryGetValue("from", out var from))
+        {
+            // Executions from..from+N-1 of the seed: a long run split over processes, one range each.
+            first = long.Parse(from, CultureInfo.InvariantCulture);
         }
 
         if (options.TryGetValue("save", out var save))
