@@ -52,6 +52,11 @@ public static class DatabaseReader
 
         var reading = new Reading(source, treaty, definition);
         var database = reading.Read(obj);
+        if (reading.Unnamed > 0)
+        {
+            reading.Problems.Add(new Diagnostic(source, 0, 0, string.Empty, $"and {reading.Unnamed.ToString("N0", CultureInfo.InvariantCulture)} more problems"));
+        }
+
         return reading.Problems.Count > 0 || database is null ? throw new InputException(reading.Problems) : database;
     }
 
@@ -75,6 +80,12 @@ public static class DatabaseReader
     {
         public List<Diagnostic> Problems { get; } = [];
 
+        /// <summary>Problems found beyond the first <see cref="JsonInput.MaxNamed"/>, counted only.</summary>
+        public int Unnamed { get; private set; }
+
+        /// <summary>Every problem found so far, named or counted.</summary>
+        public int Found => Problems.Count + Unnamed;
+
         public Database? Read(JObject root)
         {
             Fields(root, "aggregates", "as_of", "categories", "facilities", "party", "treaty", "warheads");
@@ -90,7 +101,7 @@ public static class DatabaseReader
             var categories = Categories(root);
             var facilities = List(root, "facilities", Facility);
             var warheads = Object(root, "warheads") is { } w ? Warheads(w) : null;
-            if (Problems.Count > 0 || party is null || asOf is null || aggregates is null || categories is null || facilities is null || warheads is null)
+            if (Found > 0 || party is null || asOf is null || aggregates is null || categories is null || facilities is null || warheads is null)
             {
                 return null;
             }
@@ -197,7 +208,7 @@ public static class DatabaseReader
                 Fields(obj, "by_location", "count", "detail", "id", "name", "reference");
             }
 
-            var before = Problems.Count;
+            var before = Found;
             var given = Text(obj, "detail");
             if (given is not null && given != detail)
             {
@@ -232,7 +243,7 @@ public static class DatabaseReader
                 Problem(obj["count"]!, $"count {c} of category '{category.Id}' does not match its {all.Length} listed item(s)");
             }
 
-            return Problems.Count > before || name is null || count is null || byLocation is null || items is null
+            return Found > before || name is null || count is null || byLocation is null || items is null
                 ? null
                 : new DatabaseCategory(category.Id, name, reference, category.Detail, count.Value, byLocation.Value, [.. items.Value.OrderBy(i => i.Uid, StringComparer.Ordinal)]);
         }
@@ -277,7 +288,7 @@ public static class DatabaseReader
         private DatabaseWarheads? Warheads(JObject obj)
         {
             Fields(obj, "groups", "limit", "reference", "total", "unassigned");
-            var before = Problems.Count;
+            var before = Found;
             var limit = Text(obj, "limit");
             if (limit is not null && limit != definition.WarheadsLimit)
             {
@@ -319,7 +330,7 @@ public static class DatabaseReader
                 }
             }
 
-            return Problems.Count > before || limit is null || total is null || unassigned is null || groups is null
+            return Found > before || limit is null || total is null || unassigned is null || groups is null
                 ? null
                 : new DatabaseWarheads(reference, limit, total.Value, groups.Value, unassigned.Value);
         }
@@ -357,7 +368,7 @@ public static class DatabaseReader
                 return null;
             }
 
-            var before = Problems.Count;
+            var before = Found;
             var result = ImmutableArray.CreateBuilder<T>();
             foreach (var element in array)
             {
@@ -373,7 +384,7 @@ public static class DatabaseReader
                 }
             }
 
-            return Problems.Count > before ? null : result.ToImmutable();
+            return Found > before ? null : result.ToImmutable();
         }
 
         private JArray? Array(JObject obj, string field) => Typed<JArray>(obj, field, "an array");
@@ -474,7 +485,18 @@ public static class DatabaseReader
 
         private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
-        private void Problem(JToken token, string message, string? path = null) =>
-            Problems.Add(At(source, token, path ?? token.Path, message));
+        private void Problem(JToken token, string message, string? path = null)
+        {
+            // A token's path costs its index in each array above it (a list of 600,000 wrong entries was quadratic):
+            // the first problems are named with their place, the rest counted.
+            if (Problems.Count < JsonInput.MaxNamed)
+            {
+                Problems.Add(At(source, token, path ?? token.Path, message));
+            }
+            else
+            {
+                Unnamed++;
+            }
+        }
     }
 }

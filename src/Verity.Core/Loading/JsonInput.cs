@@ -17,6 +17,9 @@ internal static class JsonInput
     /// <summary>The deepest nesting of objects and arrays read.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>How many problems of one reading are named with their place; the rest are counted in one more.</summary>
+    public const int MaxNamed = 100;
+
     /// <summary>Reads one JSON value.</summary>
     /// <param name="json">The text.</param>
     /// <param name="source">The file or request named in diagnostics.</param>
@@ -54,13 +57,40 @@ internal static class JsonInput
         }
 
         var problems = new List<Diagnostic>();
+        var more = 0;
         foreach (var value in (root is JContainer container ? container.Descendants() : []).Append(root).OfType<JValue>())
         {
-            if (value.Value is BigInteger or double.PositiveInfinity or double.NegativeInfinity or double.NaN)
+            string? message = null;
+            if (value.Type == JTokenType.Undefined)
+            {
+                // Newtonsoft.Json reads "[1,,2]" as an array with an undefined element between the commas.
+                message = "not valid JSON: an empty element (a comma with no value before it)";
+            }
+            else if (value.Value is BigInteger or double.PositiveInfinity or double.NegativeInfinity or double.NaN)
             {
                 var expected = outOfRange?.Invoke(value) ?? $"expected a number from {long.MinValue.ToString("N0", CultureInfo.InvariantCulture)} to {long.MaxValue.ToString("N0", CultureInfo.InvariantCulture)}";
-                problems.Add(At(source, value, $"{expected}, found {Shorten(value.ToString(Formatting.None))}"));
+                message = $"{expected}, found {Shorten(value.ToString(Formatting.None))}";
             }
+
+            if (message is null)
+            {
+                continue;
+            }
+
+            // A token's path costs its index in each array above it: the first problems are named, the rest counted.
+            if (problems.Count < MaxNamed)
+            {
+                problems.Add(At(source, value, message));
+            }
+            else
+            {
+                more++;
+            }
+        }
+
+        if (more > 0)
+        {
+            problems.Add(new Diagnostic(source, 0, 0, string.Empty, $"and {more.ToString("N0", CultureInfo.InvariantCulture)} more values like these"));
         }
 
         return problems.Count > 0 ? throw new InputException(problems) : root;

@@ -37,8 +37,16 @@ public static class NotificationReader
         var problems = new List<Diagnostic>();
         var documents = ImmutableArray.CreateBuilder<NotificationDocument>();
         var numbers = new HashSet<(string, string)>();
-        foreach (var element in array)
+        for (var i = 0; i < array.Count; i++)
         {
+            if (problems.Count >= JsonInput.MaxNamed)
+            {
+                // The file is refused already; a token's path costs its index, so reading on would be quadratic.
+                problems.Add(new Diagnostic(source, 0, 0, string.Empty, $"checking stopped after {problems.Count.ToString("N0", CultureInfo.InvariantCulture)} problems: documents {(i + 1).ToString("N0", CultureInfo.InvariantCulture)} to {array.Count.ToString("N0", CultureInfo.InvariantCulture)} were not checked"));
+                break;
+            }
+
+            var element = array[i];
             var before = problems.Count;
             var document = Read(element, source, treaty, isDeclared, problems);
             if (document is not null && !numbers.Add((document.Party.Value, document.Number)))

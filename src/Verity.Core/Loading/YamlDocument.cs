@@ -114,7 +114,11 @@ internal sealed partial class YamlDocument
                 return position;
             }
 
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            // One segment at a time: a name Newtonsoft.Json writes as ['…'] (one with '.', '[' or a space) may hold dots
+            // of its own, and cutting at each of them made a long dotted key quadratic (a 200,000-dot key: minutes).
+            var cut = path.EndsWith("']", StringComparison.Ordinal)
+                ? path.LastIndexOf("['", StringComparison.Ordinal)
+                : Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
             if (cut <= 0)
             {
                 return _positions.GetValueOrDefault(string.Empty);
@@ -150,7 +154,7 @@ internal sealed partial class YamlDocument
                     foreach (var (keyNode, valueNode) in mapping.Children)
                     {
                         var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
-                        var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                        var childPath = Child(path, key);
                         if (obj.ContainsKey(key))
                         {
                             problems.Add(new Diagnostic(source, (int)keyNode.Start.Line, (int)keyNode.Start.Column, childPath, $"duplicate key '{key}'"));
@@ -182,6 +186,39 @@ internal sealed partial class YamlDocument
                 return JValue.CreateNull();
         }
     }
+
+    /// <summary>The path of <paramref name="key"/> in the mapping at <paramref name="path"/>, written as
+    /// <see cref="JToken.Path"/> writes it, so that a token's path finds its position: a name with one of
+    /// Newtonsoft.Json's special characters in brackets and quotes, its quotes and backslashes escaped.</summary>
+    internal static string Child(string path, string key)
+    {
+        if (key.AsSpan().IndexOfAny(PathSpecials) < 0)
+        {
+            return path.Length == 0 ? key : $"{path}.{key}";
+        }
+
+        var escaped = new System.Text.StringBuilder(key.Length + 4).Append(path).Append("['");
+        foreach (var c in key)
+        {
+            _ = c switch
+            {
+                '\\' => escaped.Append(@"\\"),
+                '\'' => escaped.Append(@"\'"),
+                '\t' => escaped.Append(@"\t"),
+                '\n' => escaped.Append(@"\n"),
+                '\r' => escaped.Append(@"\r"),
+                '\f' => escaped.Append(@"\f"),
+                '\b' => escaped.Append(@"\b"),
+                _ when c < ' ' || c is '\u0085' or '\u2028' or '\u2029' => escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.Append("']").ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PathSpecials =
+        System.Buffers.SearchValues.Create(".'/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029 ");
 
     private static JValue Scalar(YamlScalarNode scalar)
     {

@@ -30,6 +30,22 @@ public class ExchangeReaderTests
         Assert.Equal(CategoryDetail.Locations, definition.Categories.Single(c => c.Id == "deployed-icbm-launchers").Detail);
     }
 
+    [Theory]
+    [InlineData("Art. II", 1)]
+    [InlineData(".", 20_000)]
+    public void Parse_UnknownAttributeWithDotsInItsName_PointsAtItsValue(string part, int times)
+    {
+        // A name with dots is written ['…'] in a token's path; its position was lost, and a long one took minutes.
+        var name = string.Concat(Enumerable.Repeat(part, times));
+        var text = Bundled.Replace("where: { kind: [icbm], status: [deployed] }", $"where: {{ kind: [icbm],\n             '{name}': [x] }}", StringComparison.Ordinal);
+        var line = text[..text.IndexOf($"'{name}':", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var problem = Assert.Single(Fails(text).Diagnostics);
+
+        Assert.Equal($"categories[0].where['{name}']", problem.Path);
+        Assert.Equal((line, 18 + name.Length), (problem.Line, problem.Column));
+    }
+
     [Fact]
     public void Parse_UnknownKindInCategory_PointsAtTheValue()
     {

@@ -125,5 +125,42 @@ public class JsonBoundsTests
         Assert.Equal(("as_of", "9999-12-31 is outside the supported dates, 1900-01-01 to 2200-12-31"), (diagnostic.Path, diagnostic.Message));
     }
 
+    [Fact]
+    public void Parse_EmptyArrayElement_RefusedAtIt()
+    {
+        // Newtonsoft.Json reads "[1,,2]" as an array with an undefined element; a file with one is not JSON.
+        var json = Clearance.Replace("YEAR", "2011", StringComparison.Ordinal).Replace("}]", "},,]", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InputException>(() => NotificationReader.Parse(json, "sent.json", TestData.NewStart, NoItems));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("sent.json", "[1]", "not valid JSON: an empty element (a comma with no value before it)"), (diagnostic.Source, diagnostic.Path, diagnostic.Message));
+    }
+
+    [Fact]
+    public void ParseDatabase_ManyWrongEntries_TheFirstHundredNamedTheRestCounted()
+    {
+        var json = Node(Database.Build(ExchangeData.NewStart, TestData.NewStart, Ledger(), Us, Day1));
+        json["categories"]![0]!["items"] = new JsonArray([.. Enumerable.Range(0, 1000).Select(i => (JsonNode)i)]);
+
+        var error = Assert.Throws<InputException>(() => Database.Parse(json.ToJsonString(), "us.json", ExchangeData.NewStart, TestData.NewStart));
+
+        Assert.Equal(101, error.Diagnostics.Length);
+        Assert.Equal("categories[0].items[99]", error.Diagnostics[99].Path);
+        Assert.Equal("and 900 more problems", error.Diagnostics[100].Message);
+    }
+
+    [Fact]
+    public void Parse_ManyWrongDocuments_CheckingStopsAfterAHundredProblems()
+    {
+        var json = $"[{string.Join(',', Enumerable.Repeat("7", 150))}]";
+
+        var error = Assert.Throws<InputException>(() => NotificationReader.Parse(json, "sent.json", TestData.NewStart, NoItems));
+
+        Assert.Equal(101, error.Diagnostics.Length);
+        Assert.Equal("[99]", error.Diagnostics[99].Path);
+        Assert.Equal("checking stopped after 100 problems: documents 101 to 150 were not checked", error.Diagnostics[100].Message);
+    }
+
     private static JsonObject Node(Database database) => JsonNode.Parse(database.ToJsonString())!.AsObject();
 }

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Verity.Core.Loading;
 
 namespace Verity.Core.Tests.Loading;
@@ -152,5 +153,24 @@ public class YamlBoundsTests
             _ => () => HistoryReader.ReadForceModel(text, Source),
         };
         return Assert.Throws<InputException>(read).Diagnostics;
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("Art. II")]
+    [InlineData("it's")]
+    [InlineData("back\\slash")]
+    [InlineData("a[0]")]
+    [InlineData("tab\there")]
+    [InlineData("line\nbreak")]
+    [InlineData("quote\"d")]
+    [InlineData("slash/ed")]
+    [InlineData("(x)")]
+    [InlineData("\u0001\u0085\u2028")]
+    public void Child_WritesAKeyAsATokensPathDoes(string key)
+    {
+        var root = new JObject { ["a"] = new JObject { [key] = 1 } };
+
+        Assert.Equal(root["a"]![key]!.Path, YamlDocument.Child("a", key));
     }
 }
