@@ -4,7 +4,8 @@ namespace Verity.Reports;
 
 /// <summary>
 /// The shell every page shares: one document head, one stylesheet (<see cref="Css"/>), an optional header and footer
-/// around the page's <c>main</c>. Inline CSS, no scripts and no external resources: a page opens offline and prints.
+/// around the page's <c>main</c>. Inline CSS and no external resources: a page opens offline and prints. A page may
+/// carry one small inline script that only adds to it (the dashboard's copy buttons); without it the page still works.
 /// </summary>
 /// <remarks>A new page builds its <c>main</c> (escaping every value with <see cref="Encode"/>) and calls
 /// <see cref="Render"/>; the classes it may use are those of <see cref="Css"/>.</remarks>
@@ -39,6 +40,13 @@ public static class HtmlPage
         .cards strong { display: block; font-size: 1.4rem; }
         .scroll { overflow-x: auto; }
         .alarms { border: 3px solid var(--bad); background: #fff3f1; padding: .2rem 1rem 1rem; margin: 1rem 0; }
+        header .node { color: var(--muted); font-size: .9rem; margin: .4rem 0; }
+        form.date, form.filter { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .5rem 0; font-size: .9rem; }
+        form.date label, form.filter label { display: inline-flex; gap: .3rem; align-items: center; }
+        input, select, button { font: inherit; font-size: .9rem; }
+        .dated { border-left: 4px solid var(--warn); background: #fff8e6; padding: .4rem .8rem; }
+        .pager { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; font-size: .9rem; }
+        code.hash { word-break: normal; white-space: nowrap; } button.copy { font-size: .75rem; padding: 0 .3rem; margin-left: .2rem; }
         .alarms h2 { color: var(--bad); border-bottom-color: var(--bad); margin-top: .8rem; }
         .report main { padding-top: 1rem; padding-bottom: 2rem; }
         .report th, .report td { text-align: right; font-variant-numeric: tabular-nums; } .report th:first-child, .report td:first-child, .report td.text { text-align: left; }
@@ -54,11 +62,19 @@ public static class HtmlPage
     /// <param name="header">HTML for the page's <c>header</c> (such as its navigation); none when <c>null</c>.</param>
     /// <param name="footer">HTML for the page's <c>footer class="source"</c> (such as where its figures come from); none when <c>null</c>.</param>
     /// <param name="bodyClass">A class on <c>body</c> that selects a family of rules in <see cref="Css"/> (<c>report</c>); none when <c>null</c>.</param>
-    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null)
+    /// <param name="script">JavaScript run at the end of <c>body</c>, inline; none when <c>null</c>. It may only add to a
+    /// page that works without it.</param>
+    /// <exception cref="ArgumentException"><paramref name="script"/> holds <c>&lt;/script</c>.</exception>
+    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null, string? script = null)
     {
         ArgumentNullException.ThrowIfNull(lang);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(main);
+        if (script is not null && script.Contains("</script", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("an inline script cannot hold \"</script\": it would end the element", nameof(script));
+        }
+
         return $"""
             <!DOCTYPE html>
             <html lang="{Encode(lang)}">
@@ -72,7 +88,7 @@ public static class HtmlPage
             {(header is null ? string.Empty : $"<header>{header}</header>\n")}<main>
             {main}
             </main>
-            {(footer is null ? string.Empty : $"<footer class=\"source\">{footer}</footer>\n")}</body>
+            {(footer is null ? string.Empty : $"<footer class=\"source\">{footer}</footer>\n")}{(script is null ? string.Empty : $"<script>{script}</script>\n")}</body>
             </html>
             """;
     }

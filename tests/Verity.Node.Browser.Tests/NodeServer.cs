@@ -14,6 +14,10 @@ public sealed class NodeServer : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "verity-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
+    /// <summary>When the node starts, by its clock: after New START ended (2026-02-05), so that a page with no date opens
+    /// at its last day in force whatever day the tests run.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public async Task InitializeAsync()
@@ -27,7 +31,7 @@ public sealed class NodeServer : IAsyncLifetime
 
         var options = new NodeOptions("US", Path.Combine(AppContext.BaseDirectory, "data", "treaties", "new-start.yaml"),
             Path.Combine(_directory, "US.key"), Path.Combine(_directory, "us.db"), Token);
-        _app = NodeHost.Build(["--urls", "http://127.0.0.1:0"], options);
+        _app = NodeHost.Build(["--urls", "http://127.0.0.1:0"], options, new ShiftedClock(Start - DateTimeOffset.UtcNow));
         await _app.StartAsync();
         Address = new Uri(_app.Urls.Single());
         var replay = new ReplayedRecord();
@@ -54,5 +58,11 @@ public sealed class NodeServer : IAsyncLifetime
         {
             // A leftover temp directory is harmless.
         }
+    }
+
+    /// <summary>The system clock moved by <paramref name="shift"/>: time runs, from another day.</summary>
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
     }
 }

@@ -33,7 +33,11 @@ public sealed class DashboardMirrorTests(ReplayedRecord replay) : IClassFixture<
 
         Assert.Equal(Items(original), Items(mirrored));
         // Russia's log integrity panel: its own log, and the mirror of the U.S. log verified on ingest at the U.S. size.
-        Assert.Matches($"<tr data-log=\"US\"><th scope=\"row\">US</th><td>mirror</td><td class=\"num\">{size:N0}</td><td class=\"hash\">[^<]+</td><td><span class=\"yes\">yes, on ingest</span>", mirrored);
+        Assert.Matches($"<tr data-log=\"US\"><th scope=\"row\">US</th><td>mirror</td><td class=\"num\">{size:N0}</td><td><code class=\"hash\" title=\"[^\"]+\">[^<]+…</code>[^\n]*?</td><td><span class=\"yes\">yes, on ingest</span>", mirrored);
+        // Each page says whose node it is on and from which log it comes.
+        Assert.Contains("<p class=\"node\" data-node=\"RU\">", mirrored, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"viewing\" data-viewing=\"mirror\">This is United States of America (US) as the node of Russian Federation (RU) holds it", mirrored, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"viewing\" data-viewing=\"own\">", original, StringComparison.Ordinal);
         Assert.Contains("<tr data-peer=\"US\">", mirrored, StringComparison.Ordinal);
 
         // Russia's own page: its log holds no declaration, and the page says so.

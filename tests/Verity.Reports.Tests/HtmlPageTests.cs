@@ -30,4 +30,20 @@ public sealed class HtmlPageTests
         Assert.Contains("<body class=\"report\">\n<header><nav>n</nav></header>\n<main>\nm\n</main>\n<footer class=\"source\"><p>f</p></footer>\n</body>", html, StringComparison.Ordinal);
         Assert.Contains("<style>" + HtmlPage.Css + "</style>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_Script_LastInBodyAfterTheFooter()
+    {
+        var html = HtmlPage.Render("en", "t", "m", footer: "<p>f</p>", script: "var a = 1;");
+
+        Assert.EndsWith("<footer class=\"source\"><p>f</p></footer>\n<script>var a = 1;</script>\n</body>\n</html>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ScriptThatWouldEndItsElement_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => HtmlPage.Render("en", "t", "m", script: "x = '</SCRIPT>';"));
+
+        Assert.Equal("script", error.ParamName);
+    }
 }

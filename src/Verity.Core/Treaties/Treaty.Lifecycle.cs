@@ -55,6 +55,15 @@ public sealed partial record Treaty
         }
     }
 
+    /// <summary>
+    /// The first day the treaty is no longer in force for all its parties: the day it ended (a termination, or a
+    /// withdrawal taking effect from a two-party treaty) when that comes before its term runs out, else
+    /// <see cref="Expiry"/>; <c>null</c> while neither is known (unlimited duration, never ended).
+    /// </summary>
+    /// <remarks>The day before it is the treaty's last day in force, where <see cref="StandingAt"/> is still
+    /// <see cref="TreatyStanding.InForce"/> (for a treaty in force by then). New START: 2026-02-05.</remarks>
+    public LocalDate? End => TerminatedOn is { } terminated && (Expiry is not { } expiry || terminated < expiry) ? terminated : Expiry;
+
     /// <summary>Where the treaty stands on a date, for one party or (with <c>null</c>) for the treaty as a whole.</summary>
     /// <remarks>A proposal with no entry into force (none assumed) is not in force on any date.</remarks>
     public TreatyStanding StandingAt(LocalDate date, PartyCode? party = null)

@@ -1,93 +1,236 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Treaties;
+using Verity.Node.Api;
 using Verity.Reports.Dashboard;
 
 namespace Verity.Node.Dashboard;
 
-/// <summary>The dashboard's pages: <c>GET /</c>, <c>GET /dashboard/{party}</c>, <c>GET /dashboard/{party}/items/{uid}</c>;
-/// each takes <c>?at=YYYY-MM-DD</c> (default: today, UTC).</summary>
+/// <summary>
+/// The dashboard's pages: <c>GET /</c>, <c>GET /dashboard/{party}</c>, <c>GET /dashboard/{party}/items/{uid}</c>. Each
+/// takes <c>?at=YYYY-MM-DD</c> (default: today, UTC, or the treaty's last day in force once it has ended: see
+/// <see cref="IDashboardSource.DateAsync"/>); a party's page also <c>kind</c>, <c>status</c>, <c>base</c> and
+/// <c>page</c> for its items (<see cref="ItemFilter"/>).
+/// </summary>
+/// <remarks>A request that cannot be answered is an HTML page titled by its status (400 "Bad request", 404 "Not found")
+/// naming the parameter, the party or the item; a client that asks for JSON (<c>Accept: application/json</c> or
+/// <c>application/problem+json</c>, and not <c>text/html</c>) gets the API's problem details instead.</remarks>
 public static class DashboardEndpoints
 {
+    /// <summary>The longest filter value read: a kind, status or base longer than this is refused naming it.</summary>
+    public const int MaxFilterLength = 200;
+
     /// <summary>Maps the dashboard's pages over the registered <see cref="IDashboardSource"/>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", OverviewAsync).WithName("Dashboard").WithSummary("The dashboard: every party and group (HTML)").Produces<string>(200, "text/html");
+        app.MapGet("/", OverviewAsync).WithName("Dashboard").WithSummary("The dashboard: every party and group (HTML)")
+            .Produces<string>(200, "text/html").Produces<string>(400, "text/html").Produces<string>(404, "text/html");
         app.MapGet("/dashboard/{party}", PartyAsync).WithName("PartyDashboard")
-            .WithSummary("One party's dashboard: compliance charts, notifications, databases, findings, items, log integrity (HTML)").Produces<string>(200, "text/html");
+            .WithSummary("One party's dashboard: compliance charts, notifications, databases, findings, items (100 a page, filtered by kind, status and base), log integrity (HTML)")
+            .Produces<string>(200, "text/html").Produces<string>(400, "text/html").Produces<string>(404, "text/html");
         app.MapGet("/dashboard/{party}/items/{uid}", ItemAsync).WithName("ItemHistory")
-            .WithSummary("One item's history (HTML)").Produces<string>(200, "text/html");
+            .WithSummary("One item's history up to the date (HTML)")
+            .Produces<string>(200, "text/html").Produces<string>(400, "text/html").Produces<string>(404, "text/html");
         return app;
     }
 
-    private static async Task<ContentHttpResult> OverviewAsync(
-        [Description("The date, YYYY-MM-DD (default today, UTC)")] string? at,
+    private static async Task<IResult> OverviewAsync(
+        [Description("The date, YYYY-MM-DD (default today, UTC; once the treaty has ended, its last day in force)")] string? at,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
         var renderer = new DashboardRenderer(text);
         if (Source(context) is not { } source)
         {
-            return Html(renderer.NotFound("this node has no dashboard source: no record of the treaty to derive it from"), StatusCodes.Status404NotFound);
+            return NoSource(context, renderer);
         }
 
-        if (!TryDate(at, context, out var date, out var problem))
+        if (!TryDate(at, out var asked, out var problem))
         {
-            return Html(renderer.NotFound($"at: {problem}"), StatusCodes.Status400BadRequest);
+            return BadRequest(context, renderer, "at", problem);
         }
 
-        return Html(renderer.Overview(await source.OverviewAsync(date, cancellationToken).ConfigureAwait(false)));
+        var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
+        var model = await source.OverviewAsync(date.At, cancellationToken).ConfigureAwait(false);
+        return Html(renderer.Overview(model with { Node = source.Node(Address(context)), Date = date }));
     }
 
-    private static async Task<ContentHttpResult> PartyAsync(
+    private static async Task<IResult> PartyAsync(
         [Description("A party of the treaty, e.g. US")] string party,
-        [Description("The date, YYYY-MM-DD (default today, UTC)")] string? at,
+        [Description("The date, YYYY-MM-DD (default today, UTC; once the treaty has ended, its last day in force)")] string? at,
+        [Description("Only items of this kind of the treaty, e.g. icbm (default: every kind)")] string? kind,
+        [Description("Only items of this status of the treaty, e.g. deployed (default: every status)")] string? status,
+        [Description("Only items at this base (location), exactly as the databases list it (default: every base)")] string? @base,
+        [Description("The page of items, from 1, 100 a page (default 1)")] string? page,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
         var renderer = new DashboardRenderer(text);
-        if (!TryDate(at, context, out var date, out var problem))
+        if (!TryDate(at, out var asked, out var problem))
         {
-            return Html(renderer.NotFound($"at: {problem}"), StatusCodes.Status400BadRequest);
+            return BadRequest(context, renderer, "at", problem);
         }
 
-        var model = Source(context) is { } source && PartyCode.TryParse(party, out var code)
-            ? await source.PartyAsync(code, date, cancellationToken).ConfigureAwait(false)
-            : null;
-        return model is null
-            ? Html(renderer.NotFound($"{party} is not a party of the treaty"), StatusCodes.Status404NotFound)
-            : Html(renderer.Party(model));
+        if (!TryPage(page, out var number, out problem))
+        {
+            return BadRequest(context, renderer, "page", problem);
+        }
+
+        if (Source(context) is not { } source)
+        {
+            return NoSource(context, renderer);
+        }
+
+        var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
+        var model = PartyCode.TryParse(party, out var code) ? await source.PartyAsync(code, date.At, cancellationToken).ConfigureAwait(false) : null;
+        if (model is null)
+        {
+            return NotFound(context, renderer, $"{party} is not a party of the treaty whose log this node holds");
+        }
+
+        if (!TryTerm("kind", kind, model.Kinds, model.TreatyName, out var kindId, out problem))
+        {
+            return BadRequest(context, renderer, "kind", problem);
+        }
+
+        if (!TryTerm("status", status, model.Statuses, model.TreatyName, out var statusId, out problem))
+        {
+            return BadRequest(context, renderer, "status", problem);
+        }
+
+        if (@base is { Length: > MaxFilterLength })
+        {
+            return BadRequest(context, renderer, "base", $"{@base.Length:N0} characters; a base is at most {MaxFilterLength}");
+        }
+
+        var filter = new ItemFilter(kindId, statusId, string.IsNullOrEmpty(@base) ? null : @base, number);
+        var matching = filter.Matching(model.Items).Length;
+        if (number > ItemFilter.Pages(matching))
+        {
+            return BadRequest(context, renderer, "page", string.Create(CultureInfo.InvariantCulture,
+                $"{number:N0} is beyond the last page, {ItemFilter.Pages(matching):N0} ({matching:N0} item{(matching == 1 ? "" : "s")} {(filter.IsFiltered ? "match the filter" : "on the date")}, {ItemFilter.PageSize} a page)"));
+        }
+
+        return Html(renderer.Party(model with { Node = source.Node(Address(context)), Date = date, Filter = filter }));
     }
 
-    private static async Task<ContentHttpResult> ItemAsync(
+    private static async Task<IResult> ItemAsync(
         [Description("The party whose item, e.g. US")] string party,
         [Description("The item's unique identifier")] string uid,
+        [Description("The date, YYYY-MM-DD: the statements up to it (default today, UTC; once the treaty has ended, its last day in force)")] string? at,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
         var renderer = new DashboardRenderer(text);
-        var model = Source(context) is { } source && PartyCode.TryParse(party, out var code)
+        if (!TryDate(at, out var asked, out var problem))
+        {
+            return BadRequest(context, renderer, "at", problem);
+        }
+
+        if (Source(context) is not { } source)
+        {
+            return NoSource(context, renderer);
+        }
+
+        var model = PartyCode.TryParse(party, out var code)
             ? await source.ItemAsync(code, uid, cancellationToken).ConfigureAwait(false)
             : null;
-        return model is null
-            ? Html(renderer.NotFound($"{party}'s record holds no item {uid}"), StatusCodes.Status404NotFound)
-            : Html(renderer.Item(model));
+        if (model is null)
+        {
+            return NotFound(context, renderer, $"{party}'s record holds no item {uid}");
+        }
+
+        var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
+        return Html(renderer.Item(model with { Node = source.Node(Address(context)), Date = date }));
     }
 
     private static IDashboardSource? Source(HttpContext context) => context.RequestServices.GetService<IDashboardSource>();
 
-    /// <summary>The page's date: <c>?at=</c> within <see cref="SupportedDates"/>, else today (UTC) by the node's clock.</summary>
-    private static bool TryDate(string? at, HttpContext context, out LocalDate date, [NotNullWhen(false)] out string? problem)
+    /// <summary>Today (UTC) by the node's clock.</summary>
+    private static LocalDate Today(HttpContext context)
     {
+        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        return LocalDate.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Where the page was reached, as the request says: scheme, host and port.</summary>
+    private static string Address(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    /// <summary>The date asked for: <c>?at=</c> within <see cref="SupportedDates"/>; <c>null</c> when none was.</summary>
+    private static bool TryDate(string? at, out LocalDate? date, [NotNullWhen(false)] out string? problem)
+    {
+        date = null;
+        problem = null;
         if (at is null)
         {
-            var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-            date = LocalDate.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            problem = null;
             return true;
         }
 
-        return SupportedDates.TryParse(at, out date, out problem);
+        if (!SupportedDates.TryParse(at, out var parsed, out problem))
+        {
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
+
+    /// <summary>The page of items: <c>?page=</c>, a whole number from 1; 1 when absent or empty.</summary>
+    private static bool TryPage(string? text, out int page, [NotNullWhen(false)] out string? problem)
+    {
+        page = 1;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1)
+        {
+            return true;
+        }
+
+        problem = $"'{Excerpt(text)}' is not a page number: expected a whole number from 1";
+        return false;
+    }
+
+    /// <summary>A kind or status of the treaty's vocabulary; <c>null</c> (every one) when absent or empty.</summary>
+    private static bool TryTerm(string field, string? text, IEnumerable<VocabularyEntry> terms, string treaty, out string? id, [NotNullWhen(false)] out string? problem)
+    {
+        id = string.IsNullOrEmpty(text) ? null : text;
+        problem = null;
+        var known = terms.Select(t => t.Id).ToList();
+        if (id is null || known.Contains(id, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        problem = $"'{Excerpt(id)}' is not {(field == "kind" ? "an item kind" : "a status")} of {treaty}: {(known.Count == 0 ? "it names none" : "expected one of " + string.Join(", ", known))}";
+        return false;
+    }
+
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static IResult NoSource(HttpContext context, DashboardRenderer renderer) =>
+        NotFound(context, renderer, "this node has no dashboard source: no record of the treaty to derive it from");
+
+    /// <summary>A 400 naming <paramref name="field"/>: an HTML page, or the API's problem details for a client that asks for JSON.</summary>
+    private static IResult BadRequest(HttpContext context, DashboardRenderer renderer, string field, string message) =>
+        WantsJson(context) ? ApiProblems.Field(field, message, nothingStored: false)
+            : Html(renderer.Error(StatusCodes.Status400BadRequest, $"{field}: {message}"), StatusCodes.Status400BadRequest);
+
+    private static IResult NotFound(HttpContext context, DashboardRenderer renderer, string message) =>
+        WantsJson(context) ? TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound)
+            : Html(renderer.Error(StatusCodes.Status404NotFound, message), StatusCodes.Status404NotFound);
+
+    /// <summary>Whether the client asks for JSON and not for HTML: a browser always accepts <c>text/html</c>.</summary>
+    private static bool WantsJson(HttpContext context)
+    {
+        var accept = context.Request.GetTypedHeaders().Accept;
+        return accept.Any(a => a.MediaType.Value is "application/json" or "application/problem+json")
+            && !accept.Any(a => a.MediaType.Value is "text/html");
     }
 
     private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>

@@ -9,6 +9,16 @@ namespace Verity.Node.Dashboard;
 /// <remarks><see cref="LogDashboardSource"/> derives every page from the signed logs the node holds.</remarks>
 public interface IDashboardSource
 {
+    /// <summary>
+    /// The date a page shows and the span its date picker offers: <paramref name="asked"/> when the request named one;
+    /// else <paramref name="today"/>, or, once the treaty is no longer in force, its last day in force (the last date its
+    /// record covers).
+    /// </summary>
+    Task<PageDate> DateAsync(LocalDate? asked, LocalDate today, CancellationToken cancellationToken);
+
+    /// <summary>The node itself, as it knows itself, reached at <paramref name="address"/>.</summary>
+    NodeIdentity Node(string address);
+
     /// <summary>Every party whose log the node holds and where each stands on <paramref name="at"/>.</summary>
     Task<DashboardModel> OverviewAsync(LocalDate at, CancellationToken cancellationToken);
 

@@ -39,6 +39,9 @@ public sealed class LogDashboardSource : IDashboardSource
     // Keyed by the treaty's record itself: PartyRecords gives the same instance while no held log grows.
     private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode? Party, LocalDate At), TreatyCompliance> _compliance = new();
     private readonly ConcurrentDictionary<(TreatyRecord Record, PartyCode Party, LocalDate At), PartyDashboard> _pages = new();
+    // The first and latest statement dates of the held logs, for the treaty record they were read from.
+    // A reference, replaced whole: requests read it side by side.
+    private StatementDates? _span;
 
     /// <summary>A source over <paramref name="records"/> (read from <paramref name="logs"/>) and the node's <paramref name="network"/>.</summary>
     /// <param name="records">The records of every log the node holds.</param>
@@ -58,6 +61,44 @@ public sealed class LogDashboardSource : IDashboardSource
         _clock = clock;
         _provenance = provenance;
         _treaty = records.Treaty;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Without a date asked for, once the treaty has ended (<see cref="Treaty.End"/> on or before today) the page opens at
+    /// the day before its end, its last day in force: the last date on which its obligations stand, and so the last date
+    /// its record covers. Not the latest statement's date: a record that stops early (a party that stopped declaring)
+    /// would then hide what was owed after it, and a statement after the end is not the treaty's to count; the page
+    /// says the latest statement's date beside it.
+    /// The picker offers from the treaty's signature (or entry into force, or the first statement, whichever is first)
+    /// to today (or the latest statement, if later).
+    /// </remarks>
+    public async Task<PageDate> DateAsync(LocalDate? asked, LocalDate today, CancellationToken cancellationToken)
+    {
+        var treaty = await _records.TreatyAsync(cancellationToken).ConfigureAwait(false);
+        var (first, latest) = StatementSpan(treaty);
+        LocalDate? ended = _treaty.End is { } end && end <= today && end > SupportedDates.Min ? end : null;
+        var (at, reason) = asked is { } a ? (a, DateReason.Asked)
+            : ended is { } e ? (e.PlusDays(-1), DateReason.LastDayInForce)
+            : (today, DateReason.Today);
+        var starts = new[] { _treaty.Dates.Signature, _treaty.Dates.EntryIntoForceDate, first }.OfType<LocalDate>().ToList();
+        var from = starts.Count == 0 ? today : starts.Min();
+        var to = latest is { } l && l > today ? l : today;
+        return new PageDate(at, reason, today, from < to ? from : to, to)
+        {
+            Ended = ended,
+            EndedAs = ended is { } x ? _treaty.StandingAt(x) : null,
+            LatestStatement = latest,
+        };
+    }
+
+    /// <inheritdoc />
+    public NodeIdentity Node(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var own = _logs.Own;
+        var party = PartyCode.Parse(own.Log.Party);
+        return new NodeIdentity(party, PartyName(party), address, own.Log.Origin, own.Verifier.ToString());
     }
 
     /// <inheritdoc />
@@ -103,7 +144,7 @@ public sealed class LogDashboardSource : IDashboardSource
         }
 
         var peers = _network.Status.Select(s => new PeerStatus(s.Party, s.Url.ToString(), s.LastContact, s.LastError, s.Acknowledged, s.LastReceipt)).ToImmutableArray();
-        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms(), Provenance = _provenance };
+        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms(), Provenance = _provenance, Kinds = _treaty.ItemKinds, Statuses = _treaty.Statuses };
     }
 
     /// <inheritdoc />
@@ -186,6 +227,22 @@ public sealed class LogDashboardSource : IDashboardSource
         };
     }
 
+    /// <summary>The first and the latest date of a statement in the held logs: a database's as-of date, a notification's
+    /// sending; <c>null</c> when they hold none. Read once per treaty record (a log that grows makes a new one).</summary>
+    private (LocalDate? First, LocalDate? Latest) StatementSpan(TreatyRecord treaty)
+    {
+        if (_span is { } span && ReferenceEquals(span.Record, treaty))
+        {
+            return (span.First, span.Latest);
+        }
+
+        var dates = treaty.Records.SelectMany(r => r.Declarations.Select(d => d.Database.AsOf).Concat(r.Notifications.Select(n => n.Document.Sent.Date))).ToList();
+        LocalDate? first = dates.Count == 0 ? null : dates.Min();
+        LocalDate? latest = dates.Count == 0 ? null : dates.Max();
+        _span = new StatementDates(treaty, first, latest);
+        return (first, latest);
+    }
+
     private TreatyCompliance Compliance(TreatyRecord treaty, PartyCode? party, LocalDate at)
     {
         Bound(_compliance);
@@ -251,4 +308,6 @@ public sealed class LogDashboardSource : IDashboardSource
         DeadlineState.Overdue => NotificationState.Overdue,
         _ => NotificationState.Pending,
     };
+
+    private sealed record StatementDates(TreatyRecord Record, LocalDate? First, LocalDate? Latest);
 }

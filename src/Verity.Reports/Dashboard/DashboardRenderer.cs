@@ -13,7 +13,10 @@ namespace Verity.Reports.Dashboard;
 
 /// <summary>
 /// Turns the dashboard's models into HTML pages: semantic HTML, tables with captions, one inline SVG chart per limit
-/// with a table beside it, in the shell of <see cref="HtmlPage"/>: inline CSS, no scripts and no external resources.
+/// with a table beside it, in the shell of <see cref="HtmlPage"/>: inline CSS and no external resources. Each page
+/// names the node it comes from and carries a date picker (a GET form: it works without scripts); long hashes are
+/// shortened with the full value in their title, and one small inline script (<see cref="CopyScript"/>) adds a button
+/// that copies it.
 /// </summary>
 /// <remarks>Every word comes from <paramref name="text"/> (<c>Strings.resx</c>); every value from the model is
 /// HTML-encoded, since subjects, uids and names come from parties' logs.</remarks>
@@ -22,6 +25,32 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 {
     /// <summary>How many sent-on-time notifications the feed lists (every late, overdue, pending or unmatched one is listed).</summary>
     public const int FeedOnTimeRows = 50;
+
+    /// <summary>How many characters of a hash are shown; the full value is in its title and its copy button.</summary>
+    public const int HashShown = 12;
+
+    /// <summary>
+    /// The one script of the dashboard's pages: it shows each copy button (hidden without scripts, where the full value
+    /// is still in the hash's title) and copies the button's value on a click, with the clipboard API where the page is a
+    /// secure context and a selected text area elsewhere (a node reached over plain HTTP).
+    /// </summary>
+    public const string CopyScript = """
+        document.querySelectorAll('button.copy').forEach(function (b) {
+          b.hidden = false;
+          b.addEventListener('click', function () {
+            var value = b.getAttribute('data-copy'), label = b.textContent;
+            function done() { b.textContent = b.getAttribute('data-copied'); b.setAttribute('data-state', 'copied'); setTimeout(function () { b.textContent = label; }, 1500); }
+            function select() {
+              var area = document.createElement('textarea');
+              area.value = value; area.setAttribute('readonly', ''); area.style.position = 'fixed'; area.style.opacity = '0';
+              document.body.appendChild(area); area.select();
+              try { if (document.execCommand('copy')) { done(); } } catch (e) { }
+              document.body.removeChild(area);
+            }
+            if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(value).then(done, select); } else { select(); }
+          });
+        });
+        """;
 
     private static readonly string[] Colours = ["#1f5aa6", "#b03a2e", "#2e7d4f", "#7d3c98", "#a04000"];
 
@@ -32,6 +61,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("OverviewHeading", model.TreatyName))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        DateNote(body, model.Date, "/", []);
         Alarms(body, model.Alarms);
         var limits = model.Scopes.SelectMany(s => s.Limits).Select(l => (l.LimitId, l.Name)).Distinct().ToList();
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"overview\"><caption>{E(T("OverviewCaption", D(model.AsOf)))}</caption><thead><tr><th scope=\"col\">{E(T("PartyOrGroup"))}</th><th scope=\"col\">{E(T("Members"))}</th><th scope=\"col\">{E(T("Standing"))}</th>");
@@ -45,11 +75,13 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var at = "?at=" + D(model.AsOf);
         foreach (var scope in model.Scopes)
         {
+            // The node's own party: its row says so.
+            var own = !scope.IsGroup && model.Node is { } node && node.Party.Value == scope.Scope;
             var title = scope.IsGroup
                 ? E(scope.Name)
-                : $"<a href=\"{PartyHref(scope.Scope)}{at}\">{E(scope.Name)} ({E(scope.Scope)})</a>";
+                : $"<a href=\"{PartyHref(scope.Scope)}{at}\">{E(scope.Name)} ({E(scope.Scope)})</a>{(own ? $"<br><span class=\"state-other\">{E(T("OwnParty"))}</span>" : string.Empty)}";
             var members = string.Join(", ", scope.Members.Select(m => $"<a href=\"{PartyHref(m.Value)}{at}\">{E(m.Value)}</a>"));
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-scope=\"{E(scope.Scope)}\"><th scope=\"row\">{title}</th><td>{members}</td><td>{E(Standing(scope.Standing))}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-scope=\"{E(scope.Scope)}\"{(own ? " data-own=\"yes\"" : string.Empty)}><th scope=\"row\">{title}</th><td>{members}</td><td>{E(Standing(scope.Standing))}</td>");
             foreach (var (id, _) in limits)
             {
                 var limit = scope.Limits.FirstOrDefault(l => l.LimitId == id);
@@ -66,7 +98,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</tbody></table>");
-        return Page(T("OverviewTitle", model.TreatyName), body.ToString(), model.Source, model.Provenance);
+        return Page(T("OverviewTitle", model.TreatyName), body.ToString(), model.Source, model.Provenance, new Chrome(model.Node, model.Date, "/", []));
     }
 
     /// <summary>One party's page: charts, notification feed, databases, findings, items and log integrity.</summary>
@@ -76,6 +108,16 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("PartyHeading", model.PartyName, model.Party.Value, model.TreatyName))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("AsOfStanding", D(model.AsOf), Standing(model.Standing)))}</p>");
+        if (model.Node is { } node)
+        {
+            // Whose page, on whose node, and from which of the node's logs its figures come.
+            body.Append(node.Party == model.Party
+                ? $"<p class=\"viewing\" data-viewing=\"own\">{E(T("ViewingOwn", model.PartyName, model.Party.Value))}</p>"
+                : $"<p class=\"viewing\" data-viewing=\"mirror\">{E(T("ViewingMirror", model.PartyName, model.Party.Value, node.PartyName, node.Party.Value))}</p>");
+        }
+
+        var keep = FilterQuery(model.Filter);
+        DateNote(body, model.Date, PartyHref(model.Party.Value), keep);
         Alarms(body, model.Alarms);
         body.Append(CultureInfo.InvariantCulture, $"""<nav aria-label="{E(T("Sections"))}"><ul><li><a href="#compliance">{E(T("ComplianceHeading"))}</a></li><li><a href="#notifications">{E(T("NotificationsHeading"))}</a></li><li><a href="#databases">{E(T("DatabasesHeading"))}</a></li><li><a href="#findings">{E(T("FindingsHeading"))}</a></li><li><a href="#items">{E(T("ItemsHeading"))}</a></li><li><a href="#integrity">{E(T("IntegrityHeading"))}</a></li></ul></nav>""");
         Compliance(body, model);
@@ -84,7 +126,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         Findings(body, model);
         Items(body, model);
         Integrity(body, model);
-        return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source, model.Provenance);
+        return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source, model.Provenance, new Chrome(model.Node, model.Date, PartyHref(model.Party.Value), keep));
     }
 
     /// <summary>An item's history page: every event of the item in the party's record.</summary>
@@ -92,11 +134,22 @@ public sealed class DashboardRenderer(IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{PartyHref(model.Party.Value)}#items\">{E(T("BackToParty", model.Party.Value))}</a></p>");
+        var path = $"{PartyHref(model.Party.Value)}/items/{Uri.EscapeDataString(model.Uid)}";
+        var back = model.Date is { } date ? Href(PartyHref(model.Party.Value), [("at", D(date.At))], "items") : PartyHref(model.Party.Value) + "#items";
+        body.Append(CultureInfo.InvariantCulture, $"<p><a class=\"back\" href=\"{back}\">{E(T("BackToParty", model.Party.Value))}</a></p>");
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("ItemHeading", model.Uid))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", model.Kind, model.Type, model.Party.Value, model.Treaty))}</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, model.Events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Statement"))}</th><th scope=\"col\" class=\"num\">{E(T("Entry"))}</th><th scope=\"col\">{E(T("WhatItSays"))}</th></tr></thead><tbody>");
-        foreach (var e in model.Events)
+        DateNote(body, model.Date, path, []);
+
+        // On a date, the statements up to it: what the record said of the item then.
+        var events = model.Date is { } on ? [.. model.Events.Where(e => e.Date <= on.At)] : model.Events;
+        if (events.Length < model.Events.Length)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"later\">{E(T("HistoryLater", N(model.Events.Length - events.Length), D(model.Date!.At)))}</p>");
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Statement"))}</th><th scope=\"col\" class=\"num\">{E(T("Entry"))}</th><th scope=\"col\">{E(T("WhatItSays"))}</th></tr></thead><tbody>");
+        foreach (var e in events)
         {
             var says = e.Listed is { } listed
                 ? T("ListedAs", listed.Kind, listed.Type, listed.Status, listed.Location, N(listed.Warheads))
@@ -105,11 +158,24 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         }
 
         body.Append("</tbody></table>");
-        return Page(T("ItemTitle", model.Uid, model.Party.Value), body.ToString(), model.Source, model.Provenance);
+        return Page(T("ItemTitle", model.Uid, model.Party.Value), body.ToString(), model.Source, model.Provenance, new Chrome(model.Node, model.Date, path, []));
     }
 
-    /// <summary>A short page for a date or party that is not there.</summary>
-    public string NotFound(string message) => Page(T("NotFoundTitle"), $"<h1>{E(T("NotFoundTitle"))}</h1><p>{E(message)}</p>", null, null);
+    /// <summary>A short page for a request that cannot be answered: titled by its <paramref name="status"/> (400 "Bad
+    /// request", 404 "Not found", others "Error" and the code), saying why in <paramref name="message"/>.</summary>
+    /// <param name="status">The HTTP status code of the answer.</param>
+    /// <param name="message">What is wrong, naming the request's part (a parameter, a party, an item); plain text.</param>
+    public string Error(int status, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var title = status switch
+        {
+            400 => T("Error_400"),
+            404 => T("Error_404"),
+            _ => T("Error_Other", status.ToString(CultureInfo.InvariantCulture)),
+        };
+        return Page(title, $"<h1>{E(title)}</h1><p class=\"problem\" data-status=\"{status.ToString(CultureInfo.InvariantCulture)}\">{E(message)}</p>", null, null, new Chrome(null, null, "/", []));
+    }
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {
@@ -255,7 +321,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         body.Append("</tr></thead><tbody>");
         foreach (var d in model.Databases)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr{Extrapolated(model.Provenance, d.AsOf, out var mark)}><th scope=\"row\">{D(d.AsOf)}{mark}</th><td class=\"hash\">{E(d.Sha256)}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr{Extrapolated(model.Provenance, d.AsOf, out var mark)}><th scope=\"row\">{D(d.AsOf)}{mark}</th><td>{Hash(d.Sha256)}</td>");
             foreach (var (id, _) in columns)
             {
                 body.Append(d.Counts.FirstOrDefault(c => c.Id == id) is { } count ? $"<td class=\"num\">{N(count.Count)}</td>" : "<td class=\"num\">—</td>");
@@ -305,13 +371,82 @@ public sealed class DashboardRenderer(IStringLocalizer text)
             return;
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<table class=\"items\"><caption>{E(T("ItemsCaption", N(model.Items.Length), D(model.AsOf)))}</caption><thead><tr><th scope=\"col\">{E(T("Uid"))}</th><th scope=\"col\">{E(T("Kind"))}</th><th scope=\"col\">{E(T("ItemType"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("Location"))}</th></tr></thead><tbody>");
-        foreach (var item in model.Items)
+        var path = PartyHref(model.Party.Value);
+        var filter = model.Filter;
+        var at = D(model.AsOf);
+        ItemsFilterForm(body, model, path, at);
+        var matching = filter.Matching(model.Items);
+        if (matching.IsEmpty)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a class=\"item\" href=\"{PartyHref(model.Party.Value)}/items/{Uri.EscapeDataString(item.Uid)}\">{E(item.Uid)}</a></td><td>{E(item.Kind)}</td><td>{E(item.Type)}</td><td>{E(item.Status)}</td><td>{E(item.Location)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-match\">{E(T("NoItemsMatch", N(model.Items.Length), at))}</p></section>");
+            return;
         }
 
-        body.Append("</tbody></table></section>");
+        // The page asked for, within the pages there are (the node refuses a page beyond them before it renders).
+        var pages = ItemFilter.Pages(matching.Length);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var first = (page - 1) * ItemFilter.PageSize;
+        var shown = matching.Skip(first).Take(ItemFilter.PageSize).ToList();
+        var range = (From: N(first + 1), To: N(first + shown.Count));
+        var caption = filter.IsFiltered
+            ? T("ItemsCaptionFiltered", range.From, range.To, N(matching.Length), N(model.Items.Length), at)
+            : T("ItemsCaption", range.From, range.To, N(model.Items.Length), at);
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"items\" data-matching=\"{matching.Length.ToString(CultureInfo.InvariantCulture)}\" data-page=\"{page.ToString(CultureInfo.InvariantCulture)}\"><caption>{E(caption)}</caption><thead><tr><th scope=\"col\">{E(T("Uid"))}</th><th scope=\"col\">{E(T("Kind"))}</th><th scope=\"col\">{E(T("ItemType"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("Location"))}</th></tr></thead><tbody>");
+        var itemQuery = "?at=" + at;
+        foreach (var item in shown)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a class=\"item\" href=\"{path}/items/{Uri.EscapeDataString(item.Uid)}{itemQuery}\">{E(item.Uid)}</a></td><td>{E(item.Kind)}</td><td>{E(item.Type)}</td><td>{E(item.Status)}</td><td>{E(item.Location)}</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        if (pages > 1)
+        {
+            // Previous and next keep the date and the filter.
+            string PageHref(int to) => Href(path, [("at", at), .. FilterQuery(filter), ("page", to.ToString(CultureInfo.InvariantCulture))], "items");
+            body.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager\" aria-label=\"{E(T("ItemPages"))}\"><span>{E(T("PageOf", N(page), N(pages)))}</span>");
+            body.Append(page > 1 ? $"<a rel=\"prev\" href=\"{PageHref(page - 1)}\">{E(T("PreviousPage"))}</a>" : string.Empty);
+            body.Append(page < pages ? $"<a rel=\"next\" href=\"{PageHref(page + 1)}\">{E(T("NextPage"))}</a>" : string.Empty);
+            body.Append("</nav>");
+        }
+
+        body.Append("</section>");
+    }
+
+    /// <summary>The items filter: kind and status from the treaty's vocabulary, base from the locations listed on the
+    /// date; a GET form that keeps the date and starts again at the first page.</summary>
+    private void ItemsFilterForm(StringBuilder body, PartyDashboard model, string path, string at)
+    {
+        var filter = model.Filter;
+        var kinds = model.Kinds.IsEmpty
+            ? model.Items.Select(i => i.Kind).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k)).ToList()
+            : model.Kinds.Select(k => (k.Id, k.Name)).ToList();
+        var statuses = model.Statuses.IsEmpty
+            ? model.Items.Select(i => i.Status).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k)).ToList()
+            : model.Statuses.Select(k => (k.Id, k.Name)).ToList();
+        var bases = model.Items.Select(i => i.Location).Append(filter.Base).OfType<string>().Distinct().Order(StringComparer.Ordinal).Select(b => (b, b)).ToList();
+        body.Append(CultureInfo.InvariantCulture, $"<form class=\"filter\" method=\"get\" action=\"{path}#items\" aria-label=\"{E(T("FilterItems"))}\"><input type=\"hidden\" name=\"at\" value=\"{at}\">");
+        Select(body, "kind", T("Kind"), T("AnyKind"), kinds, filter.Kind);
+        Select(body, "status", T("Status"), T("AnyStatus"), statuses, filter.Status);
+        Select(body, "base", T("Base"), T("AnyBase"), bases, filter.Base);
+        body.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T("ApplyFilter"))}</button>");
+        if (filter.IsFiltered)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<a class=\"clear\" href=\"{Href(path, [("at", at)], "items")}\">{E(T("ClearFilter"))}</a>");
+        }
+
+        body.Append("</form>");
+    }
+
+    private static void Select(StringBuilder body, string name, string label, string any, List<(string Value, string Text)> options, string? selected)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<label>{E(label)} <select name=\"{name}\"><option value=\"\">{E(any)}</option>");
+        foreach (var (value, text) in options)
+        {
+            var shown = text == value ? value : $"{text} ({value})";
+            body.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(value)}\"{(value == selected ? " selected" : string.Empty)}>{E(shown)}</option>");
+        }
+
+        body.Append("</select></label>");
     }
 
     private void Integrity(StringBuilder body, PartyDashboard model)
@@ -325,7 +460,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
                 : log.Checkpoint is null
                 ? $"<span class=\"state-pending\">{E(T("NoCheckpointYet"))}</span>"
                 : $"<span class=\"no\">{E(T("No"))}</span> {E(log.Problem ?? string.Empty)}";
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-log=\"{E(log.Party)}\"><th scope=\"row\">{E(log.Party)}</th><td>{E(T(log.Own ? "OwnLog" : "MirrorLog"))}</td><td class=\"num\">{N(log.Size)}</td><td class=\"hash\">{E(log.RootHash ?? "—")}</td><td>{verified}</td><td>{(log.LastVerified is { } seen ? E(I(seen)) : E(T("Never")))}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-log=\"{E(log.Party)}\"><th scope=\"row\">{E(log.Party)}</th><td>{E(T(log.Own ? "OwnLog" : "MirrorLog"))}</td><td class=\"num\">{N(log.Size)}</td><td>{(log.RootHash is { } root ? Hash(root) : "—")}</td><td>{verified}</td><td>{(log.LastVerified is { } seen ? E(I(seen)) : E(T("Never")))}</td></tr>");
         }
 
         body.Append("</tbody></table>");
@@ -389,12 +524,86 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         : model.Basis is null ? T("NoDeclarationOnDate", model.PartyName, D(model.AsOf), D(first))
         : null;
 
-    private string Page(string title, string main, string? source, DashboardProvenance? provenance) => HtmlPage.Render(
-        T("Lang"),
-        title,
-        (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
-        header: $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>",
-        footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>");
+    private string Page(string title, string main, string? source, DashboardProvenance? provenance, Chrome chrome)
+    {
+        var header = $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>{NodeLine(chrome.Node)}{DatePicker(chrome)}";
+        // The script only where there is a button for it.
+        var copies = header.Contains("class=\"copy\"", StringComparison.Ordinal) || main.Contains("class=\"copy\"", StringComparison.Ordinal);
+        return HtmlPage.Render(
+            T("Lang"),
+            title,
+            (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
+            header: header,
+            footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>",
+            script: copies ? CopyScript : null);
+    }
+
+    /// <summary>The node the page comes from: its party, where it was reached, its checkpoints' origin and its key.</summary>
+    private string NodeLine(NodeIdentity? node) => node is null ? string.Empty
+        : $"<p class=\"node\" data-node=\"{E(node.Party.Value)}\">{E(T("NodeLine", node.PartyName, node.Party.Value, node.Address, node.Origin))} {Hash(node.Key)}</p>";
+
+    /// <summary>
+    /// The date picker: a GET form to the same page with the date (bounds widened to hold the page's own) and the
+    /// page's other parameters (its filter; the page of items starts again), and a link to today.
+    /// </summary>
+    private string DatePicker(Chrome chrome)
+    {
+        if (chrome.Date is not { } date)
+        {
+            return string.Empty;
+        }
+
+        var min = date.At < date.First ? date.At : date.First;
+        var max = date.At > date.Last ? date.At : date.Last;
+        var form = new StringBuilder();
+        form.Append(CultureInfo.InvariantCulture, $"<form class=\"date\" method=\"get\" action=\"{chrome.Path}\" aria-label=\"{E(T("ChooseDate"))}\">");
+        form.Append(CultureInfo.InvariantCulture, $"<label>{E(T("Date"))} <input type=\"date\" name=\"at\" value=\"{D(date.At)}\" min=\"{D(min)}\" max=\"{D(max)}\" required></label>");
+        foreach (var (name, value) in chrome.Keep)
+        {
+            form.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">");
+        }
+
+        form.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T("ShowDate"))}</button>");
+        form.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(chrome.Path, [("at", D(date.Today)), .. chrome.Keep])}\">{E(T("TodayLink", D(date.Today)))}</a></form>");
+        return form.ToString();
+    }
+
+    /// <summary>Why the page shows its date, when no date was asked for: today, or — the treaty having ended — its last
+    /// day in force, with the latest statement's date and a link to today.</summary>
+    private void DateNote(StringBuilder body, PageDate? date, string path, IEnumerable<(string Name, string Value)> keep)
+    {
+        switch (date)
+        {
+            case { Reason: DateReason.Today }:
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"dated\" data-reason=\"today\">{E(T("DateToday", D(date.At)))}</p>");
+                break;
+            case { Reason: DateReason.LastDayInForce, Ended: { } ended }:
+                var latest = date.LatestStatement is { } l ? " " + T("DateLatestStatement", D(l)) : string.Empty;
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"dated\" data-reason=\"last-day-in-force\">{E(T("DateLastDayInForce", D(ended), Standing(date.EndedAs ?? TreatyStanding.Expired), D(date.At)) + latest)} ");
+                body.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(path, [("at", D(date.Today)), .. keep])}\">{E(T("ShowToday", D(date.Today)))}</a></p>");
+                break;
+        }
+    }
+
+    /// <summary>A hash shortened to <see cref="HashShown"/> characters and "…", the full value in its title and in a copy
+    /// button (shown by <see cref="CopyScript"/>); a short value as it is.</summary>
+    private string Hash(string value) => value.Length <= HashShown + 4
+        ? $"<code class=\"hash\">{E(value)}</code>"
+        : $"<code class=\"hash\" title=\"{E(value)}\">{E(value[..HashShown])}…</code><button type=\"button\" class=\"copy\" data-copy=\"{E(value)}\" data-copied=\"{E(T("Copied"))}\" title=\"{E(T("CopyTitle"))}\" hidden>{E(T("Copy"))}</button>";
+
+    /// <summary>The filter's query parameters, those set.</summary>
+    private static List<(string Name, string Value)> FilterQuery(ItemFilter filter) =>
+        [.. new[] { ("kind", filter.Kind), ("status", filter.Status), ("base", filter.Base) }.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!))];
+
+    /// <summary>A link to <paramref name="path"/> with the query's parameters (escaped) and a fragment, HTML-encoded for an attribute.</summary>
+    private static string Href(string path, IEnumerable<(string Name, string Value)> query, string? fragment = null)
+    {
+        var q = string.Join("&", query.Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value)));
+        return E(path + (q.Length == 0 ? string.Empty : "?" + q) + (fragment is null ? string.Empty : "#" + fragment));
+    }
+
+    /// <summary>What a page's shell shows beside its content: the node, the date picker and what it keeps.</summary>
+    private sealed record Chrome(NodeIdentity? Node, PageDate? Date, string Path, IReadOnlyList<(string Name, string Value)> Keep);
 
     private string T(string key, params object[] args)
     {

@@ -16,4 +16,10 @@ public sealed record ItemHistory(string Treaty, PartyCode Party, string Uid, str
 {
     /// <summary>Where the logs came from, when the node was told; <c>null</c> otherwise.</summary>
     public DashboardProvenance? Provenance { get; init; }
+
+    /// <summary>The node the page comes from, named in the page's header; <c>null</c> names none.</summary>
+    public NodeIdentity? Node { get; init; }
+
+    /// <summary>The page's date, why, and the span of its date picker; <c>null</c> gives no picker.</summary>
+    public PageDate? Date { get; init; }
 }

@@ -54,4 +54,19 @@ public sealed record PartyDashboard(
 
     /// <summary>Where the logs came from, when the node was told (the demo's nodes are); <c>null</c> otherwise.</summary>
     public DashboardProvenance? Provenance { get; init; }
+
+    /// <summary>The node the page comes from, named in the page's header; <c>null</c> names none.</summary>
+    public NodeIdentity? Node { get; init; }
+
+    /// <summary>The page's date, why, and the span of its date picker; <c>null</c> gives no picker.</summary>
+    public PageDate? Date { get; init; }
+
+    /// <summary>Which items the page lists: <see cref="Items"/> filtered by kind, status and base, one page of them.</summary>
+    public ItemFilter Filter { get; init; } = ItemFilter.All;
+
+    /// <summary>The treaty's item kinds, offered by the items filter.</summary>
+    public ImmutableArray<VocabularyEntry> Kinds { get; init; } = [];
+
+    /// <summary>The treaty's statuses, offered by the items filter.</summary>
+    public ImmutableArray<VocabularyEntry> Statuses { get; init; } = [];
 }

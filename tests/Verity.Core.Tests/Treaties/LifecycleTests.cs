@@ -140,6 +140,29 @@ public class LifecycleTests
         Assert.Equal(D("2015-06-10"), treaty.TerminatedOn);
     }
 
+    [Theory]
+    [InlineData("new-start", "2026-02-05", TreatyStanding.Expired)]  // its term, extended in 2021
+    [InlineData("sort", "2011-02-05", TreatyStanding.Terminated)]    // superseded before its own expiry, 2012-12-31
+    [InlineData("start-i", "2009-12-05", TreatyStanding.Expired)]
+    public void End_BundledTreaty_IsTheFirstDayNotInForce(string name, string end, TreatyStanding after)
+    {
+        var treaty = Bundled(name);
+
+        var ended = treaty.End;
+
+        Assert.Equal(D(end), ended);
+        Assert.Equal(TreatyStanding.InForce, treaty.StandingAt(ended!.Value.PlusDays(-1)));
+        Assert.Equal(after, treaty.StandingAt(ended.Value));
+    }
+
+    [Fact]
+    public void End_WithdrawalFromATwoPartyTreaty_IsTheDayItTakesEffect()
+    {
+        var treaty = Vector("withdrawal-notice.yaml");
+
+        Assert.Equal(D("2015-06-10"), treaty.End);
+    }
+
     [Fact]
     public void Evaluate_AfterWithdrawalTakesEffect_LimitsShowTreatyNotInForce()
     {

@@ -49,20 +49,24 @@ public sealed partial class DashboardRendererTests
         // Every string is its resource key in brackets, and every value in the model is free of Latin letters:
         // any Latin letter left in the page's text is a word that did not come from Strings.resx.
         var renderer = new DashboardRenderer(new KeyLocalizer());
-        var model = Model("Ж-7", "Ж-1", names: "Ж");
+        var model = Model("Ж-7", "Ж-1", names: "Ж") with { Node = Node("Ж"), Date = Dated(DateReason.LastDayInForce) };
         var pages = new[]
         {
-            renderer.Overview(Overview()),
+            renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) }),
             renderer.Party(model),
+            renderer.Party(model with { Node = Node("Ж", "RU"), Filter = new ItemFilter("Ж", Page: 2), Items = Items(500, "Ж") }),
+            renderer.Party(model with { Filter = new ItemFilter(Base: "Ж-Ж") }),
             renderer.Party(model with { FirstDeclaration = null, Basis = null }),
             renderer.Party(WithGroup(model, notKnown: true)),
-            renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж")),
-            renderer.NotFound("Ж"),
+            renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж") { Node = Node("Ж"), Date = Dated(DateReason.Asked, new LocalDate(2011, 2, 4)) }),
+            renderer.Error(400, "Ж"),
+            renderer.Error(404, "Ж"),
+            renderer.Error(500, "Ж"),
         };
 
         foreach (var page in pages)
         {
-            var text = WebUtility.HtmlDecode(Tags().Replace(Keys().Replace(Style().Replace(page, string.Empty), string.Empty), " "))
+            var text = WebUtility.HtmlDecode(Tags().Replace(Keys().Replace(Style().Replace(Script().Replace(page, string.Empty), string.Empty), string.Empty), " "))
                 .Replace("US", string.Empty, StringComparison.Ordinal).Replace("RU", string.Empty, StringComparison.Ordinal); // parties' codes are values
             var words = Latin().Matches(text).Select(m => m.Value).Distinct().ToList();
             Assert.True(words.Count == 0, $"words not from the resources: {string.Join(", ", words)}");
@@ -82,8 +86,15 @@ public sealed partial class DashboardRendererTests
         renderer.Party(model with { Basis = null });
         renderer.Party(model with { Provenance = new DashboardProvenance("Ж", new LocalDate(2000, 1, 1)) });
         renderer.Party(WithGroup(model, notKnown: true));
+        renderer.Party(model with { Node = Node("Ж"), Date = Dated(DateReason.LastDayInForce) });
+        renderer.Party(model with { Node = Node("Ж", "RU"), Filter = new ItemFilter("Ж", Page: 2), Items = Items(500, "Ж") });
+        renderer.Party(model with { Filter = new ItemFilter(Base: "Ж-Ж") });
+        renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) });
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
-        renderer.NotFound("Ж");
+        renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж") { Date = Dated(DateReason.Asked, new LocalDate(2011, 2, 4)) });
+        renderer.Error(400, "Ж");
+        renderer.Error(404, "Ж");
+        renderer.Error(500, "Ж");
         var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
         // Words for every state the model can carry are looked up by name; the rest are used by the pages above.
@@ -193,6 +204,181 @@ public sealed partial class DashboardRendererTests
         Assert.Contains($"{DashboardRenderer.FeedOnTimeRows + 1} of {DashboardRenderer.FeedOnTimeRows + 11} shown", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Party_ManyItems_ListsOneHundredAPageWithPreviousAndNextKeepingTheDate()
+    {
+        var model = Model("Ж", "Ж") with { Items = Items(250, "u"), Filter = new ItemFilter(Page: 2) };
+
+        var html = Renderer().Party(model);
+
+        Assert.Equal(ItemFilter.PageSize, Regex.Count(html, "<a class=\"item\" "));
+        Assert.Contains(">u-0100</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">u-0099</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">u-0200</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Items 101–200 of 250 on 2020-09-01; each links to its history</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<span>Page 2 of 3</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<a rel=\"prev\" href=\"/dashboard/US?at=2020-09-01&amp;page=1#items\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a rel=\"next\" href=\"/dashboard/US?at=2020-09-01&amp;page=3#items\">", html, StringComparison.Ordinal);
+        // Each item's history keeps the date.
+        Assert.Contains("<a class=\"item\" href=\"/dashboard/US/items/u-0100?at=2020-09-01\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_LastPage_HasNoNextAndTheFirstNoPrevious()
+    {
+        var model = Model("Ж", "Ж") with { Items = Items(250, "u") };
+
+        var first = Renderer().Party(model);
+        var last = Renderer().Party(model with { Filter = new ItemFilter(Page: 3) });
+        var few = Renderer().Party(model with { Items = Items(100, "u") });
+
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Equal(50, Regex.Count(last, "<a class=\"item\" "));
+        Assert.Contains("Items 201–250 of 250", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"pager\"", few, StringComparison.Ordinal); // one page: nothing to page through
+    }
+
+    [Fact]
+    public void Party_FilteredItems_ListsTheMatchingOnesAndKeepsTheFilterInEveryLink()
+    {
+        var kinds = ImmutableArray.Create(new VocabularyEntry("u", "Kind U", null, ImmutableDictionary<string, string>.Empty), new VocabularyEntry("u-2", "Kind U-2", null, ImmutableDictionary<string, string>.Empty));
+        var model = Model("Ж", "Ж") with { Items = Items(450, "u"), Kinds = kinds, Filter = new ItemFilter(Kind: "u", Base: "u-1", Page: 1) };
+
+        var html = Renderer().Party(model with { Date = Dated(DateReason.Asked) });
+
+        // Kind u is every other item, base u-1 every third: 75 of 450.
+        Assert.Contains("Items 1–75 of the 75 that match the filter (450 on 2020-09-01)", html, StringComparison.Ordinal);
+        Assert.Equal(75, Regex.Count(html, "<tr><td><a class=\"item\" [^>]*>[^<]*</a></td><td>u</td><td>u</td><td>u</td><td>u-1</td></tr>"));
+        Assert.Contains("<option value=\"u\" selected>Kind U (u)</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"u-2\">Kind U-2 (u-2)</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"u-1\" selected>u-1</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"filter\" method=\"get\" action=\"/dashboard/US#items\"", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"at\" value=\"2020-09-01\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"clear\" href=\"/dashboard/US?at=2020-09-01#items\">", html, StringComparison.Ordinal);
+        // The date picker keeps the filter; its link to today too.
+        Assert.Contains("<input type=\"hidden\" name=\"kind\" value=\"u\"><input type=\"hidden\" name=\"base\" value=\"u-1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"today\" href=\"/dashboard/US?at=2026-12-03&amp;kind=u&amp;base=u-1\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_FilterMatchingNothing_SaysSoAndOffersEveryItem()
+    {
+        var model = Model("Ж", "Ж") with { Items = Items(10, "u"), Filter = new ItemFilter(Base: "elsewhere") };
+
+        var html = Renderer().Party(model);
+
+        Assert.Contains("<p class=\"no-match\">None of the 10 items on 2020-09-01 matches the filter.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"items\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"elsewhere\" selected>elsewhere</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"clear\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_DatePicker_SubmitsToTheSamePageWithinTheSpanAndLinksToToday()
+    {
+        var date = Dated(DateReason.Asked);
+        var renderer = Renderer();
+
+        var overview = renderer.Overview(Overview() with { Date = date });
+        var party = renderer.Party(Model("Ж", "Ж") with { Date = date });
+        var item = renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "a b", "Ж", "Ж", Events("Ж"), "Ж") { Date = date });
+        var early = renderer.Overview(Overview() with { Date = date with { At = new LocalDate(1990, 1, 1) } });
+
+        Assert.Contains("<form class=\"date\" method=\"get\" action=\"/\"", overview, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"date\" name=\"at\" value=\"2020-09-01\" min=\"2010-04-08\" max=\"2026-12-03\" required>", overview, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"today\" href=\"/?at=2026-12-03\">Today (2026-12-03)</a>", overview, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"date\" method=\"get\" action=\"/dashboard/US\"", party, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"date\" method=\"get\" action=\"/dashboard/US/items/a%20b\"", item, StringComparison.Ordinal);
+        // A date asked for outside the span widens the picker, so that the form still submits.
+        Assert.Contains("value=\"1990-01-01\" min=\"1990-01-01\" max=\"2026-12-03\"", early, StringComparison.Ordinal);
+        // Asked for: no note on why.
+        Assert.DoesNotContain("class=\"dated\"", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overview_TreatyEnded_SaysItShowsTheLastDayInForceAndLinksToToday()
+    {
+        var html = Renderer().Overview(Overview() with { Date = Dated(DateReason.LastDayInForce) });
+
+        Assert.Contains("<p class=\"dated\" data-reason=\"last-day-in-force\">The treaty has not been in force since 2026-02-05 (expired): with no date asked for, this page shows 2026-02-04, its last day in force and the last date its record covers. The latest statement in the logs this node holds is dated 2018-03-01. <a class=\"today\" href=\"/?at=2026-12-03\">Show today, 2026-12-03</a></p>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-02-04\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overview_NoDateAskedTreatyInForce_SaysItShowsToday()
+    {
+        var html = Renderer().Overview(Overview() with { Date = Dated(DateReason.Today) });
+
+        Assert.Contains("<p class=\"dated\" data-reason=\"today\">No date was asked for: this page shows today, 2020-09-01 (UTC).</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overview_NamesTheNodeAndMarksItsOwnParty()
+    {
+        var html = Renderer().Overview(Overview() with { Node = Node("United States") });
+
+        Assert.Contains("<p class=\"node\" data-node=\"US\">This node: United States (US) at http://127.0.0.1:5000; its checkpoints carry the origin verity.local/us and open with the key <code class=\"hash\" title=\"US+1a2b3c4d+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\">US+1a2b3c4d+…</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-scope=\"US\" data-own=\"yes\">", html, StringComparison.Ordinal);
+        Assert.Contains("this node&#39;s own party", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-scope=\"RU\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_OnItsOwnNodeOrAnothers_SaysWhichLogThePageComesFrom()
+    {
+        var model = Model("Ж", "Ж");
+
+        var own = Renderer().Party(model with { Node = Node("United States") });
+        var mirror = Renderer().Party(model with { Node = Node("Russian Federation", "RU") });
+
+        Assert.Contains("<p class=\"viewing\" data-viewing=\"own\">United States (US) is this node&#39;s own party: the page is derived from the node&#39;s own log.</p>", own, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"viewing\" data-viewing=\"mirror\">This is United States (US) as the node of Russian Federation (RU) holds it: the page is derived from this node&#39;s mirror of US&#39;s log", mirror, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Party_LongHashes_ShortenedWithTheFullValueInTheTitleAndACopyButton()
+    {
+        var sha = string.Concat(Enumerable.Repeat("0123456789abcdef", 4));
+        var model = Model("Ж", "Ж") with { Databases = [new DatabaseSummary(new LocalDate(2020, 3, 1), sha, [])] };
+
+        var html = Renderer().Party(model);
+
+        Assert.Contains($"<code class=\"hash\" title=\"{sha}\">0123456789ab…</code><button type=\"button\" class=\"copy\" data-copy=\"{sha}\" data-copied=\"copied\" title=\"Copy the full value\" hidden>copy</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{sha}<", html, StringComparison.Ordinal);
+        // The button is hidden until the script shows it: without scripts the page has the title and no dead button.
+        Assert.EndsWith($"<script>{DashboardRenderer.CopyScript}</script>\n</body>\n</html>", html, StringComparison.Ordinal);
+        // A short value is shown whole, without a button; a page with no button has no script.
+        Assert.Contains("<code class=\"hash\">0123</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", Renderer().Error(404, "x"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400, "Bad request")]
+    [InlineData(404, "Not found")]
+    [InlineData(500, "Error 500")]
+    public void Error_TitleAndHeading_MatchTheStatus(int status, string title)
+    {
+        var html = Renderer().Error(status, "page: 'x' is not a page number");
+
+        Assert.Contains($"<title>{title}</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1><p class=\"problem\" data-status=\"{status}\">page: &#39;x&#39; is not a page number</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item_OnADate_ListsTheStatementsUpToItAndSaysHowManyAreLater()
+    {
+        var model = new ItemHistory("Ж", PartyCode.Parse("US"), "u-1", "Ж", "Ж", Events("Ж"), "Ж");
+        var later = model.Events.Select(e => e with { Date = e.Date.PlusYears(5) });
+
+        var html = Renderer().Item(model with { Events = [.. model.Events, .. later], Date = Dated(DateReason.Asked, new LocalDate(2012, 1, 1)) });
+
+        Assert.Equal(2, Regex.Count(html, "<tr data-kind="));
+        Assert.Contains("<p class=\"later\">2 later statements about the item, after 2012-01-01, are not shown", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"back\" href=\"/dashboard/US?at=2012-01-01#items\">", html, StringComparison.Ordinal);
+    }
+
     private static DashboardRenderer Renderer() =>
         new(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>());
 
@@ -239,6 +425,25 @@ public sealed partial class DashboardRendererTests
             subject);
     }
 
+    /// <summary>The node of <paramref name="party"/>, its name <paramref name="name"/>.</summary>
+    /// <remarks>With <paramref name="name"/> "Ж", no value in it has a Latin letter but the party's code.</remarks>
+    private static NodeIdentity Node(string name, string party = "US") => name == "Ж"
+        ? new(PartyCode.Parse(party), name, name, name, party + "+" + new string('Ж', 40))
+        : new(PartyCode.Parse(party), name, "http://127.0.0.1:5000", "verity.local/" + party.ToLowerInvariant(), party + "+1a2b3c4d+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=");
+
+    /// <summary>A page's date, 2020-09-01 unless <paramref name="at"/>; the treaty ended on 2026-02-05, today is 2026-12-03.</summary>
+    private static PageDate Dated(DateReason reason, LocalDate? at = null) =>
+        new(at ?? (reason == DateReason.LastDayInForce ? new LocalDate(2026, 2, 4) : new LocalDate(2020, 9, 1)), reason, new LocalDate(2026, 12, 3), new LocalDate(2010, 4, 8), new LocalDate(2026, 12, 3))
+        {
+            Ended = reason == DateReason.LastDayInForce ? new LocalDate(2026, 2, 5) : null,
+            EndedAs = reason == DateReason.LastDayInForce ? TreatyStanding.Expired : null,
+            LatestStatement = new LocalDate(2018, 3, 1),
+        };
+
+    /// <summary><paramref name="count"/> items, alternately of kinds "Ж" and "Ж-2", at three bases.</summary>
+    private static ImmutableArray<ItemLink> Items(int count, string text) =>
+        [.. Enumerable.Range(0, count).Select(i => new ItemLink($"{text}-{i:D4}", i % 2 == 0 ? text : text + "-2", text, text, $"{text}-{i % 3}"))];
+
     /// <summary>The page with a group of US and RU and its warheads limit charted at two dates; RU's forces not known on the page's date when <paramref name="notKnown"/>.</summary>
     private static PartyDashboard WithGroup(PartyDashboard model, bool notKnown)
     {
@@ -261,6 +466,9 @@ public sealed partial class DashboardRendererTests
 
     [GeneratedRegex("<style>.*?</style>", RegexOptions.Singleline)]
     private static partial Regex Style();
+
+    [GeneratedRegex("<script>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex Script();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

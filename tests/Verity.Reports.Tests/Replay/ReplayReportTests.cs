@@ -82,7 +82,7 @@ public sealed class ReplayReportTests
     public void ReportAndDashboard_ShareOneShellAndStylesheet()
     {
         var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>();
-        var dashboard = new DashboardRenderer(text).NotFound("x");
+        var dashboard = new DashboardRenderer(text).Error(404, "x");
 
         var report = ReplayReport.Render(NewStart.Value);
 
