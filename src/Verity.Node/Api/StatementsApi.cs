@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
@@ -191,16 +192,12 @@ public static class StatementsApi
                 return Problem($"statements[{first}].type", NotAParty(log, batch[first].Type));
             }
 
-            long? expected = record?.Size;
-            for (var i = 0; record is not null && i < batch.Count; i++)
+            if (record?.CheckAll(statements) is ({ } at and >= 0, var problems))
             {
-                if (IsChecked(batch[i].Type) && Refusal(record, batch[i], $"statements[{i}]") is { } refused)
-                {
-                    return refused;
-                }
-
-                record = record.Append([new RecordEntry(record.Size, batch[i].Type, batch[i].Body)]);
+                return Refusal(problems, $"statements[{at}]");
             }
+
+            long? expected = record?.Size;
 
             try
             {
@@ -306,11 +303,11 @@ public static class StatementsApi
     private static ValidationProblem? Refusal(PartyRecord record, Submission submission, string prefix)
     {
         var problems = record.Check(submission.Type, submission.Body);
-        if (problems.IsEmpty)
-        {
-            return null;
-        }
+        return problems.IsEmpty ? null : Refusal(problems, prefix);
+    }
 
+    private static ValidationProblem Refusal(ImmutableArray<Diagnostic> problems, string prefix)
+    {
         string Field(Diagnostic p) => p.Source == "statement" ? p.Path : p.Path.Length == 0 ? "body" : $"body.{p.Path}";
         string Prefixed(Diagnostic p) => prefix.Length == 0 ? Field(p) : $"{prefix}.{Field(p)}";
         var where = prefix.Length == 0 ? string.Empty : $"{prefix}: ";
