@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Verity.Core;
 using Verity.Core.Exchanges;
@@ -134,6 +135,63 @@ public sealed class PartyLog : IDisposable
             }
 
             return (size - 1, size, signed.LeafHash);
+        }, cancellationToken).ConfigureAwait(false);
+        if (result is not null)
+        {
+            Appended?.Invoke(this, EventArgs.Empty);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Signs each of <paramref name="statements"/> as the party's next statements, in order, and appends them all in one
+    /// durable commit, only if the log still has <paramref name="expectedSize"/> entries when the writer takes it
+    /// (<c>null</c>: another append came first, nothing was appended; check again against the longer log). With
+    /// <c>null</c> for the size, appends whatever the size.
+    /// </summary>
+    /// <returns>The first entry's index, the new size and each entry's leaf hash, in order.</returns>
+    /// <exception cref="KeyRetiredException">The node's key was retired by a key rotation in the log (or earlier in the batch).</exception>
+    public async Task<(long First, long TreeSize, ImmutableArray<Sha256Hash> LeafHashes)?> AppendAllAtAsync(
+        IReadOnlyList<(string Type, ReadOnlyMemory<byte> Body)> statements, long? expectedSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var result = await Log.WriteAsync<(long, long, ImmutableArray<Sha256Hash>)?>(async log =>
+        {
+            if (expectedSize is { } expected && log.Log.Size != expected)
+            {
+                return null;
+            }
+
+            if (!_inForceKnown)
+            {
+                _inForce = await KeyRotation.KeyInForceAsync(Log.Store, _key.Name, cancellationToken).ConfigureAwait(false);
+                _inForceKnown = true;
+            }
+
+            // The key in force as the batch goes: a rotation in the batch retires this key for the statements after it,
+            // and then nothing of the batch is appended.
+            var inForce = _inForce;
+            var next = await log.NextSequenceAsync(_key.Name, cancellationToken).ConfigureAwait(false);
+            var signed = new List<SignedStatement>(statements.Count);
+            foreach (var (type, body) in statements)
+            {
+                if (inForce is { } key && (key.Name, key.KeyId) != (_key.Verifier.Name, _key.Verifier.KeyId))
+                {
+                    throw new KeyRetiredException($"the key {_key.Verifier.Name}+{_key.Verifier.KeyId:x8} was retired by a key rotation; {_key.Name}'s key in force is {key.Name}+{key.KeyId:x8}");
+                }
+
+                var statement = SignedStatement.Sign(Statement.Create(type, _key.Name, next++, _clock, body), _key);
+                signed.Add(statement);
+                if (type == KeyRotation.Type && KeyRotation.TryReadNewKey(statement.Statement, out var rotated, out _))
+                {
+                    inForce = rotated;
+                }
+            }
+
+            var size = await log.AppendAsync(signed, cancellationToken).ConfigureAwait(false);
+            _inForce = inForce;
+            return (size - signed.Count, size, signed.Select(s => s.LeafHash).ToImmutableArray());
         }, cancellationToken).ConfigureAwait(false);
         if (result is not null)
         {

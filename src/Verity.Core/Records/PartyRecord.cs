@@ -169,39 +169,95 @@ public sealed partial class PartyRecord
     public ImmutableArray<Diagnostic> Check(string type, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(type);
-        const string Source = "body";
         var diagnostics = new List<Diagnostic>();
+        Check(type, body, DeclaredUids(), UsedNumbers(), ListedKinds(), diagnostics);
+        return [.. diagnostics];
+    }
+
+    /// <summary>
+    /// Checks statements to be appended after this record's entries, in order: each as <see cref="Check(string, ReadOnlySpan{byte})"/>
+    /// checks one, against the record as the statements before it leave it (a number used earlier in the list is used;
+    /// an item declared or produced earlier in the list is declared). One pass: the record is not rebuilt per statement.
+    /// </summary>
+    /// <param name="statements">The statements' types and bodies, in log order.</param>
+    /// <returns>The position of the first statement that does not pass and its problems, or -1 and none.</returns>
+    public (int Index, ImmutableArray<Diagnostic> Problems) CheckAll(IReadOnlyList<(string Type, ReadOnlyMemory<byte> Body)> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        var declared = new HashSet<string>(DeclaredUids(), StringComparer.Ordinal);
+        var numbers = UsedNumbers();
+        var listedKinds = ListedKinds();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var (type, body) = statements[i];
+            var diagnostics = new List<Diagnostic>();
+            var (database, document) = Check(type, body.Span, declared, numbers, listedKinds, diagnostics);
+            if (diagnostics.Count > 0)
+            {
+                return (i, [.. diagnostics]);
+            }
+
+            if (database is not null)
+            {
+                declared.UnionWith(database.ListedItems().Keys);
+            }
+
+            if (document is not null)
+            {
+                numbers.TryAdd(document.Number, Size + i);
+                if (document.Fields.GetValueOrDefault("event") == "produced" && document.Fields.GetValueOrDefault("uid") is { } uid)
+                {
+                    declared.Add(uid);
+                }
+            }
+        }
+
+        return (-1, []);
+    }
+
+    // The check of one statement against the state given; what it read, for the caller to carry forward.
+    private (Database? Database, NotificationDocument? Document) Check(
+        string type, ReadOnlySpan<byte> body, HashSet<string> declared, Dictionary<string, long> numbers, HashSet<string> listedKinds, List<Diagnostic> diagnostics)
+    {
+        const string Source = "body";
         switch (type)
         {
             case StatementTypes.Declaration when Definition is null:
                 // The type itself is refused, not the body: no body could be read.
                 diagnostics.Add(new Diagnostic("statement", 0, 0, "type", NoDataExchange(Treaty)));
-                break;
+                return default;
             case StatementTypes.Declaration:
-                ReadDeclaration(Treaty, Definition, Party, body, Source, diagnostics);
-                break;
+                return (ReadDeclaration(Treaty, Definition, Party, body, Source, diagnostics), null);
             case StatementTypes.Notification:
-                var declared = DeclaredUids();
-                var listedKinds = ListedKinds();
                 var isDeclared = Definition is null ? null : new Func<PartyCode, string, bool>((_, uid) => declared.Contains(uid));
                 var document = ReadNotification(Treaty, Party, body, Source, isDeclared, diagnostics, produced: true, listedKinds);
-                if (document is not null && Notifications.FirstOrDefault(n => n.Document.Number == document.Number) is { } used)
+                if (document is not null && numbers.TryGetValue(document.Number, out var used))
                 {
-                    diagnostics.Add(new Diagnostic(Source, 0, 0, "number", $"number '{document.Number}' is already used by {PartyRecord.Source(used.Index)}"));
+                    diagnostics.Add(new Diagnostic(Source, 0, 0, "number", $"number '{document.Number}' is already used by {PartyRecord.Source(used)}"));
                 }
 
-                break;
+                return (null, document);
             case StatementTypes.KeyRotation or StatementTypes.Note:
-                break;
+                return default;
             case StatementTypes.EquivocationAlarm:
                 diagnostics.Add(new Diagnostic("statement", 0, 0, "type", "an equivocation-alarm is recorded by the node itself, with the evidence it verified"));
-                break;
+                return default;
             default:
                 diagnostics.Add(new Diagnostic("statement", 0, 0, "type", StatementTypes.Unknown(type)));
-                break;
+                return default;
+        }
+    }
+
+    // Each notification number in the record, with the entry that first used it.
+    private Dictionary<string, long> UsedNumbers()
+    {
+        var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var notification in Notifications)
+        {
+            numbers.TryAdd(notification.Document.Number, notification.Index);
         }
 
-        return [.. diagnostics];
+        return numbers;
     }
 
     /// <summary>Why a declaration cannot be read when <paramref name="treaty"/> has no data exchange.</summary>
