@@ -19,16 +19,19 @@ public sealed record Restraint(RestraintKind Kind, PartyCode? Party, LocalDate S
         _ => Party == inspecting || Party == inspected,
     };
 
+    /// <summary>What it is, in a few words: "RU exempted its facilities from inspection on 2022-08-08".</summary>
+    public string Summary => Kind switch
+    {
+        RestraintKind.Paused => $"inspections paused by agreement of all parties on {Since:yyyy-MM-dd}",
+        RestraintKind.Suspended => $"{Party} suspended its participation on {Since:yyyy-MM-dd}",
+        RestraintKind.Exempted => $"{Party} exempted its facilities from inspection on {Since:yyyy-MM-dd}",
+        _ => $"{Party} withdrew, effective {Since:yyyy-MM-dd}",
+    };
+
     /// <summary>In words, with the act's own text and its source: "RU exempted its facilities from inspection on 2022-08-08 (…; source: …)".</summary>
     public string Describe()
     {
-        var what = Kind switch
-        {
-            RestraintKind.Paused => $"inspections paused by agreement of all parties on {Since:yyyy-MM-dd}",
-            RestraintKind.Suspended => $"{Party} suspended its participation on {Since:yyyy-MM-dd}",
-            RestraintKind.Exempted => $"{Party} exempted its facilities from inspection on {Since:yyyy-MM-dd}",
-            _ => $"{Party} withdrew, effective {Since:yyyy-MM-dd}",
-        };
+        var what = Summary;
         var details = new[] { Act.Text, Source is { } s ? $"source: {s.Title}, {s.Url}" : Act.SourceId is { } id ? $"source: {id}" : null }
             .Where(d => !string.IsNullOrEmpty(d)).ToList();
         return details.Count == 0 ? what : $"{what} ({string.Join("; ", details)})";
