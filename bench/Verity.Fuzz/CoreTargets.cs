@@ -47,14 +47,19 @@ internal static class CoreTargets
             text => StructureReader.Parse(text, Source));
         yield return Text("projections-yaml", "ProjectionsReader.Parse", [corpus.Bytes("data/forces/projections.yaml")],
             text => ProjectionsReader.Parse(text, Source));
-        yield return Text("history-csv", "HistoryReader.ReadAggregates / ReadBreakdowns",
-            [.. corpus.Files("corpus/core/history", "*.csv"), Head(corpus.Bytes("data/history/new-start-aggregates.csv"), 40), Head(corpus.Bytes("data/history/new-start-breakdowns.csv"), 40)],
+        yield return Text("history-csv", "HistoryReader.ReadAggregates / ReadBreakdowns / ReadInspectionCounts",
+            [.. corpus.Files("corpus/core/history", "*.csv"), Head(corpus.Bytes("data/history/new-start-aggregates.csv"), 40), Head(corpus.Bytes("data/history/new-start-breakdowns.csv"), 40),
+                corpus.Bytes("data/history/new-start-inspections.csv")],
             text =>
             {
                 // One reader per header: the mutated header picks which, as the file name does in the CLI.
                 if (text.StartsWith("date,party,kind", StringComparison.Ordinal))
                 {
                     HistoryReader.ReadBreakdowns(new StringReader(text), Source);
+                }
+                else if (text.StartsWith("from,to,parties", StringComparison.Ordinal))
+                {
+                    HistoryReader.ReadInspectionCounts(new StringReader(text), Source);
                 }
                 else
                 {

@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return ParityCommand.Create(context);
         yield return ProposalsCommand.Create(context);
         yield return DetectCommand.Create(context);
+        yield return InspectCommand.Create(context);
         yield return KeysCommand.Create(context);
         yield return LogCommand.Create(context);
         yield return EscrowCommand.Create(context);

@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Rendering;
 using Verity.Core;
 using Verity.Core.Analysis.Replay;
+using Verity.Core.Inspections;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
 using Verity.Reports.Replay;
@@ -122,7 +123,11 @@ internal static class ReplayCommand
         var breakdowns = File.Exists(breakdownsPath)
             ? HistoryReader.ReadBreakdowns(new StringReader(CommandLineInput.ReadText(breakdownsPath, "replay")), breakdownsPath)
             : [];
-        return ReplayRunner.Run(treaty, model, figures, breakdowns, interpretation);
+        var inspectionsPath = Path.Combine(history, $"{name}-inspections.csv");
+        var inspections = File.Exists(inspectionsPath)
+            ? HistoryReader.ReadInspectionCounts(new StringReader(CommandLineInput.ReadText(inspectionsPath, "replay")), inspectionsPath, treaty)
+            : [];
+        return ReplayRunner.Run(treaty, model, figures, breakdowns, interpretation, inspections);
     }
 
     internal static JsonObject ToJson(ReplayResult result)
@@ -169,6 +174,14 @@ internal static class ReplayCommand
                 ["published"] = b.Published.Count,
                 ["computed"] = b.Computed,
             })]),
+            ["inspections"] = result.PublishedInspections.IsDefaultOrEmpty ? null : new JsonObject
+            {
+                ["synthetic"] = result.Inspections.Length,
+                ["published_counts"] = result.PublishedInspections.Count(r => r.Count is not null),
+                ["unmatched_lines"] = new JsonArray([.. SyntheticInspections.Unmatched(result.PublishedInspections, result.Inspections).Select(r => JsonValue.Create(r.Line))]),
+                ["by_year"] = new JsonArray([.. result.Inspections.GroupBy(i => (Year: result.Treaty.TreatyYearOf(i.Date), i.Inspecting)).OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Inspecting.Value, StringComparer.Ordinal)
+                    .Select(g => (JsonNode)new JsonObject { ["treaty_year"] = g.Key.Year, ["party"] = g.Key.Inspecting.Value, ["synthetic"] = g.Count() })]),
+            },
             ["lifecycle"] = new JsonArray([.. result.Treaty.Lifecycle.Select(a => (JsonNode)new JsonObject
             {
                 ["date"] = CommandLineInput.Format(a.Date),
@@ -252,6 +265,13 @@ internal static class ReplayCommand
         foreach (var miss in result.Breakdowns.Where(b => !b.Matches))
         {
             console.MarkupLineInterpolated($"[red]breakdown {CommandLineInput.Format(miss.Published.Date)} {miss.Published.Label}: published {miss.Published.Count}, computed {miss.Computed}[/]");
+        }
+
+        if (!result.PublishedInspections.IsDefaultOrEmpty)
+        {
+            var counted = result.PublishedInspections.Count(r => r.Count is not null);
+            var unmatched = SyntheticInspections.Unmatched(result.PublishedInspections, result.Inspections);
+            console.MarkupLineInterpolated($"Inspections: {result.Inspections.Length:N0} synthetic; published counts reproduced within their spans: [bold]{counted - unmatched.Length} of {counted}[/] (quotas per treaty year: verity inspect quota, and the report's table).");
         }
     }
 

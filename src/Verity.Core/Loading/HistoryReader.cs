@@ -5,6 +5,8 @@ using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
 using Verity.Core.Analysis.Replay;
+using Verity.Core.Inspections;
+using Verity.Core.Treaties;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -20,7 +22,12 @@ public static class HistoryReader
     private static readonly string[] AggregateColumns = ["date", "party", "measure", "value", "basis", "source", "note"];
     private static readonly string[] BreakdownColumns = ["date", "party", "kind", "type", "statuses", "count", "source", "note"];
     private static readonly string[] NotificationCountColumns = ["date", "count", "scope", "source", "note"];
+    private static readonly string[] InspectionCountColumns = ["from", "to", "parties", "type", "count", "basis", "source", "note"];
     private static readonly HashSet<string> Bases = new(StringComparer.Ordinal) { "published", "derived", "not-retrieved", "not-provided" };
+    private static readonly string[] InspectionBases = [PublishedInspectionCount.Published, PublishedInspectionCount.Derived, PublishedInspectionCount.NotPublished];
+
+    /// <summary>The largest count of inspections a row holds, 1,000,000: far above any treaty's quota over its life.</summary>
+    private const int MaxInspections = 1_000_000;
 
     /// <summary>Reads <c>date,party,measure,value,basis,source,note</c> rows.</summary>
     /// <exception cref="InputException">A row is malformed.</exception>
@@ -85,6 +92,98 @@ public static class HistoryReader
 
             return new PublishedNotificationCount(Date(row, problem), count, row("scope"), row("source"), row("note"));
         });
+
+    /// <summary>
+    /// Reads <c>from,to,parties,type,count,basis,source,note</c> rows: counts of inspections from the public record.
+    /// Parties are separated by '|'; an empty type means every type; an empty count is allowed only with the basis
+    /// <c>not-published</c> (and required by it). With <paramref name="treaty"/>, each party must be one of its parties
+    /// and each type one of its inspection types, and each row must lie within its life.
+    /// </summary>
+    /// <exception cref="InputException">A row is malformed: each problem names the file, the line and the field.</exception>
+    public static ImmutableArray<PublishedInspectionCount> ReadInspectionCounts(TextReader reader, string source, Treaty? treaty = null)
+    {
+        var types = treaty?.Inspections.Quotas.Select(q => q.Type).ToHashSet(StringComparer.Ordinal);
+        return ReadRows(reader, source, InspectionCountColumns, (row, problem, line) =>
+        {
+            var from = Date(row, problem, "from");
+            var to = Date(row, problem, "to");
+            if (from != default && to != default && to < from)
+            {
+                problem("to", $"{to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
+            }
+
+            var parties = ImmutableArray.CreateBuilder<PartyCode>();
+            foreach (var code in row("parties").Split('|', StringSplitOptions.TrimEntries))
+            {
+                if (!PartyCode.TryParse(code, out var party))
+                {
+                    problem("parties", $"'{code}' is not a party code: expected codes such as US, or US|RU for several");
+                }
+                else if (parties.Contains(party))
+                {
+                    problem("parties", $"{party} is named twice");
+                }
+                else if (treaty is not null && !treaty.HasParty(party))
+                {
+                    problem("parties", $"unknown party '{party}': {treaty.Name}'s parties are {string.Join(", ", treaty.Parties.Select(p => p.Code))}");
+                }
+                else
+                {
+                    parties.Add(party);
+                }
+            }
+
+            var type = NullIfEmpty(row("type"));
+            if (type is not null && types is not null && !types.Contains(type))
+            {
+                problem("type", types.Count == 0
+                    ? $"'{type}': {treaty!.Name} sets no inspection quota"
+                    : $"unknown inspection type '{type}': {treaty!.Name}'s are {string.Join(", ", types.Order(StringComparer.Ordinal))}");
+            }
+
+            var basis = row("basis");
+            if (!InspectionBases.Contains(basis, StringComparer.Ordinal))
+            {
+                problem("basis", $"unknown basis '{basis}': expected one of {string.Join(", ", InspectionBases)}");
+            }
+
+            int? count = null;
+            var text = row("count");
+            if (text.Length > 0)
+            {
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxInspections)
+                {
+                    problem("count", $"'{text}' is not a whole number from 0 to {MaxInspections:N0}");
+                }
+                else
+                {
+                    count = n;
+                }
+
+                if (basis == PublishedInspectionCount.NotPublished)
+                {
+                    problem("count", $"a not-published row has no count: leave it empty, or give the basis published or derived");
+                }
+            }
+            else if (basis != PublishedInspectionCount.NotPublished)
+            {
+                // Unknown is never zero: a count the record does not give is a not-published row, not an empty one.
+                problem("count", $"a {basis} row needs a count; a row whose count was not published has the basis not-published");
+            }
+
+            if (row("source").Length == 0)
+            {
+                problem("source", "every row names its source");
+            }
+
+            if (treaty?.Dates.EntryIntoForceDate is { } entry && from != default && from < entry)
+            {
+                problem("from", $"{from:yyyy-MM-dd} is before {treaty.Name} entered into force on {entry:yyyy-MM-dd}");
+            }
+
+            return new PublishedInspectionCount(line, from, to, parties.ToImmutable(), type, count, basis, row("source"), NullIfEmpty(row("note")));
+        });
+    }
 
     // Built once: building a deserializer inspects the model's types, which costs more than reading the model.
     private static readonly IDeserializer ForceModelYaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
@@ -166,7 +265,10 @@ public static class HistoryReader
                 Anchors(p.Conversions, $"parties[{i}].conversions")))]);
     }
 
-    private static ImmutableArray<T> ReadRows<T>(TextReader reader, string source, string[] columns, Func<Func<string, string>, Action<string, string>, T> map)
+    private static ImmutableArray<T> ReadRows<T>(TextReader reader, string source, string[] columns, Func<Func<string, string>, Action<string, string>, T> map) =>
+        ReadRows(reader, source, columns, (row, problem, _) => map(row, problem));
+
+    private static ImmutableArray<T> ReadRows<T>(TextReader reader, string source, string[] columns, Func<Func<string, string>, Action<string, string>, int, T> map)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var problems = new List<Diagnostic>();
@@ -195,24 +297,25 @@ public static class HistoryReader
 
             string Row(string name) => record[Array.IndexOf(columns, name)];
             void Problem(string column, string message) => problems.Add(new Diagnostic(source, line, Array.IndexOf(columns, column) + 1, column, message));
-            rows.Add(map(Row, Problem));
+            rows.Add(map(Row, Problem, line));
         }
 
         return problems.Count > 0 ? throw new InputException(problems) : rows.ToImmutable();
     }
 
-    private static LocalDate Date(Func<string, string> row, Action<string, string> problem)
+    private static LocalDate Date(Func<string, string> row, Action<string, string> problem, string column = "date")
     {
-        var result = LocalDatePattern.Iso.Parse(row("date"));
+        var result = LocalDatePattern.Iso.Parse(row(column));
         if (!result.Success)
         {
-            problem("date", $"'{row("date")}' is not a date: expected YYYY-MM-DD");
+            problem(column, $"'{row(column)}' is not a date: expected YYYY-MM-DD");
             return default;
         }
 
         if (!SupportedDates.Contains(result.Value))
         {
-            problem("date", SupportedDates.OutOfRange(result.Value));
+            problem(column, SupportedDates.OutOfRange(result.Value));
+            return default;
         }
 
         return result.Value;

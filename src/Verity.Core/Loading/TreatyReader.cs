@@ -282,6 +282,7 @@ public static class TreatyReader
                 "termination" => LifecycleActKind.Termination,
                 "inspections-paused" => LifecycleActKind.InspectionsPaused,
                 "inspections-resumed" => LifecycleActKind.InspectionsResumed,
+                "inspections-exempted" => LifecycleActKind.InspectionsExempted,
                 _ => LifecycleActKind.Note,
             };
             var party = Str(act, "party");
@@ -290,9 +291,16 @@ public static class TreatyReader
                 problems.Add(document.At(act["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
             }
 
-            if (party is null && kind is LifecycleActKind.Suspension or LifecycleActKind.Resumption or LifecycleActKind.WithdrawalNotice or LifecycleActKind.Withdrawal)
+            if (party is null && kind is LifecycleActKind.Suspension or LifecycleActKind.Resumption or LifecycleActKind.WithdrawalNotice or LifecycleActKind.Withdrawal or LifecycleActKind.InspectionsExempted)
             {
-                problems.Add(document.At(act, $"a {Str(act, "act")} act names the party acting: add 'party'"));
+                var name = Str(act, "act")!;
+                problems.Add(document.At(act, $"{(name.StartsWith('i') ? "an" : "a")} {name} act names the party acting: add 'party'"));
+            }
+
+            if (party is not null && kind == LifecycleActKind.InspectionsPaused)
+            {
+                // A pause is agreed by all; one party's refusal is an exemption of its facilities or a suspension.
+                problems.Add(document.At(act["party"]!, "an inspections-paused act is agreed by all parties and names none: remove 'party', or use inspections-exempted or suspension for one party's act"));
             }
 
             var period = OptPeriod(act, "period");

@@ -20,7 +20,8 @@ public static class LifecycleText
             LifecycleActKind.Withdrawal => $"{party}withdraws",
             LifecycleActKind.Termination => "terminated",
             LifecycleActKind.InspectionsPaused => "inspections paused",
-            LifecycleActKind.InspectionsResumed => "inspections resume",
+            LifecycleActKind.InspectionsResumed => act.Party is null ? "inspections resume" : $"{party}open to inspection",
+            LifecycleActKind.InspectionsExempted => $"{party}exempts its facilities",
             _ => Truncate((act.Text ?? "note").Split(" (")[0], 40),
         };
     }

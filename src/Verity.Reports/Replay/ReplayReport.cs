@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using Verity.Core.Analysis.Replay;
+using Verity.Core.Inspections;
 using Verity.Core.Treaties;
 using Verity.Reports.Charts;
 
@@ -48,6 +49,11 @@ public static class ReplayReport
         }
 
         html.Append(Timeline(treaty));
+        if (!result.PublishedInspections.IsDefaultOrEmpty)
+        {
+            html.Append(Inspections(result));
+        }
+
         html.Append(Points(result));
         if (!records.IsDefaultOrEmpty)
         {
@@ -144,6 +150,67 @@ public static class ReplayReport
         return "<h2>Lifecycle</h2><table><tr><th>Date</th><th>Act</th></tr>"
             + string.Concat(rows.OrderBy(r => r.Date).Select(r => $"<tr><td>{r.Date:yyyy-MM-dd}</td><td class=\"text\">{E(r.Text)}</td></tr>"))
             + "</table>";
+    }
+
+    /// <summary>Per treaty year: the quota, each party's published use and the synthetic record's, and where the quota stood at the year's end.</summary>
+    private static string Inspections(ReplayResult result)
+    {
+        var treaty = result.Treaty;
+        var through = result.InspectionsThrough;
+        var published = InspectionQuotas.AsOf(treaty, InspectionsHeld.Published(result.PublishedInspections), through);
+        var synthetic = InspectionQuotas.AsOf(treaty, InspectionsHeld.Of(result.Inspections), through);
+        var parties = published.Parties.Select(p => p.Party).ToList();
+        var html = new StringBuilder();
+        var quotas = treaty.Inspections.Quotas.Select(q => $"{q.Name}: {q.PerYear.ToString(CultureInfo.InvariantCulture)}").Distinct();
+        html.Append(CultureInfo.InvariantCulture, $"""<h2 id="inspections">{E(InspectionText.Get("Heading"))}</h2><p>{E(InspectionText.Get("Lede", treaty.Inspections.TotalPerYear(1).ToString(CultureInfo.InvariantCulture), string.Join("; ", quotas), treaty.Id))}</p>""");
+        html.Append(CultureInfo.InvariantCulture, $"""<table id="inspection-quotas"><tr><th>{E(InspectionText.Get("Year"))}</th><th>{E(InspectionText.Get("Starts"))}</th><th>{E(InspectionText.Get("Quota"))}</th>""");
+        foreach (var party in parties)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(InspectionText.Get("Published", party.Value))}</th><th>{E(InspectionText.Get("Synthetic", party.Value))}</th>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<th>{E(InspectionText.Get("State"))}</th></tr>");
+        var years = published.Parties[0].Years;
+        for (var i = 0; i < years.Length; i++)
+        {
+            var year = years[i];
+            html.Append(CultureInfo.InvariantCulture, $"""<tr data-year="{year.Year}"><td>{year.Year}</td><td>{year.Start:yyyy-MM-dd}</td><td>{year.Total.Quota}</td>""");
+            foreach (var party in parties)
+            {
+                var line = published.Parties.Single(p => p.Party == party).Years[i].Total;
+                var made = synthetic.Parties.Single(p => p.Party == party).Years[i].Total;
+                var shown = line.Used.Value is { } n
+                    ? n.ToString(CultureInfo.InvariantCulture) + (line.Used.Basis == CountBasis.Derived ? "ᵈ" : string.Empty)
+                    : InspectionText.Get("NotPublished");
+                var title = line.Used.Sources.IsEmpty ? string.Empty : $""" title="{E(string.Join(" ; ", line.Used.Sources))}" """.TrimEnd();
+                html.Append(CultureInfo.InvariantCulture, $"""<td class="{(line.Used.IsKnown ? "published" : "none")}"{title}>{E(shown)}</td><td class="{(line.Used.Value is { } k && k != made.Used.Value ? "miss" : "synthetic")}">{made.Used.Value}</td>""");
+            }
+
+            var states = parties.Select(party => StateWords(published.Parties.Single(p => p.Party == party).Years[i].Total)).ToList();
+            var state = states.Distinct().Count() == 1 ? states[0] : string.Join("; ", parties.Select((party, j) => InspectionText.Get("StateOfParty", party.Value, states[j])));
+            html.Append(CultureInfo.InvariantCulture, $"""<td class="text">{E(state)}</td></tr>""");
+        }
+
+        html.Append("</table>");
+        foreach (var check in published.Checks)
+        {
+            var verdict = InspectionText.Get(!check.IsConsistent ? "Check_Inconsistent" : check.IsFullUse ? "Check_FullUse" : "Check_Within");
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="note">{E(InspectionText.Get("Check", check.Row.Count!.Value.ToString("N0", CultureInfo.InvariantCulture), string.Join(", ", check.Row.Parties), check.Row.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), check.Row.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), check.Row.Source, check.FullQuota.ToString("N0", CultureInfo.InvariantCulture), check.FirstYear, check.LastYear, verdict))}</p>""");
+        }
+
+        var counted = result.PublishedInspections.Count(r => r.Count is not null);
+        html.Append(CultureInfo.InvariantCulture, $"""<p class="note">{E(InspectionText.Get("Synthetic_Total", result.Inspections.Length.ToString("N0", CultureInfo.InvariantCulture), counted - SyntheticInspections.Unmatched(result.PublishedInspections, result.Inspections).Length, counted))}</p>""");
+        return html.ToString();
+    }
+
+    private static string StateWords(QuotaLine line)
+    {
+        var state = InspectionText.Get("State_" + line.State);
+        return line.Cause is not { } cause
+            ? state
+            : cause.Party is { } party && line.State != QuotaState.Paused
+                ? InspectionText.Get("SinceBy", state, party.Value, cause.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                : InspectionText.Get("Since", state, cause.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static string Points(ReplayResult result)

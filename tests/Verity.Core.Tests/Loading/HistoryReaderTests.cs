@@ -149,4 +149,64 @@ public class HistoryReaderTests
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal(("counts.csv", 2, column), (diagnostic.Source, diagnostic.Line, diagnostic.Path));
     }
+    [Fact]
+    public void ReadInspectionCounts_BundledRecord_ReadsEveryRowAgainstTheTreaty()
+    {
+        using var reader = new StreamReader(DataPath("history", "new-start-inspections.csv"));
+
+        var counts = HistoryReader.ReadInspectionCounts(reader, "new-start-inspections.csv", NewStart);
+
+        Assert.Equal(File.ReadLines(DataPath("history", "new-start-inspections.csv")).Count(l => l.Length > 0) - 1, counts.Length);
+        var first = counts[0];
+        Assert.Equal((2, new NodaTime.LocalDate(2011, 2, 5), new NodaTime.LocalDate(2012, 2, 4), 18), (first.Line, first.From, first.To, first.Count));
+        Assert.Equal(PartyCode.Parse("US"), Assert.Single(first.Parties));
+        Assert.All(counts.Where(c => c.Count is null), c => Assert.Equal("not-published", c.Basis));
+        Assert.All(counts, c => Assert.False(string.IsNullOrEmpty(c.Source)));
+        Assert.Contains(counts, c => c.Count == 252 && c.Parties.Length == 2);
+    }
+
+    [Theory]
+    [InlineData("2011-02-05,2012-02-04,US,,many,published,https://a.org/x,", "count")]
+    [InlineData("2011-02-05,2012-02-04,US,,-1,published,https://a.org/x,", "count")]
+    [InlineData("2011-02-05,2012-02-04,US,,,published,https://a.org/x,", "count")]
+    [InlineData("2011-02-05,2012-02-04,US,,0,not-published,https://a.org/x,", "count")]
+    [InlineData("2011-02-05,2012-02-04,US,,3,guessed,https://a.org/x,", "basis")]
+    [InlineData("2011-02-05,2010-02-04,US,,3,published,https://a.org/x,", "to")]
+    [InlineData("2011-02-31,2012-02-04,US,,3,published,https://a.org/x,", "from")]
+    [InlineData("2011-02-05,2012-02-04,us,,3,published,https://a.org/x,", "parties")]
+    [InlineData("2011-02-05,2012-02-04,US|US,,3,published,https://a.org/x,", "parties")]
+    [InlineData("2011-02-05,2012-02-04,US,,3,published,,", "source")]
+    [InlineData("2011-02-05,2012-02-04,US,,3", "")]
+    public void ReadInspectionCounts_BadRow_NamesLineAndField(string row, string field)
+    {
+        using var reader = new StringReader("from,to,parties,type,count,basis,source,note\n" + row + "\n");
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadInspectionCounts(reader, "inspections.csv"));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("inspections.csv", 2, field), (diagnostic.Source, diagnostic.Line, diagnostic.Path));
+    }
+
+    [Theory]
+    [InlineData("2011-02-05,2012-02-04,CN,,3,published,https://a.org/x,", "parties", "unknown party 'CN': New START's parties are US, RU")]
+    [InlineData("2011-02-05,2012-02-04,US,type-three,3,published,https://a.org/x,", "type", "unknown inspection type 'type-three': New START's are type-one, type-two")]
+    [InlineData("2010-02-05,2011-02-04,US,,0,published,https://a.org/x,", "from", "2010-02-05 is before New START entered into force on 2011-02-05")]
+    public void ReadInspectionCounts_WithTheTreaty_RefusesWhatItDoesNotDefine(string row, string field, string message)
+    {
+        using var reader = new StringReader("from,to,parties,type,count,basis,source,note\n" + row + "\n");
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadInspectionCounts(reader, "inspections.csv", NewStart));
+
+        Assert.Equal($"inspections.csv:2:{System.Array.IndexOf(new[] { "from", "to", "parties", "type", "count", "basis", "source", "note" }, field) + 1}: {field}: {message}", Assert.Single(error.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void ReadInspectionCounts_StrayQuote_IsTheRowsProblem()
+    {
+        using var reader = new StringReader("from,to,parties,type,count,basis,source,note\n2011-02-05,2012-02-04,US,,18,published,https://a.org/x,\"open\n");
+
+        var error = Assert.Throws<InputException>(() => HistoryReader.ReadInspectionCounts(reader, "inspections.csv"));
+
+        Assert.All(error.Diagnostics, d => Assert.Equal("inspections.csv", d.Source));
+    }
 }

@@ -156,6 +156,8 @@ public class TreatyReaderTests
     [InlineData("interpretation-named-agreed.yaml", "interpretation-named-agreed.yaml:41:9: interpretations[0].id: 'agreed' names the treaty's own rules and cannot be redefined")]
     [InlineData("unknown-source.yaml", "unknown-source.yaml:37:13: limits[0].source: unknown source 'treaty': list it under sources")]
     [InlineData("suspension-without-party.yaml", "suspension-without-party.yaml:25:5: lifecycle[2]: a suspension act names the party acting: add 'party'")]
+    [InlineData("exemption-without-party.yaml", "exemption-without-party.yaml:25:5: lifecycle[2]: an inspections-exempted act names the party acting: add 'party'")]
+    [InlineData("pause-with-party.yaml", "pause-with-party.yaml:27:12: lifecycle[2].party: an inspections-paused act is agreed by all parties and names none: remove 'party', or use inspections-exempted or suspension for one party's act")]
     [InlineData("extension-not-allowed.yaml", "extension-not-allowed.yaml:22:13: lifecycle[1].period: the treaty allows no extension: add dates.extension.max")]
     [InlineData("withdrawal-notice-without-period.yaml", "withdrawal-notice-without-period.yaml:24:5: lifecycle[2]: a withdrawal notice needs the treaty's notice period: add dates.withdrawal_notice")]
     [InlineData("default-not-in-values.yaml", "default-not-in-values.yaml:34:14: attributes[0].default: default 'maybe' is not one of the values nuclear, non-nuclear")]

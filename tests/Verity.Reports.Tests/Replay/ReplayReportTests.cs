@@ -96,6 +96,26 @@ public sealed class ReplayReportTests
         Assert.Contains("<body class=\"report\">", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_NewStart_QuotasPerTreatyYearBesidePublishedAndSyntheticUse()
+    {
+        var result = NewStart.Value;
+
+        var html = ReplayReport.Render(result);
+
+        var start = html.IndexOf("<table id=\"inspection-quotas\">", StringComparison.Ordinal);
+        var table = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        Assert.Equal(15 + 1, Regex.Count(table, "<tr"));
+        // Year 1: 18 published and synthetic for each; year 2: not published, 18 synthetic (the 252 is 2 × 7 × 18); year 8: neither.
+        Assert.Matches("<tr data-year=\"1\"><td>1</td><td>2011-02-05</td><td>18</td>(<td class=\"published\"[^>]*>18</td><td class=\"synthetic\">18</td>){2}<td class=\"text\">exhausted</td>", table);
+        Assert.Matches("<tr data-year=\"2\">.*?(<td class=\"none\">n.p.</td><td class=\"synthetic\">18</td>){2}<td class=\"text\">closed</td>", table);
+        Assert.Matches("<tr data-year=\"8\">.*?(<td class=\"none\">n.p.</td><td class=\"synthetic\">0</td>){2}", table);
+        Assert.Contains("US: exempted by RU since 2022-08-08; RU: paused since 2020-03-29", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"miss\"", table, StringComparison.Ordinal);
+        Assert.Contains("252 inspections published for US, RU from 2011-02-05 to 2018-02-04", html, StringComparison.Ordinal);
+        Assert.Contains($"{result.Inspections.Length} synthetic inspections in all; 6 of 6 published counts reproduced within their spans.", html, StringComparison.Ordinal);
+    }
+
     private static ReplayResult Replay()
     {
         static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
@@ -103,7 +123,9 @@ public sealed class ReplayReportTests
         var model = HistoryReader.ReadForceModel(File.ReadAllText(Data("history", "new-start-forces.yaml")), "new-start-forces.yaml");
         using var aggregates = new StreamReader(Data("history", "new-start-aggregates.csv"));
         using var breakdowns = new StreamReader(Data("history", "new-start-breakdowns.csv"));
+        using var inspections = new StreamReader(Data("history", "new-start-inspections.csv"));
         treaty.TryGetInterpretation("ru-2022", out var reading);
-        return ReplayRunner.Run(treaty, model, HistoryReader.ReadAggregates(aggregates, "new-start-aggregates.csv"), HistoryReader.ReadBreakdowns(breakdowns, "new-start-breakdowns.csv"), reading);
+        return ReplayRunner.Run(treaty, model, HistoryReader.ReadAggregates(aggregates, "new-start-aggregates.csv"), HistoryReader.ReadBreakdowns(breakdowns, "new-start-breakdowns.csv"), reading,
+            HistoryReader.ReadInspectionCounts(inspections, "new-start-inspections.csv", treaty));
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using NodaTime;
+using Verity.Core.Inspections;
 using Verity.Core.Items;
 using Verity.Core.Treaties;
 
@@ -19,6 +21,15 @@ public sealed record ReplayResult(
     ImmutableArray<BreakdownCheck> Breakdowns,
     Ledger Ledger)
 {
+    /// <summary>The public record of inspections (counts over spans, each with its source); empty when the record has none.</summary>
+    public ImmutableArray<PublishedInspectionCount> PublishedInspections { get; init; } = [];
+
+    /// <summary>Synthetic inspections consistent with <see cref="PublishedInspections"/> (<see cref="SyntheticInspections"/>).</summary>
+    public ImmutableArray<Inspection> Inspections { get; init; } = [];
+
+    /// <summary>The last day the inspections are stated for: the treaty's last day in force, else the last published figure's date.</summary>
+    public LocalDate InspectionsThrough { get; init; }
+
     /// <summary>The number of published (or derived) values compared.</summary>
     public int Compared => Points.Sum(p => p.Published.Values.Count(f => f.Value is not null));
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Verity.Core.Compliance;
+using Verity.Core.Inspections;
 using Verity.Core.Items;
 using Verity.Core.Treaties;
 
@@ -14,7 +15,8 @@ public static class ReplayRunner
     /// <param name="figures">The published aggregates.</param>
     /// <param name="breakdowns">The published breakdowns.</param>
     /// <param name="interpretation">A reading to compute beside the agreed one, or <see cref="Interpretation.Agreed"/>.</param>
-    public static ReplayResult Run(Treaty treaty, ForceModel model, ImmutableArray<PublishedFigure> figures, ImmutableArray<PublishedBreakdown> breakdowns, Interpretation interpretation)
+    /// <param name="inspections">The public record of inspections, replayed as synthetic inspections consistent with it; none by default.</param>
+    public static ReplayResult Run(Treaty treaty, ForceModel model, ImmutableArray<PublishedFigure> figures, ImmutableArray<PublishedBreakdown> breakdowns, Interpretation interpretation, ImmutableArray<PublishedInspectionCount> inspections = default)
     {
         ArgumentNullException.ThrowIfNull(treaty);
         ArgumentNullException.ThrowIfNull(model);
@@ -42,6 +44,18 @@ public static class ReplayRunner
         }
 
         var checks = breakdowns.Select(b => new BreakdownCheck(b, b.CountIn(ledger.AsOf(b.Date)))).ToImmutableArray();
-        return new ReplayResult(treaty, interpretation, measures, points.ToImmutable(), checks, ledger);
+        var result = new ReplayResult(treaty, interpretation, measures, points.ToImmutable(), checks, ledger);
+        if (inspections.IsDefaultOrEmpty || !treaty.Dates.HasEntryIntoForce)
+        {
+            return result;
+        }
+
+        var through = treaty.Expiry?.PlusDays(-1) ?? (figures.IsEmpty ? treaty.Dates.EntryIntoForce : figures.Max(f => f.Date));
+        return result with
+        {
+            PublishedInspections = inspections,
+            Inspections = SyntheticInspections.Build(treaty, inspections, through),
+            InspectionsThrough = through,
+        };
     }
 }
