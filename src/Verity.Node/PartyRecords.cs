@@ -47,6 +47,14 @@ public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinit
         return record;
     }
 
+    /// <summary>
+    /// Keeps <paramref name="record"/> as its party's record at its size, unless a longer one is kept: for a record its
+    /// caller read in from exactly the entries the log holds up to that size (a batch just appended, checked in order
+    /// against the record before it), so that they are not read from the store and parsed again.
+    /// </summary>
+    internal void Remember(PartyRecord record) =>
+        _latest.AddOrUpdate(record.Party, record, (_, cached) => cached.Size >= record.Size ? cached : record);
+
     /// <summary>The treaty's record over every log the node holds, as the logs now stand.</summary>
     public async Task<TreatyRecord> TreatyAsync(CancellationToken cancellationToken)
     {

@@ -91,69 +91,13 @@ public sealed partial class PartyRecord
     public PartyRecord Append(IEnumerable<RecordEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var (treaty, definition, party) = (Treaty, Definition, Party);
-        var diagnostics = Diagnostics.ToList();
-        var declarations = new SortedDictionary<NodaTime.LocalDate, RecordDeclaration>(Declarations.ToDictionary(d => d.Database.AsOf));
-        var notifications = Notifications.ToList();
-        var numbers = Notifications.ToDictionary(n => n.Document.Number, n => n.Index, StringComparer.Ordinal);
-        var size = Size;
+        var reading = new Reading(this);
         foreach (var entry in entries)
         {
-            if (entry.Index != size)
-            {
-                throw new ArgumentException($"entry {entry.Index} does not follow the record's {size} entries: entries must come in log order from {size}.", nameof(entries));
-            }
-
-            size++;
-            var source = Source(entry.Index);
-            switch (entry.Type)
-            {
-                case StatementTypes.Declaration:
-                    if (ReadDeclaration(treaty, definition, party, entry.Body.Span, source, diagnostics) is { } database)
-                    {
-                        if (declarations.TryGetValue(database.AsOf, out var earlier))
-                        {
-                            diagnostics.Add(new Diagnostic(source, 0, 0, "as_of", $"a second database as of {database.AsOf:yyyy-MM-dd}: it replaces {Source(earlier.Index)}"));
-                        }
-
-                        declarations[database.AsOf] = new RecordDeclaration(entry.Index, database);
-                    }
-
-                    break;
-                case StatementTypes.Notification:
-                    if (ReadNotification(treaty, party, entry.Body.Span, source, isDeclared: null, diagnostics) is { } document)
-                    {
-                        if (numbers.TryGetValue(document.Number, out var first))
-                        {
-                            diagnostics.Add(new Diagnostic(source, 0, 0, "number", $"number '{document.Number}' is used twice by {party}: first in {Source(first)}; this one is left out"));
-                            break;
-                        }
-
-                        numbers[document.Number] = entry.Index;
-                        notifications.Add(new RecordNotification(entry.Index, document));
-                    }
-
-                    break;
-                case StatementTypes.KeyRotation or StatementTypes.Note or StatementTypes.EquivocationAlarm:
-                    break;
-                default:
-                    diagnostics.Add(new Diagnostic(source, 0, 0, "type", StatementTypes.Unknown(entry.Type)));
-                    break;
-            }
+            reading.Add(FollowsOrThrow(entry, reading.Size, nameof(entries)), read: null);
         }
 
-        var result = new PartyRecord(treaty, definition, party, size, [.. declarations.Values], [.. notifications], [.. diagnostics]);
-        var added = result.Declarations.Where(d => d.Index >= Size).ToList();
-        if (Volatile.Read(ref _declared) is { } known && result.Declarations.Length == Declarations.Length + added.Count)
-        {
-            // Nothing was replaced: the declared uids only grow.
-            var next = new HashSet<string>(known, StringComparer.Ordinal);
-            next.UnionWith(added.SelectMany(d => d.Database.ListedItems().Keys));
-            next.UnionWith(Produced(result.Notifications.Where(n => n.Index >= Size)));
-            result._declared = next;
-        }
-
-        return result;
+        return reading.ToRecord();
     }
 
     /// <summary>
@@ -177,42 +121,30 @@ public sealed partial class PartyRecord
     /// <summary>
     /// Checks statements to be appended after this record's entries, in order: each as <see cref="Check(string, ReadOnlySpan{byte})"/>
     /// checks one, against the record as the statements before it leave it (a number used earlier in the list is used;
-    /// an item declared or produced earlier in the list is declared). One pass: the record is not rebuilt per statement.
+    /// an item declared or produced earlier in the list is declared); and reads them in, as <see cref="Append"/> would,
+    /// without reading any body twice. One pass: the record is not rebuilt per statement.
     /// </summary>
     /// <param name="statements">The statements' types and bodies, in log order.</param>
-    /// <returns>The position of the first statement that does not pass and its problems, or -1 and none.</returns>
-    public (int Index, ImmutableArray<Diagnostic> Problems) CheckAll(IReadOnlyList<(string Type, ReadOnlyMemory<byte> Body)> statements)
+    /// <returns>The position of the first statement that does not pass and its problems, or -1 and none; and, when every
+    /// statement passes, this record with all of them read in (their entries from <see cref="Size"/> on), else <c>null</c>.</returns>
+    public (int Index, ImmutableArray<Diagnostic> Problems, PartyRecord? Record) CheckAll(IReadOnlyList<(string Type, ReadOnlyMemory<byte> Body)> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        var declared = new HashSet<string>(DeclaredUids(), StringComparer.Ordinal);
-        var numbers = UsedNumbers();
-        var listedKinds = ListedKinds();
+        var reading = new Reading(this);
         for (var i = 0; i < statements.Count; i++)
         {
             var (type, body) = statements[i];
             var diagnostics = new List<Diagnostic>();
-            var (database, document) = Check(type, body.Span, declared, numbers, listedKinds, diagnostics);
+            var read = reading.Check(type, body.Span, diagnostics);
             if (diagnostics.Count > 0)
             {
-                return (i, [.. diagnostics]);
+                return (i, [.. diagnostics], null);
             }
 
-            if (database is not null)
-            {
-                declared.UnionWith(database.ListedItems().Keys);
-            }
-
-            if (document is not null)
-            {
-                numbers.TryAdd(document.Number, Size + i);
-                if (document.Fields.GetValueOrDefault("event") == "produced" && document.Fields.GetValueOrDefault("uid") is { } uid)
-                {
-                    declared.Add(uid);
-                }
-            }
+            reading.Add(new RecordEntry(Size + i, type, body), read);
         }
 
-        return (-1, []);
+        return (-1, [], reading.ToRecord());
     }
 
     // The check of one statement against the state given; what it read, for the caller to carry forward.
@@ -268,6 +200,13 @@ public sealed partial class PartyRecord
     }
 
     private static string Source(long index) => $"entry {index}";
+
+    private static RecordEntry FollowsOrThrow(RecordEntry entry, long size, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(entry, parameter);
+        return entry.Index == size ? entry
+            : throw new ArgumentException($"entry {entry.Index} does not follow the record's {size} entries: entries must come in log order from {size}.", parameter);
+    }
 
     private static Database? ReadDeclaration(Treaty treaty, ExchangeDefinition? definition, PartyCode party, ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
     {

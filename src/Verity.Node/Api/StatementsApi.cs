@@ -192,7 +192,8 @@ public static class StatementsApi
                 return Problem($"statements[{first}].type", NotAParty(log, batch[first].Type));
             }
 
-            if (record?.CheckAll(statements) is ({ } at and >= 0, var problems))
+            var check = record?.CheckAll(statements);
+            if (check is ({ } at and >= 0, var problems, _))
             {
                 return Refusal(problems, $"statements[{at}]");
             }
@@ -203,6 +204,13 @@ public static class StatementsApi
             {
                 if (await log.AppendAllAtAsync(statements, expected, cancellationToken).ConfigureAwait(false) is { } appended)
                 {
+                    if (check?.Record is { } extended)
+                    {
+                        // The record just checked, with the batch read in, is the record of the log as it now stands:
+                        // kept for the views, so that the batch is not read from the store and parsed again.
+                        records.Remember(extended);
+                    }
+
                     return TypedResults.Created($"/logs/{Uri.EscapeDataString(log.Options.Party)}/entries?start={appended.First}&count={batch.Count}",
                         new BatchResult(appended.First, batch.Count, appended.TreeSize, [.. appended.LeafHashes.Select(h => h.ToBase64())]));
                 }

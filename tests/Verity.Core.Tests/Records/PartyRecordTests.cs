@@ -125,6 +125,43 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public void CheckAll_WholeLogOnAnEmptyRecord_EachCheckedAfterTheOnesBeforeAndSameRecordAsBuild()
+    {
+        var entries = records.Entries[US];
+        var whole = records.Records[US];
+        var empty = PartyRecord.Build(Treaty, records.Corpus.Definition, US, []);
+
+        var (index, problems, record) = empty.CheckAll([.. entries.Select(e => (e.Type, e.Body))]);
+
+        Assert.True(index < 0, string.Join("; ", problems));
+        Assert.NotNull(record);
+        Assert.Equal(whole.Size, record.Size);
+        Assert.Equal(whole.Declarations.Select(d => (d.Index, d.Database.Hash)), record.Declarations.Select(d => (d.Index, d.Database.Hash)));
+        Assert.Equal(whole.Notifications.Select(n => (n.Index, n.Document.Key)), record.Notifications.Select(n => (n.Index, n.Document.Key)));
+        Assert.Equal(whole.Diagnostics, record.Diagnostics);
+        // The notifications passed because the databases before them in the same list declare their items: alone, one fails.
+        var alone = entries.Where(e => e.Type == StatementTypes.Notification).First(e => !empty.Check(e.Type, e.Body.Span).IsEmpty);
+        Assert.Contains(empty.Check(alone.Type, alone.Body.Span), d => d.Path.StartsWith("fields.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckAll_OneNumberTwice_SecondRefusedNamingTheFirstAndNoRecord()
+    {
+        var record = records.Records[US];
+        var change = record.Notifications.Select(n => n.Document).First(d => d.Fields.GetValueOrDefault("kind") == "icbm");
+        ReadOnlyMemory<byte> body = Encoding.UTF8.GetBytes(NotificationWriter.ToJson(change with { Number = "US-999995" }, Treaty));
+
+        var (index, problems, extended) = record.CheckAll([(StatementTypes.Note, "a remark"u8.ToArray()), (StatementTypes.Notification, body), (StatementTypes.Notification, body)]);
+
+        Assert.Equal(2, index);
+        Assert.Null(extended);
+        var problem = Assert.Single(problems);
+        Assert.Equal("number", problem.Path);
+        Assert.Contains($"'US-999995' is already used by entry {record.Size + 1}", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(record.Check(StatementTypes.Notification, body.Span));
+    }
+
+    [Fact]
     public void ForcesAt_BeforeAnyDeclaration_NoBasisAndNoItems()
     {
         var forces = records.Records[US].ForcesAt(new LocalDate(2011, 2, 4));
