@@ -162,15 +162,15 @@ internal sealed class NetworkDemo : IAsyncDisposable
                 .Where(e => treaty.StandingAt(e.AsOf, party) == TreatyStanding.InForce).Select(e => e.AsOf).ToList();
             foreach (var date in dates)
             {
-                var answers = new List<Dictionary<string, long?>>();
-                foreach (var node in _nodes)
+                // Every node is asked at once: each derives its answer on its own.
+                var answers = await Task.WhenAll(_nodes.Select(async node =>
                 {
                     using var client = Client(node.Url);
                     var answer = await client.GetFromJsonAsync<JsonElement>($"parties/{party}/compliance?at={date:yyyy-MM-dd}", Json).ConfigureAwait(false);
-                    answers.Add(answer.GetProperty("scopes").EnumerateArray()
+                    return answer.GetProperty("scopes").EnumerateArray()
                         .SelectMany(s => s.GetProperty("limits").EnumerateArray().Select(l => (Key: s.GetProperty("scope").GetString() + "/" + l.GetProperty("id").GetString(), Value: l.GetProperty("value"))))
-                        .ToDictionary(x => x.Key, x => x.Value.ValueKind == JsonValueKind.Number ? x.Value.GetInt64() : (long?)null, StringComparer.Ordinal));
-                }
+                        .ToDictionary(x => x.Key, x => x.Value.ValueKind == JsonValueKind.Number ? x.Value.GetInt64() : (long?)null, StringComparer.Ordinal);
+                })).ConfigureAwait(false);
 
                 // The replay's own count from its ledger, for the party's own scope.
                 var counted = Core.Compliance.ComplianceEvaluator.Evaluate(treaty, result.Ledger.AsOf(date), date, Interpretation.Agreed, party);
