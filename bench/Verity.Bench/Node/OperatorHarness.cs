@@ -28,9 +28,9 @@ public static class OperatorHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var statements = Option(args, "--statements", 20_000);
-        var batch = Option(args, "--batch", 1_000);
-        var singles = Option(args, "--singles", 500);
+        var statements = IngestHarness.Option(args, "--statements", 20_000);
+        var batch = IngestHarness.Option(args, "--batch", 1_000);
+        var singles = IngestHarness.Option(args, "--singles", 500);
         var directory = Path.Combine(Path.GetTempPath(), "verity-operator-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -52,11 +52,11 @@ public static class OperatorHarness
             Console.WriteLine();
             Console.WriteLine("| Measure | Value |");
             Console.WriteLine("| --- | --- |");
-            Console.WriteLine(Invariant($"| Raw durable append (sign + StatementLog on SQLite, batches of {batch:N0}) | {rawRate:N0} statements/s |"));
-            Console.WriteLine(Invariant($"| Operator batches over HTTP (POST /statements/batch of {batch:N0}: read, checked, signed, one commit) | {batchRate:N0} statements/s |"));
-            Console.WriteLine(Invariant($"| Operator one at a time over HTTP (POST /statements, a commit each) | {singleRate:N0} statements/s |"));
-            Console.WriteLine(Invariant($"| Ratio batches / raw append | {batchRate / rawRate:F2}x |"));
-            Console.WriteLine(Invariant($"| Ratio batches / one at a time | {batchRate / singleRate:F1}x |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Raw durable append (sign + StatementLog on SQLite, batches of {batch:N0}) | {rawRate:N0} statements/s |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Operator batches over HTTP (POST /statements/batch of {batch:N0}: read, checked, signed, one commit) | {batchRate:N0} statements/s |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Operator one at a time over HTTP (POST /statements, a commit each) | {singleRate:N0} statements/s |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Ratio batches / raw append | {batchRate / rawRate:F2}x |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Ratio batches / one at a time | {batchRate / singleRate:F1}x |"));
             var met = batchRate >= 5000 && batchRate / rawRate >= 0.5;
             Console.WriteLine(met ? "Target (>= 5,000 statements/s and >= 0.5x the raw append): met" : "Target (>= 5,000 statements/s and >= 0.5x the raw append): NOT met");
             return 0;
@@ -132,12 +132,4 @@ public static class OperatorHarness
             await app.DisposeAsync();
         }
     }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -147,8 +147,6 @@ public static class SoakHarness
         return null;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>A statement the node answered 201 for: it must be at <c>Index</c> with <c>LeafHash</c>, for good.</summary>
     private sealed record Acknowledged(long Index, string LeafHash);
 
@@ -169,7 +167,7 @@ public static class SoakHarness
 
         public async Task<int> ExecuteAsync()
         {
-            Console.WriteLine(Invariant($"Soak: 5 verity serve nodes ({string.Join(" ", Parties)}) under aca-2025 on 127.0.0.1, {options.Duration.TotalMinutes:0.##} min, seed {options.Seed}, {options.Rate:0.##} statements/s submitted to each node; {Liar} shows a split view; verity: {options.Verity}"));
+            Console.WriteLine(IngestHarness.Invariant($"Soak: 5 verity serve nodes ({string.Join(" ", Parties)}) under aca-2025 on 127.0.0.1, {options.Duration.TotalMinutes:0.##} min, seed {options.Seed}, {options.Rate:0.##} statements/s submitted to each node; {Liar} shows a split view; verity: {options.Verity}"));
             await SetUpAsync();
             _clock.Start();
             using var stop = new CancellationTokenSource();
@@ -283,7 +281,7 @@ public static class SoakHarness
                 while (await timer.WaitForNextTickAsync(stop))
                 {
                     n++;
-                    var body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Invariant($"soak seed {options.Seed}: {party} statement {n}")));
+                    var body = Convert.ToBase64String(Encoding.UTF8.GetBytes(IngestHarness.Invariant($"soak seed {options.Seed}: {party} statement {n}")));
                     try
                     {
                         // Never cancelled in flight: an answer is either had or not.
@@ -316,7 +314,7 @@ public static class SoakHarness
                 while (true)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(60), stop);
-                    Console.WriteLine(Invariant($"  [{_clock.Elapsed.TotalSeconds:0} s] kills {_kills.Values.Sum()}, acknowledged {_acknowledged.Values.Sum(b => b.Count):N0}, refused {_refused.Values.Sum():N0}"));
+                    Console.WriteLine(IngestHarness.Invariant($"  [{_clock.Elapsed.TotalSeconds:0} s] kills {_kills.Values.Sum()}, acknowledged {_acknowledged.Values.Sum(b => b.Count):N0}, refused {_refused.Values.Sum():N0}"));
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -372,14 +370,14 @@ public static class SoakHarness
                             caught.Add(peer);
                             break;
                         case var (status, text):
-                            problems.Add(Invariant($"history {side} to {peer}: HTTP {(int)status}: {text}"));
+                            problems.Add(IngestHarness.Invariant($"history {side} to {peer}: HTTP {(int)status}: {text}"));
                             break;
                     }
                 }
             }
 
             await liar.StartAsync();
-            Console.WriteLine(Invariant($"  [{when.TotalSeconds:0} s] split view: {Liar}'s log forked at {real.Count}, history a to US and RU, b to CN and GB{(caught.Count > 0 ? $"; refused at once (422) by {string.Join(", ", caught)}" : "")}{(problems.Count > 0 ? "; " + string.Join("; ", problems) : "")}"));
+            Console.WriteLine(IngestHarness.Invariant($"  [{when.TotalSeconds:0} s] split view: {Liar}'s log forked at {real.Count}, history a to US and RU, b to CN and GB{(caught.Count > 0 ? $"; refused at once (422) by {string.Join(", ", caught)}" : "")}{(problems.Count > 0 ? "; " + string.Join("; ", problems) : "")}"));
             return new SplitView(real.Count, when, caught, problems);
         }
 
@@ -460,13 +458,13 @@ public static class SoakHarness
                         var mirror = at.Mirrors.Single(m => m.Party == party).Size;
                         if (mirror != size)
                         {
-                            lagging.Add(Invariant($"{holder}'s mirror of {party}: {mirror} of {size}"));
+                            lagging.Add(IngestHarness.Invariant($"{holder}'s mirror of {party}: {mirror} of {size}"));
                         }
 
                         var peer = at.Peers.Single(p => p.Party == party);
                         if (peer.Acknowledged != own || peer.LastError is not null)
                         {
-                            lagging.Add(Invariant($"{party} acknowledged {peer.Acknowledged} of {holder}'s {own}{(peer.LastError is { } error ? $" ({error})" : "")}"));
+                            lagging.Add(IngestHarness.Invariant($"{party} acknowledged {peer.Acknowledged} of {holder}'s {own}{(peer.LastError is { } error ? $" ({error})" : "")}"));
                         }
                     }
 
@@ -505,7 +503,7 @@ public static class SoakHarness
                     await process.WaitForExitAsync();
                     if (process.ExitCode != 0)
                     {
-                        failed.Add(Invariant($"{Path.GetFileName(file)}: exit {process.ExitCode}: {(await output).Trim()} {(await error).Trim()}"));
+                        failed.Add(IngestHarness.Invariant($"{Path.GetFileName(file)}: exit {process.ExitCode}: {(await output).Trim()} {(await error).Trim()}"));
                     }
                 }
             }
@@ -546,7 +544,7 @@ public static class SoakHarness
                         .ToList();
                     if (missing.Count > 0)
                     {
-                        lost.Add(Invariant($"{party} statement {statement.Index}: missing at {string.Join(", ", missing)}"));
+                        lost.Add(IngestHarness.Invariant($"{party} statement {statement.Index}: missing at {string.Join(", ", missing)}"));
                     }
                 }
             }
@@ -561,15 +559,15 @@ public static class SoakHarness
             Console.WriteLine();
             Console.WriteLine("| Figure | Value |");
             Console.WriteLine("| --- | --- |");
-            Console.WriteLine(Invariant($"| Run | {_clock.Elapsed.TotalSeconds:N0} s: {options.Duration.TotalSeconds:N0} s under load and chaos, then {settled.TotalSeconds:N1} s for the honest nodes to agree |"));
-            Console.WriteLine(Invariant($"| Kills (SIGKILL, then restart on the same files and port) | {_kills.Values.Sum()}: {string.Join(", ", Parties.Select(p => $"{p} {_kills[p]}"))} |"));
-            Console.WriteLine(Invariant($"| Acknowledged statements (201) | {acknowledged:N0}: {string.Join(", ", Parties.Select(p => $"{p} {_acknowledged[p].Count:N0}"))} |"));
-            Console.WriteLine(Invariant($"| Submissions refused or unanswered (node down) | {_refused.Values.Sum():N0} |"));
-            Console.WriteLine(Invariant($"| Lost statements (acknowledged, missing from the party's log or an honest mirror) | {lost.Count:N0} |"));
-            Console.WriteLine(Invariant($"| Split view | {Liar}'s log forked at {split.At:N0}, at {split.When.TotalSeconds:N0} s; refused at once (422, the other history already relayed) by {(split.Caught.Count > 0 ? string.Join(", ", split.Caught) : "none")}{(split.Problems.Count > 0 ? $"; {split.Problems.Count} pushes failed otherwise" : "")} |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Run | {_clock.Elapsed.TotalSeconds:N0} s: {options.Duration.TotalSeconds:N0} s under load and chaos, then {settled.TotalSeconds:N1} s for the honest nodes to agree |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Kills (SIGKILL, then restart on the same files and port) | {_kills.Values.Sum()}: {string.Join(", ", Parties.Select(p => $"{p} {_kills[p]}"))} |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Acknowledged statements (201) | {acknowledged:N0}: {string.Join(", ", Parties.Select(p => $"{p} {_acknowledged[p].Count:N0}"))} |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Submissions refused or unanswered (node down) | {_refused.Values.Sum():N0} |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Lost statements (acknowledged, missing from the party's log or an honest mirror) | {lost.Count:N0} |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Split view | {Liar}'s log forked at {split.At:N0}, at {split.When.TotalSeconds:N0} s; refused at once (422, the other history already relayed) by {(split.Caught.Count > 0 ? string.Join(", ", split.Caught) : "none")}{(split.Problems.Count > 0 ? $"; {split.Problems.Count} pushes failed otherwise" : "")} |"));
             var alarmed = Honest.Where(h => network.TryGetValue(h, out var n) && n.Alarms.Any(a => a.Log == Liar)).ToList();
-            Console.WriteLine(Invariant($"| Honest nodes with the alarm about {Liar} | {alarmed.Count} of {Honest.Length}: {string.Join(", ", Parties.Select(p => $"{p} {(network.TryGetValue(p, out var n) ? n.Alarms.Count : 0)}"))} alarms |"));
-            Console.WriteLine(Invariant($"| verity log verify | {verified.Files - verified.Failed.Count} of {verified.Files} files pass |"));
+            Console.WriteLine(IngestHarness.Invariant($"| Honest nodes with the alarm about {Liar} | {alarmed.Count} of {Honest.Length}: {string.Join(", ", Parties.Select(p => $"{p} {(network.TryGetValue(p, out var n) ? n.Alarms.Count : 0)}"))} alarms |"));
+            Console.WriteLine(IngestHarness.Invariant($"| verity log verify | {verified.Files - verified.Failed.Count} of {verified.Files} files pass |"));
             Console.WriteLine();
             Console.WriteLine($"Final sizes (rows: the node; columns: the log; own log in bold):");
             Console.WriteLine();
@@ -578,8 +576,8 @@ public static class SoakHarness
             foreach (var holder in Parties)
             {
                 var cells = Parties.Select(log => !network.TryGetValue(holder, out var n) ? "?"
-                    : log == holder ? Invariant($"**{SizeOf(n.Checkpoint):N0}**")
-                    : Invariant($"{n.Mirrors.Single(m => m.Party == log).Size:N0}"));
+                    : log == holder ? IngestHarness.Invariant($"**{SizeOf(n.Checkpoint):N0}**")
+                    : IngestHarness.Invariant($"{n.Mirrors.Single(m => m.Party == log).Size:N0}"));
                 Console.WriteLine($"| {holder} | {string.Join(" | ", cells)} |");
             }
 
@@ -590,7 +588,7 @@ public static class SoakHarness
                 Console.WriteLine($"FAIL: {failure}");
             }
 
-            Console.WriteLine(failures.Count == 0 ? "Every check passed." : Invariant($"{lost.Count + lagging.Count + verified.Failed.Count + split.Problems.Count} checks failed."));
+            Console.WriteLine(failures.Count == 0 ? "Every check passed." : IngestHarness.Invariant($"{lost.Count + lagging.Count + verified.Failed.Count + split.Problems.Count} checks failed."));
             return failures.Count == 0 ? 0 : 1;
         }
     }

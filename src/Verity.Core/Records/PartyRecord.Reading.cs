@@ -31,7 +31,7 @@ public sealed partial class PartyRecord
             _diagnostics = [.. basis.Diagnostics];
             _declarations = new(basis.Declarations.ToDictionary(d => d.Database.AsOf));
             _notifications = [.. basis.Notifications];
-            _numbers = basis.Notifications.ToDictionary(n => n.Document.Number, n => n.Index, StringComparer.Ordinal);
+            _numbers = basis.UsedNumbers();
             _declared = Volatile.Read(ref basis._declared) is { } known ? new HashSet<string>(known, StringComparer.Ordinal) : null;
             Size = basis.Size;
         }
@@ -101,16 +101,7 @@ public sealed partial class PartyRecord
         public PartyRecord ToRecord() =>
             new(_basis.Treaty, _basis.Definition, _basis.Party, Size, [.. _declarations.Values], [.. _notifications], [.. _diagnostics]) { _declared = _declared };
 
-        private HashSet<string> Declared()
-        {
-            if (_declared is null)
-            {
-                _declared = new HashSet<string>(_declarations.Values.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
-                _declared.UnionWith(Produced(_notifications));
-            }
-
-            return _declared;
-        }
+        private HashSet<string> Declared() => _declared ??= DeclaredIn(_declarations.Values, _notifications);
 
         private HashSet<string> ListedKinds() => _listedKinds ??= _basis.ListedKinds();
     }

@@ -312,9 +312,15 @@ public sealed partial class PartyRecord
             return known;
         }
 
-        var uids = new HashSet<string>(Declarations.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
-        uids.UnionWith(Produced(Notifications));
+        var uids = DeclaredIn(Declarations, Notifications);
         Volatile.Write(ref _declared, uids);
+        return uids;
+    }
+
+    private static HashSet<string> DeclaredIn(IEnumerable<RecordDeclaration> declarations, IEnumerable<RecordNotification> notifications)
+    {
+        var uids = new HashSet<string>(declarations.SelectMany(d => d.Database.ListedItems().Keys), StringComparer.Ordinal);
+        uids.UnionWith(Produced(notifications));
         return uids;
     }
 
