@@ -103,7 +103,7 @@ public static class NotificationReader
             return null;
         }
 
-        var errors = NotificationSchemas.Compile(treaty, type).Validate(obj);
+        var errors = SchemaValidator.Validate(NotificationSchemas.Compile(treaty, type), obj);
         foreach (var error in Flatten(errors))
         {
             // NJsonSchema gives the full path from the document's root, the element's index included.
@@ -174,6 +174,9 @@ public static class NotificationReader
 
     private static string Trim(string? path) => (path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
 
+    // A date and time to the minute, as documents give when they were sent (the pattern built once, not per document).
+    private static readonly LocalDateTimePattern MinutesPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
+
     private static LocalDate? ParseDate(JToken token, string source, List<Diagnostic> problems)
     {
         var result = LocalDatePattern.Iso.Parse(token.Value<string>()!);
@@ -195,7 +198,7 @@ public static class NotificationReader
     private static LocalDateTime? ParseDateTime(JToken token, string source, List<Diagnostic> problems)
     {
         var text = token.Value<string>()!;
-        var result = (text.Length == 16 ? LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm") : LocalDateTimePattern.GeneralIso).Parse(text);
+        var result = (text.Length == 16 ? MinutesPattern : LocalDateTimePattern.GeneralIso).Parse(text);
         if (!result.Success)
         {
             problems.Add(At(source, token, token.Path, $"'{text}' is not a date and time"));

@@ -28,7 +28,7 @@ internal static class TreatySchema
 
     public static void Validate(YamlDocument document, List<Diagnostic> problems)
     {
-        var errors = Schema.Value.Validate(document.Root);
+        var errors = SchemaValidator.Validate(Schema.Value, document.Root);
         var diagnostics = Flatten(errors)
             .DistinctBy(e => (e.Path, e.Message))
             .Select(e => e.AtKey ? document.AtKey(e.Path, e.Message) : document.At(e.Path, e.Message))

@@ -21,8 +21,19 @@ namespace Verity.Core.Records;
 /// </remarks>
 public sealed partial class PartyRecord
 {
-    // The uids declared so far, computed on first use and carried forward by Append (a cache, not a conclusion).
+    // How many bodies are read one after another; from this many on, side by side.
+    private const int ReadAlone = 32;
+
+    // How many entries of a log are read side by side at a time.
+    private const int ReadTogether = 4096;
+
+    // Where the problems of a statement being submitted are said to be.
+    private const string CheckedSource = "body";
+
+    // The uids declared so far and the notification numbers used, computed on first use and carried forward by a
+    // reading (caches, not conclusions).
     private HashSet<string>? _declared;
+    private Dictionary<string, long>? _numbers;
 
     private PartyRecord(
         Treaty treaty,
@@ -92,9 +103,18 @@ public sealed partial class PartyRecord
     {
         ArgumentNullException.ThrowIfNull(entries);
         var reading = new Reading(this);
-        foreach (var entry in entries)
+        foreach (var chunk in entries.Chunk(ReadTogether))
         {
-            reading.Add(FollowsOrThrow(entry, reading.Size, nameof(entries)), read: null);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                FollowsOrThrow(chunk[i], reading.Size + i, nameof(entries));
+            }
+
+            var read = ReadAll(chunk.Select(e => (e.Type, e.Body, Source(e.Index))).ToArray(), submitted: false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                reading.Add(chunk[i], read[i].Value, read[i].Problems);
+            }
         }
 
         return reading.ToRecord();
@@ -114,7 +134,8 @@ public sealed partial class PartyRecord
     {
         ArgumentNullException.ThrowIfNull(type);
         var diagnostics = new List<Diagnostic>();
-        Check(type, body, DeclaredUids(), UsedNumbers(), ListedKinds(), diagnostics);
+        var read = StatementTypes.Find(type)?.Read(this, body, CheckedSource, submitted: true, diagnostics);
+        new Reading(this).Check(type, read, diagnostics);
         return [.. diagnostics];
     }
 
@@ -130,65 +151,73 @@ public sealed partial class PartyRecord
     public (int Index, ImmutableArray<Diagnostic> Problems, PartyRecord? Record) CheckAll(IReadOnlyList<(string Type, ReadOnlyMemory<byte> Body)> statements)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        var read = ReadAll([.. statements.Select(s => (s.Type, s.Body, CheckedSource))], submitted: true);
         var reading = new Reading(this);
         for (var i = 0; i < statements.Count; i++)
         {
             var (type, body) = statements[i];
-            var diagnostics = new List<Diagnostic>();
-            var read = reading.Check(type, body.Span, diagnostics);
-            if (diagnostics.Count > 0)
+            var problems = read[i].Problems ?? [];
+            reading.Check(type, read[i].Value, problems);
+            if (problems.Count > 0)
             {
-                return (i, [.. diagnostics], null);
+                return (i, [.. problems], null);
             }
 
-            reading.Add(new RecordEntry(Size + i, type, body), read);
+            reading.Add(new RecordEntry(Size + i, type, body), read[i].Value, problems: null);
         }
 
         return (-1, [], reading.ToRecord());
     }
 
-    // The check of one statement against the state given; what it read, for the caller to carry forward.
-    private (Database? Database, NotificationDocument? Document) Check(
-        string type, ReadOnlySpan<byte> body, HashSet<string> declared, Dictionary<string, long> numbers, HashSet<string> listedKinds, List<Diagnostic> diagnostics)
+    // Reads each body by its type's reader, on its own (the readers are pure), side by side when there are enough to
+    // repay it; an unknown type reads as nothing. Each result in the order given, with its problems (null: none).
+    private (object? Value, List<Diagnostic>? Problems)[] ReadAll((string Type, ReadOnlyMemory<byte> Body, string Source)[] bodies, bool submitted)
     {
-        const string Source = "body";
-        switch (type)
+        var read = new (object? Value, List<Diagnostic>? Problems)[bodies.Length];
+        void One(int i)
         {
-            case StatementTypes.Declaration when Definition is null:
-                // The type itself is refused, not the body: no body could be read.
-                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", NoDataExchange(Treaty)));
-                return default;
-            case StatementTypes.Declaration:
-                return (ReadDeclaration(Treaty, Definition, Party, body, Source, diagnostics), null);
-            case StatementTypes.Notification:
-                var isDeclared = Definition is null ? null : new Func<PartyCode, string, bool>((_, uid) => declared.Contains(uid));
-                var document = ReadNotification(Treaty, Party, body, Source, isDeclared, diagnostics, produced: true, listedKinds);
-                if (document is not null && numbers.TryGetValue(document.Number, out var used))
-                {
-                    diagnostics.Add(new Diagnostic(Source, 0, 0, "number", $"number '{document.Number}' is already used by {PartyRecord.Source(used)}"));
-                }
+            var (type, body, source) = bodies[i];
+            if (StatementTypes.Find(type) is not { } reader)
+            {
+                return;
+            }
 
-                return (null, document);
-            case StatementTypes.KeyRotation or StatementTypes.Note:
-                return default;
-            case StatementTypes.EquivocationAlarm:
-                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", "an equivocation-alarm is recorded by the node itself, with the evidence it verified"));
-                return default;
-            default:
-                diagnostics.Add(new Diagnostic("statement", 0, 0, "type", StatementTypes.Unknown(type)));
-                return default;
+            var problems = new List<Diagnostic>();
+            var value = reader.Read(this, body.Span, source, submitted, problems);
+            read[i] = (value, problems.Count > 0 ? problems : null);
         }
+
+        if (bodies.Length < ReadAlone)
+        {
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                One(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, bodies.Length, One);
+        }
+
+        return read;
     }
 
-    // Each notification number in the record, with the entry that first used it.
+    // Each notification number in the record, with the entry that first used it (computed once, carried forward by a
+    // reading; never changed once the record has it).
     private Dictionary<string, long> UsedNumbers()
     {
+        if (Volatile.Read(ref _numbers) is { } known)
+        {
+            return known;
+        }
+
         var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var notification in Notifications)
         {
             numbers.TryAdd(notification.Document.Number, notification.Index);
         }
 
+        Volatile.Write(ref _numbers, numbers);
         return numbers;
     }
 
@@ -206,91 +235,6 @@ public sealed partial class PartyRecord
         ArgumentNullException.ThrowIfNull(entry, parameter);
         return entry.Index == size ? entry
             : throw new ArgumentException($"entry {entry.Index} does not follow the record's {size} entries: entries must come in log order from {size}.", parameter);
-    }
-
-    private static Database? ReadDeclaration(Treaty treaty, ExchangeDefinition? definition, PartyCode party, ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)
-    {
-        if (definition is null)
-        {
-            diagnostics.Add(new Diagnostic(source, 0, 0, "type", NoDataExchange(treaty)));
-            return null;
-        }
-
-        if (Text(body, source, diagnostics) is not { } json)
-        {
-            return null;
-        }
-
-        Database database;
-        try
-        {
-            database = Database.Parse(json, source, definition, treaty);
-        }
-        catch (InputException e)
-        {
-            diagnostics.AddRange(e.Diagnostics);
-            return null;
-        }
-
-        if (database.Party != party)
-        {
-            diagnostics.Add(new Diagnostic(source, 0, 0, "party", $"a database of {database.Party}, in {party}'s log: a party declares only its own forces"));
-            return null;
-        }
-
-        return database;
-    }
-
-    private static NotificationDocument? ReadNotification(
-        Treaty treaty,
-        PartyCode party,
-        ReadOnlySpan<byte> body,
-        string source,
-        Func<PartyCode, string, bool>? isDeclared,
-        List<Diagnostic> diagnostics,
-        bool produced = false,
-        HashSet<string>? listedKinds = null)
-    {
-        var before = diagnostics.Count;
-        if (Text(body, source, diagnostics) is not { } json)
-        {
-            return null;
-        }
-
-        // The item check needs the document's own fields (an item it produces, a kind counted by location), so it is
-        // made here after reading rather than by the reader's set of declared uids.
-        NotificationDocument document;
-        try
-        {
-            document = NotificationReader.ParseDocument(json, source, treaty, isDeclared: null);
-        }
-        catch (InputException e)
-        {
-            diagnostics.AddRange(e.Diagnostics);
-            return null;
-        }
-
-        if (document.Party != party)
-        {
-            diagnostics.Add(new Diagnostic(source, 0, 0, "party", $"a notification of {document.Party}, in {party}'s log: a party provides only its own notifications"));
-            return null;
-        }
-
-        if (isDeclared is not null && treaty.FindNotification(document.Type) is { } type)
-        {
-            var kind = document.Fields.GetValueOrDefault("kind");
-            var checkable = kind is null || listedKinds is null || listedKinds.Contains(kind);
-            var producesItself = produced && document.Fields.GetValueOrDefault("event") == "produced";
-            foreach (var field in type.Fields.Where(f => f.Type == FieldType.Uid))
-            {
-                if (document.Fields.TryGetValue(field.Name, out var uid) && checkable && !(producesItself && uid == document.Fields.GetValueOrDefault("uid")) && !isDeclared(party, uid))
-                {
-                    diagnostics.Add(new Diagnostic(source, 0, 0, $"fields.{field.Name}", $"item '{uid}' was never declared by {party}: no database in the log lists it and no notification produced it"));
-                }
-            }
-        }
-
-        return diagnostics.Count > before ? null : document;
     }
 
     private static string? Text(ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Verity.Core.Records;
@@ -24,11 +25,31 @@ public static class StatementTypes
     /// checkpoints as evidence (JSON <c>{"log", "reason", "checkpoints": [note, note]}</c>); recorded by the node itself.</summary>
     public const string EquivocationAlarm = "equivocation-alarm";
 
+    // The one table of statement types: each type with the reader that reads its bodies into a party's record and
+    // checks them before signing. The known types, the record's reading and the node's checks all follow from it.
+    private static readonly ImmutableArray<PartyRecord.StatementReader> Readers =
+    [
+        new PartyRecord.DeclarationStatement(),
+        new PartyRecord.NotificationStatement(),
+        new PartyRecord.OpaqueStatement(KeyRotation),
+        new PartyRecord.OpaqueStatement(Note),
+        new PartyRecord.AlarmStatement(),
+    ];
+
+    private static readonly FrozenDictionary<string, PartyRecord.StatementReader> ByType = Readers.ToFrozenDictionary(r => r.Type, StringComparer.Ordinal);
+
     /// <summary>Every known type, in this order.</summary>
-    public static ImmutableArray<string> Known { get; } = [Declaration, Notification, KeyRotation, Note, EquivocationAlarm];
+    public static ImmutableArray<string> Known { get; } = [.. Readers.Select(r => r.Type)];
 
     /// <summary>Whether <paramref name="type"/> is a known statement type.</summary>
-    public static bool IsKnown(string? type) => type is not null && Known.Contains(type, StringComparer.Ordinal);
+    public static bool IsKnown(string? type) => type is not null && ByType.ContainsKey(type);
+
+    /// <summary>Whether a statement of <paramref name="type"/> submitted to a node is checked against the party's
+    /// record (its body must read back into it; see <see cref="PartyRecord.Check"/>) before the node signs it.</summary>
+    public static bool IsCheckedAgainstRecord(string type) => ByType.TryGetValue(type, out var reader) && reader.CheckedAgainstRecord;
+
+    /// <summary>The reader of <paramref name="type"/>, or <c>null</c> when the type is not known.</summary>
+    internal static PartyRecord.StatementReader? Find(string type) => ByType.GetValueOrDefault(type);
 
     /// <summary>The message for a type that is not known, listing the known ones.</summary>
     public static string Unknown(string type) => $"unknown statement type '{type}': known are {string.Join(", ", Known)}";

@@ -230,7 +230,7 @@ public static class StatementsApi
     /// <summary>A statement read from a request: its type and its bytes.</summary>
     private sealed record Submission(string Type, byte[] Body);
 
-    private static bool IsChecked(string type) => type is StatementTypes.Declaration or StatementTypes.Notification or StatementTypes.EquivocationAlarm;
+    private static bool IsChecked(string type) => StatementTypes.IsCheckedAgainstRecord(type);
 
     // One {"type", "body"} object, as the single endpoint takes it and as each element of a batch: the submission, or
     // null with the problem (its field under prefix: "type", "statements[3].body").

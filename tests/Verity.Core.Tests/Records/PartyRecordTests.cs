@@ -125,6 +125,31 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public void Append_ReadSideBySideOrOneAtATime_SameRecordWithTheProblemsInLogOrder()
+    {
+        // Bad entries among good ones, so that a body read out of turn would put its problem out of turn.
+        var honest = records.Entries[US];
+        var planted = honest.Take(40).Select(e => e.Body)
+            .Concat(["{\"type\": \"change-in-data\"}"u8.ToArray(), records.Corpus.Honest[RU].Databases[0].ToJson().ToArray()])
+            .Concat(honest.Skip(40).Take(60).Select(e => e.Body))
+            .Concat([new byte[] { 0xff }]);
+        var types = honest.Take(40).Select(e => e.Type)
+            .Concat([StatementTypes.Notification, StatementTypes.Declaration])
+            .Concat(honest.Skip(40).Take(60).Select(e => e.Type))
+            .Concat([StatementTypes.Notification]);
+        var entries = types.Zip(planted, (type, body) => (type, body)).Select((e, i) => new RecordEntry(i, e.type, e.body)).ToList();
+
+        var together = PartyRecord.Build(Treaty, records.Corpus.Definition, US, entries);
+        var alone = entries.Aggregate(PartyRecord.Build(Treaty, records.Corpus.Definition, US, []), (record, entry) => record.Append([entry]));
+
+        Assert.Equal(entries.Count, together.Size);
+        Assert.Equal(alone.Diagnostics.ToArray(), together.Diagnostics.ToArray());
+        Assert.Equal(["entry 40", "entry 41", $"entry {entries.Count - 1}"], together.Diagnostics.Select(d => d.Source).Distinct());
+        Assert.Equal(alone.Declarations.Select(d => (d.Index, d.Database.Hash)), together.Declarations.Select(d => (d.Index, d.Database.Hash)));
+        Assert.Equal(alone.Notifications.Select(n => (n.Index, n.Document.Key)), together.Notifications.Select(n => (n.Index, n.Document.Key)));
+    }
+
+    [Fact]
     public void CheckAll_WholeLogOnAnEmptyRecord_EachCheckedAfterTheOnesBeforeAndSameRecordAsBuild()
     {
         var entries = records.Entries[US];
@@ -142,6 +167,24 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
         // The notifications passed because the databases before them in the same list declare their items: alone, one fails.
         var alone = entries.Where(e => e.Type == StatementTypes.Notification).First(e => !empty.Check(e.Type, e.Body.Span).IsEmpty);
         Assert.Contains(empty.Check(alone.Type, alone.Body.Span), d => d.Path.StartsWith("fields.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckAll_ManyStatementsTwoBad_TheFirstInOrderIsNamed()
+    {
+        var record = records.Records[US];
+        var change = record.Notifications.Select(n => n.Document).First(d => d.Fields.GetValueOrDefault("kind") == "icbm");
+        var statements = Enumerable.Range(0, 64)
+            .Select(i => (StatementTypes.Notification, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(NotificationWriter.ToJson(change with { Number = $"US-97{i:D4}" }, Treaty))))
+            .ToList();
+        statements[50] = (StatementTypes.Notification, (ReadOnlyMemory<byte>)"{}"u8.ToArray());
+        statements[17] = (StatementTypes.Declaration, (ReadOnlyMemory<byte>)records.Corpus.Honest[RU].Databases[0].ToJson().ToArray());
+
+        var (index, problems, extended) = record.CheckAll(statements);
+
+        Assert.Equal(17, index);
+        Assert.Null(extended);
+        Assert.Equal("party", Assert.Single(problems).Path);
     }
 
     [Fact]
