@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Rendering;
 using Verity.Core;
 using Verity.Core.Analysis.Replay;
+using Verity.Core.Compliance;
 using Verity.Core.Inspections;
 using Verity.Core.Loading;
 using Verity.Core.Treaties;
@@ -150,18 +151,24 @@ internal static class ReplayCommand
                     ["published"] = Figures(p.Published.ToDictionary(kv => kv.Key, kv => kv.Value.Value)),
                 };
 
-                // The points are computed under the interpretation named at the top; the agreed count stands beside a reading's.
+                static JsonObject Statuses(IReadOnlyDictionary<string, LimitStatus> status) =>
+                    new(status.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Names.Of(s.Value))));
+
+                // The points are computed under the interpretation named at the top, counts and statuses alike; the agreed
+                // ones stand beside a reading's.
                 if (p.Reading.IsEmpty)
                 {
                     node["computed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                    node["status"] = Statuses(p.Status);
                 }
                 else
                 {
                     node["computed"] = Figures(p.Reading.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                    node["status"] = Statuses(p.ReadingStatus);
                     node["agreed"] = Figures(p.Computed.ToDictionary(kv => kv.Key, kv => (long?)kv.Value));
+                    node["agreed_status"] = Statuses(p.Status);
                 }
 
-                node["status"] = new JsonObject(p.Status.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Names.Of(s.Value))));
                 return (JsonNode)node;
             })]),
             ["breakdowns"] = new JsonArray([.. result.Breakdowns.Select(b => (JsonNode)new JsonObject
@@ -239,7 +246,10 @@ internal static class ReplayCommand
 
             cells.AddRange(disputed.Select(m => N(point.Reading[m])));
             var statuses = point.Status.Values.Distinct().ToList();
-            cells.Add(statuses.Count == 1 ? Names.Markup(statuses[0]) : string.Join(", ", statuses.Select(Names.Markup)));
+            var status = statuses.Count == 1 ? Names.Markup(statuses[0]) : string.Join(", ", statuses.Select(Names.Markup));
+            var differs = point.Disputed.ToList();
+            cells.Add(differs.Count == 0 ? status
+                : $"{status}; {Markup.Escape(reading!.Id)}: {string.Join(", ", differs.Select(m => $"{Markup.Escape(m)} {Names.Markup(point.ReadingStatus[m])}"))}");
             table.AddRow(cells.ToArray());
         }
 
@@ -259,7 +269,7 @@ internal static class ReplayCommand
         Terminal.Note(context, "[grey]Each figure is the computed count: ✓ equal to the published figure (ᵈ one derived by arithmetic from published figures); — none published or retrieved; ✗ N published N.[/]");
         if (reading is not null)
         {
-            Terminal.Note(context, $"[grey]{Markup.Escape(reading.Id)}: {Markup.Escape(reading.Name)}, the count under that reading beside the agreed one.[/]");
+            Terminal.Note(context, $"[grey]{Markup.Escape(reading.Id)}: {Markup.Escape(reading.Name)}, the count under that reading beside the agreed one; the status is the agreed one, followed by the reading's where it differs.[/]");
         }
 
         foreach (var miss in result.Breakdowns.Where(b => !b.Matches))

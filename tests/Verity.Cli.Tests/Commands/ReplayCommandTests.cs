@@ -43,7 +43,7 @@ public class ReplayCommandTests
     }
 
     [Fact]
-    public async Task Replay_Ru2022Json_UsLaunchersOn20220301Are901BesideTheAgreed800()
+    public async Task Replay_Ru2022Json_UsLaunchersOn20220301Are901ExceedingBesideTheAgreed800Within()
     {
         var run = await RunAsync("replay", "new-start", "--interpretation", "ru-2022", "--json");
 
@@ -52,8 +52,21 @@ public class ReplayCommandTests
         var point = json.RootElement.GetProperty("points").EnumerateArray()
             .Single(p => p.GetProperty("date").GetString() == "2022-03-01" && p.GetProperty("party").GetString() == "US");
         Assert.Equal(901, point.GetProperty("computed").GetProperty("launchers").GetInt64());
+        Assert.Equal("exceeds", point.GetProperty("status").GetProperty("launchers").GetString());
         Assert.Equal(800, point.GetProperty("agreed").GetProperty("launchers").GetInt64());
+        Assert.Equal("within", point.GetProperty("agreed_status").GetProperty("launchers").GetString());
         Assert.False(point.TryGetProperty("ru-2022", out _));
+    }
+
+    [Fact]
+    public async Task Replay_Ru2022Text_StatusNamesTheReadingsExcessBesideTheAgreedStatus()
+    {
+        var run = await RunAsync("replay", "new-start", "--interpretation", "ru-2022");
+
+        var row = run.Out.Split('\n').Single(l => l.Contains("2022-03-01", StringComparison.Ordinal) && l.Contains("US", StringComparison.Ordinal));
+        Assert.Contains("901", row, StringComparison.Ordinal);
+        Assert.Contains("ru-2022: launchers", row, StringComparison.Ordinal);
+        Assert.Contains("EXCEEDS", row, StringComparison.Ordinal);
     }
 
     [Fact]

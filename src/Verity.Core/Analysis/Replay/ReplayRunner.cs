@@ -39,7 +39,8 @@ public static class ReplayRunner
                     figures.Where(f => f.Date == date && f.Party == party).ToImmutableDictionary(f => f.Measure, f => f),
                     measures.ToImmutableDictionary(m => m, m => scope[m]!.Value),
                     reading is null ? ImmutableDictionary<string, long>.Empty : measures.ToImmutableDictionary(m => m, m => reading[party.Value]![m]!.Value),
-                    scope.Limits.ToImmutableDictionary(l => l.Limit.Id, l => l.Status)));
+                    scope.Limits.ToImmutableDictionary(l => l.Limit.Id, l => l.Status),
+                    reading is null ? ImmutableDictionary<string, LimitStatus>.Empty : reading[party.Value]!.Limits.ToImmutableDictionary(l => l.Limit.Id, l => l.Status)));
             }
         }
 
