@@ -46,9 +46,20 @@ internal sealed class BoundedYamlParser(string text) : IParser
 
     public bool MoveNext()
     {
-        if (!_inner.MoveNext())
+        try
         {
-            return false;
+            if (!_inner.MoveNext())
+            {
+                return false;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser throws this, with no place, on some malformed streams; the place is where the last
+            // good event ended, or the flow collection still open (a '[' or '{' never closed).
+            throw _open.TryPeek(out var open) && open.IsFlow
+                ? new LimitException(open.Start, $"not valid YAML: the {(open.IsMapping ? "'{'" : "'['")} opened here is not closed, or what follows it in the brackets is not YAML")
+                : new LimitException(_inner.Current?.End ?? Mark.Empty, "not valid YAML after this point");
         }
 
         switch (_inner.Current)
@@ -63,7 +74,8 @@ internal sealed class BoundedYamlParser(string text) : IParser
                 }
 
                 Count(1, node);
-                _open.Push(new Frame(node.Anchor.IsEmpty ? null : node.Anchor.Value, node is MappingStart, node.Start));
+                var flow = node is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                _open.Push(new Frame(node.Anchor.IsEmpty ? null : node.Anchor.Value, node is MappingStart, flow, node.Start));
                 break;
             case MappingEnd or SequenceEnd:
                 var frame = _open.Pop();
@@ -121,11 +133,14 @@ internal sealed class BoundedYamlParser(string text) : IParser
         }
     }
 
-    private sealed class Frame(string? anchor, bool isMapping, Mark start)
+    private sealed class Frame(string? anchor, bool isMapping, bool isFlow, Mark start)
     {
         public string? Anchor { get; } = anchor;
 
         public bool IsMapping { get; } = isMapping;
+
+        /// <summary>Written in brackets (<c>[…]</c>, <c>{…}</c>) rather than by indentation.</summary>
+        public bool IsFlow { get; } = isFlow;
 
         public Mark Start { get; } = start;
 

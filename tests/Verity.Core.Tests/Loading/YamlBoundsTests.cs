@@ -124,6 +124,18 @@ public class YamlBoundsTests
 
     [Theory]
     [MemberData(nameof(MappingReaders))]
+    public void Parse_BracketNeverClosed_RefusedAtTheBracket(string reader)
+    {
+        // YamlDotNet's parser throws InvalidOperationException, naming no place, after the '[' of line 3.
+        var sequence = Refused(reader, "treaty: new-start\nrules:\n  max: [1600\n  other: 2\nlast: 3\n");
+        var mapping = Refused(reader, "treaty: new-start\nrules:\n  max: {a: 1\n  other: 2\n");
+
+        Assert.Equal("bad.yaml:3:8: not valid YAML: the '[' opened here is not closed, or what follows it in the brackets is not YAML", sequence.ToString());
+        Assert.Equal("bad.yaml:3:8: not valid YAML: the '{' opened here is not closed, or what follows it in the brackets is not YAML", mapping.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(MappingReaders))]
     public void Parse_KeylessEntryAmongBlockMappings_RefusedAtItsMapping(string reader)
     {
         // YamlDotNet's parser drops a node of '- : x' here, so the mapping's nodes no longer pair into keys and values;
