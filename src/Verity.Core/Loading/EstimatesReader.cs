@@ -68,15 +68,16 @@ public static class EstimatesReader
         var text = ReadBounded(reader, source);
         var problems = new List<Diagnostic>();
         var rows = ImmutableArray.CreateBuilder<Estimate>();
+        using var lines = new CsvBadData.LineCountingReader(new StringReader(text));
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = CsvBadData.Reporter(source, problems),
+            BadDataFound = CsvBadData.Reporter(source, problems, lines),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
         };
 
-        using var csv = new CsvReader(new StringReader(text), config);
+        using var csv = new CsvReader(lines, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
         {
             throw new InputException(new Diagnostic(source, 1, 0, string.Empty, $"the file is empty: expected the header {string.Join(",", Columns)}"));
@@ -93,7 +94,7 @@ public static class EstimatesReader
         var count = 0;
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            var line = CsvBadData.RecordStart(csv.Parser, lines);
             var record = csv.Parser.Record ?? [];
             if (record.All(string.IsNullOrWhiteSpace))
             {

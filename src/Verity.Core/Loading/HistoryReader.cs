@@ -273,12 +273,13 @@ public static class HistoryReader
         ArgumentNullException.ThrowIfNull(reader);
         var problems = new List<Diagnostic>();
         var rows = ImmutableArray.CreateBuilder<T>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var lines = new CsvBadData.LineCountingReader(reader);
+        using var csv = new CsvReader(lines, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
             MissingFieldFound = null,
             // A stray quote is a problem of its row, as in the other CSV readers, not CsvHelper's exception.
-            BadDataFound = CsvBadData.Reporter(source, problems),
+            BadDataFound = CsvBadData.Reporter(source, problems, lines),
         });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !columns.SequenceEqual(header))
         {
@@ -287,7 +288,7 @@ public static class HistoryReader
 
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            var line = CsvBadData.RecordStart(csv.Parser, lines);
             var record = csv.Parser.Record ?? [];
             if (record.Length != columns.Length)
             {

@@ -32,15 +32,16 @@ public static class InventoryReader
         ArgumentNullException.ThrowIfNull(treaty);
         var problems = new List<Diagnostic>();
         var items = new List<Item>();
+        using var lines = new CsvBadData.LineCountingReader(reader);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = CsvBadData.Reporter(source, problems),
+            BadDataFound = CsvBadData.Reporter(source, problems, lines),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
         };
 
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvReader(lines, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
         {
             throw new InputException(new Diagnostic(source, 1, 0, string.Empty, $"the file is empty: expected the header {string.Join(",", RequiredColumns)}"));
@@ -58,7 +59,7 @@ public static class InventoryReader
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            var line = CsvBadData.RecordStart(csv.Parser, lines);
             var record = csv.Parser.Record ?? [];
             if (record.All(string.IsNullOrWhiteSpace))
             {

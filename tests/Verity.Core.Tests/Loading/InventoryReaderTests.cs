@@ -143,8 +143,23 @@ public class InventoryReaderTests
         var error = Assert.Throws<InputException>(() => InventoryReader.Parse(new StringReader(csv), "open.csv", NewStart));
 
         var malformed = Assert.Single(error.Diagnostics, d => d.Message.StartsWith("malformed CSV", StringComparison.Ordinal));
-        Assert.Equal("malformed CSV: MM-001,US,icbm,\"Minuteman III, mod \"\"B\"\"\",deployed,1,\"Mal...", malformed.Message);
+        Assert.Equal("open.csv:2: malformed CSV: a quote opened in this record is not closed, so the record runs on to line 1001: MM-001,US,icbm,\"Minuteman III, mod \"\"B\"\"\",deployed,1,\"Mal...", malformed.ToString());
         Assert.True(error.Diagnostics.Length < 5, string.Join('\n', error.Diagnostics.Take(5)));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("")]
+    public void Parse_QuoteNeverClosed_ReportedOnTheLineItOpensOnNotTheLast(string end)
+    {
+        // The record runs to the end of the file; with a final line break CsvHelper counts one line past the last.
+        var csv = "uid,party,kind,type,status,warheads,location\nA,US,icbm,X,deployed,1,\"Base\nsecond line\"\nB,US,icbm,X,deployed,1,\"open\nC,US,icbm,X,deployed,1,Base" + end;
+
+        var error = Assert.Throws<InputException>(() => InventoryReader.Parse(new StringReader(csv), "open.csv", NewStart));
+
+        var malformed = Assert.Single(error.Diagnostics, d => d.Message.StartsWith("malformed CSV", StringComparison.Ordinal));
+        Assert.Equal("open.csv:4: malformed CSV: a quote opened in this record is not closed, so the record runs on to line 5: B,US,icbm,X,deployed,1,\"open...", malformed.ToString());
+        Assert.All(error.Diagnostics, d => Assert.Equal(4, d.Line));
     }
 
     [Fact]
