@@ -170,7 +170,8 @@ internal static class CommandLineInput
         }
     }
 
-    private static string Reason(Exception e, string path) => e switch
+    /// <summary>Why a file could not be read, in words: no such file, a folder, permission denied.</summary>
+    internal static string Reason(Exception e, string path) => e switch
     {
         _ when Directory.Exists(path) => "it is a folder, not a file",
         FileNotFoundException or DirectoryNotFoundException => "no such file",

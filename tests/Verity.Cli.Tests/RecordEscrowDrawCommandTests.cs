@@ -95,6 +95,22 @@ public sealed class RecordEscrowDrawCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task EscrowCheck_RevealNotJsonOrMissing_Exit2NamingTheFileAndPlace()
+    {
+        await CommitAsync();
+        await File.WriteAllTextAsync(_cli.PathOf("r1.json"), "{\n  \"index\": 4x\n}\n");
+
+        var (code, _, error) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("commitment.json"), _cli.PathOf("r1.json"));
+        var (missingCode, _, missing) = await _cli.RunAsync("escrow", "check", "--commitment", _cli.PathOf("no-such.json"), _cli.PathOf("r1.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("r1.json:2:13: reveal is not JSON: 'x' is an invalid end of a number. Expected a delimiter.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error, StringComparison.Ordinal);
+        Assert.Equal(2, missingCode);
+        Assert.Contains("no-such.json: cannot read commitment: no such file", missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EscrowReveal_IndexBeyondItems_Exit2()
     {
         await CommitAsync();

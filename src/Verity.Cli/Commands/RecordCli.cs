@@ -60,7 +60,7 @@ internal static class RecordCli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new UsageException($"{path}: cannot read {what}: {e.Message}");
+            throw new UsageException($"{path}: cannot read {what}: {(e is DecoderFallbackException ? "not UTF-8 text" : CommandLineInput.Reason(e, path))}");
         }
     }
 
@@ -72,7 +72,7 @@ internal static class RecordCli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: cannot read file: {e.Message}");
+            throw new UsageException($"{path}: cannot read file: {CommandLineInput.Reason(e, path)}");
         }
     }
 
@@ -86,7 +86,9 @@ internal static class RecordCli
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{path}: {what} is not JSON: {e.Message}");
+            // System.Text.Json's message ends with its own 0-based place; the place is said once, 1-based, in front.
+            var where = e.LineNumber is { } line ? $"{path}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : path;
+            throw new UsageException($"{where}: {what} is not JSON: {e.Message.Split(" LineNumber:")[0].TrimEnd()}");
         }
     }
 

@@ -53,7 +53,10 @@ internal static class JsonInput
         }
         catch (JsonReaderException e)
         {
-            throw new InputException(new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
+            // Text that stops inside a value: Newtonsoft.Json's path then names the field being read, which is not wrong.
+            throw new InputException(e.Message.StartsWith("Unexpected end", StringComparison.Ordinal) || e.Message.StartsWith("Unterminated string", StringComparison.Ordinal)
+                ? new Diagnostic(source, e.LineNumber, e.LinePosition, string.Empty, "not valid JSON: the text ends before the JSON value does (an object, array or string is left open)")
+                : new Diagnostic(source, e.LineNumber, e.LinePosition, e.Path ?? string.Empty, $"not valid JSON: {e.Message.Split(" Path ")[0]}"));
         }
 
         var problems = new List<Diagnostic>();

@@ -66,6 +66,20 @@ public class JsonBoundsTests
         Assert.Equal("sent.json:2:108: not valid JSON: text after the array of notification documents, which ends here: a file holds one JSON value", Assert.Single(error.Diagnostics).ToString());
     }
 
+    [Theory]
+    [InlineData("{\"number\":")]
+    [InlineData("{\"number\": \"US-1")]
+    [InlineData("{\"fields\": {\"as_of\": [")]
+    public void ParseDocument_TextEndsInsideTheValue_SaysSoNamingNoField(string json)
+    {
+        var error = Assert.Throws<InputException>(() => NotificationReader.ParseDocument(json, "body", TestData.NewStart, null));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Equal(string.Empty, problem.Path);
+        Assert.Equal("not valid JSON: the text ends before the JSON value does (an object, array or string is left open)", problem.Message);
+        Assert.Equal(1, problem.Line);
+    }
+
     [Fact]
     public void Parse_TrailingWhitespaceAndComment_Read()
     {
