@@ -272,7 +272,10 @@ internal static class DetectRegime
         var result = r.Result;
         var model = result.Model;
         var hidden = result.Hidden;
-        context.Out.MarkupLineInterpolated($"[bold]Detection[/] of {N(hidden.Warheads)} hidden warhead(s) on {N(hidden.Missiles)} missile(s): {r.Party.Value} as of {CommandLineInput.Format(r.At)}, {r.Treaty.Name} treaty year {r.Quota.TreatyYear}");
+        // A date outside the treaty's life is said at once, where its treaty year is named, not only among the notes.
+        var standing = r.Treaty.StandingAt(r.At, r.Party);
+        var outside = standing == TreatyStanding.InForce ? string.Empty : $" ({Names.Of(standing)} on that date: the figures are what its quota would give)";
+        context.Out.MarkupLineInterpolated($"[bold]Detection[/] of {N(hidden.Warheads)} hidden warhead(s) on {N(hidden.Missiles)} missile(s): {r.Party.Value} as of {CommandLineInput.Format(r.At)}, {r.Treaty.Name} treaty year {r.Quota.TreatyYear}{outside}");
         context.Out.MarkupLineInterpolated($"Quota: {model.InspectionsPerYear} a year ({r.Quota.Name}); {model.MissilesPerInspection} missile(s) counted per inspection; site choice {Name(Selections, model.Selection)}; placement {Name(Placements, hidden.Placement)}, reload {Name(Reloads, hidden.Reloading)}");
         context.Out.MarkupLineInterpolated($"Forces: [yellow]{r.Basis.Kind}[/] — {r.Basis.File}: {r.Basis.Note}");
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Spectre.Console;
 using Verity.Record.Keys;
 using Verity.Record.Sqlite;
 using Verity.Record.Storage;
@@ -155,7 +156,18 @@ internal static class RecordCli
             WriteFileAtomically(outPath, json, secret: false);
         }
 
-        WriteRaw(context, asJson ? json : summary.TrimEnd('\n') + "\n");
+        if (asJson)
+        {
+            WriteRaw(context, json);
+            return;
+        }
+
+        // For people: each line wrapped at the terminal's width between words, so a hash or a path stays whole.
+        foreach (var line in summary.TrimEnd('\n').Split('\n'))
+        {
+            context.Out.Write(new Text(line));
+            context.Out.WriteLine();
+        }
     }
 
     /// <summary>Where the summary says the JSON went: the file, or how to get it.</summary>

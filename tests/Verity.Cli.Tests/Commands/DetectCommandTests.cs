@@ -131,6 +131,18 @@ public class DetectCommandTests
     }
 
     [Fact]
+    public async Task Detect_AfterTheTreatyExpired_TheFirstLineSaysSoBesideItsTreatyYear()
+    {
+        var after = await RunAsync("detect", "--treaty", "new-start", "--party", "US", "--at", "2026-12-04", "--excess", "50", "--trials", "1000");
+        var during = await RunAsync("detect", "--treaty", "new-start", "--party", "US", "--at", "2020-09-01", "--excess", "50", "--trials", "1000");
+
+        // The first sentence, its lines joined again (the harness's console is 80 columns wide).
+        static string First(string output) => string.Join(' ', output.Split('\n').TakeWhile(l => !l.StartsWith("Quota:", StringComparison.Ordinal)).Select(l => l.Trim()));
+        Assert.EndsWith("treaty year 16 (expired on that date: the figures are what its quota would give)", First(after.Out), StringComparison.Ordinal);
+        Assert.EndsWith("treaty year 10", First(during.Out), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Detect_Record_TheUsDatabaseOfSeptember2020AndTheTypeOneQuota()
     {
         // 397 Minuteman III at three bases and 230 Trident II at two: 627 missiles. With a random placement and no base
