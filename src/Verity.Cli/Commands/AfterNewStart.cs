@@ -120,7 +120,11 @@ internal static class AfterNewStart
 
         var host = Uri.TryCreate(row.Source, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : row.Source;
         var value = figure.IsUndisclosed ? "undisclosed" : row.Value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : $"{row.Low?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}–{row.High?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}";
-        return (Markup.Escape(value), $"[grey]{Markup.Escape(host)}, {Markup.Escape(EstimatesReader.Word(row.Basis))}, {row.AsOf.Year}[/]");
+        // A secondary outlet that reports a source the precedence names (SIPRI's yearbook in a newspaper) is said as such.
+        var via = figure.Rule is { } rule && rule != "unranked" && !host.Contains(rule, StringComparison.OrdinalIgnoreCase) && row.Note?.Contains("secondary", StringComparison.OrdinalIgnoreCase) == true
+            ? $"{rule.ToUpperInvariant()} via {host}"
+            : host;
+        return (Markup.Escape(value), $"[grey]{Markup.Escape(via)}, {Markup.Escape(EstimatesReader.Word(row.Basis))}, {row.AsOf.Year}[/]");
     }
 
     private static void PrintDrafts(CliContext context, ProposalsResult result)

@@ -32,6 +32,10 @@ public sealed partial class DemoCommandTests : IDisposable
         var text = Regex.Replace(narrow, @"\s+", " ");
         Assert.Contains("The item-level history is synthetic: the published aggregates are matched by construction of an item history consistent with them", text, StringComparison.Ordinal);
         Assert.Contains("by construction, as the history was built consistent with them", text, StringComparison.Ordinal);
+
+        // A figure from an outlet that reports FAS's estimates names FAS, then the outlet (2019: a CQ Press reprint).
+        Assert.Contains("FAS via library.cqpress.com, estimate, 2019", wide, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ library.cqpress.com", wide, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
