@@ -21,8 +21,7 @@ public sealed record ReplayPoint(
     ImmutableDictionary<string, LimitStatus> Status,
     ImmutableDictionary<string, LimitStatus> ReadingStatus)
 {
-    /// <summary>The limits whose status under the interpretation asked for differs from the agreed one, in the order of
-    /// <see cref="Status"/>'s keys.</summary>
+    /// <summary>The limits whose status under the interpretation asked for differs from the agreed one, by id.</summary>
     public IEnumerable<string> Disputed =>
         ReadingStatus.Where(r => Status.GetValueOrDefault(r.Key) != r.Value).Select(r => r.Key).Order(StringComparer.Ordinal);
 
