@@ -164,9 +164,23 @@ internal static class CommandLineInput
     /// <summary>Checks that an output folder can be one: not an existing file.</summary>
     public static void CheckOutputDirectory(string? path, string option)
     {
-        if (path is not null && File.Exists(path))
+        if (path is null)
+        {
+            return;
+        }
+
+        if (File.Exists(path))
         {
             throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"{option} names a file; give a folder for the report"));
+        }
+
+        // Checked before any work: a folder under a file could never be made.
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"{option}: {parent} is a file, so no folder can be made under it"));
+            }
         }
     }
 

@@ -22,11 +22,7 @@ internal static class InventoryCsv
             text.AppendLine(string.Join(",", fields.Select(Quote)));
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        HtmlFile.WriteText(path, text.ToString(), "--export-inventory");
     }
 
     private static string Quote(string field) =>

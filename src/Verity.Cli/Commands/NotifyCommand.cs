@@ -79,7 +79,7 @@ internal static class NotifyCommand
                     .Where(r => r.Provided is not null)
                     .Select(r => r.Provided! with { Fields = record.FieldsOf(context, r.Obligation, r.Provided).ToImmutableSortedDictionary(StringComparer.Ordinal) })
                     .DistinctBy(d => (d.Party, d.Number));
-                File.WriteAllText(export, NotificationWriter.ToJson(documents, record.Treaty));
+                HtmlFile.WriteText(export, NotificationWriter.ToJson(documents, record.Treaty), "--export");
             }
 
             if (parse.GetValue(jsonOption))

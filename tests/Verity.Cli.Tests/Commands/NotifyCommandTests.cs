@@ -11,6 +11,32 @@ public class NotifyCommandTests
         [.. json.RootElement.GetProperty("notifications").EnumerateArray()];
 
     [Fact]
+    public async Task Notify_ExportToAFolderOrUnderAFile_Exit2NamingThePathNothingWritten()
+    {
+        var folder = Directory.CreateTempSubdirectory("verity-export-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "a-file");
+            await File.WriteAllTextAsync(file, "kept");
+
+            var intoFolder = await RunAsync("notify", "--party", "US", "--to", "2011-03-31", "--export", folder);
+            var underFile = await RunAsync("notify", "--party", "US", "--to", "2011-03-31", "--export", Path.Combine(file, "sent.json"));
+
+            Assert.Equal(2, intoFolder.ExitCode);
+            Assert.Contains($"{folder}: --export names a folder; give a file to write", intoFolder.Error, StringComparison.Ordinal);
+            Assert.Equal(2, underFile.ExitCode);
+            Assert.Contains("cannot write the file --export names: a part of its path is a file, not a folder", underFile.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", intoFolder.Error + underFile.Error, StringComparison.Ordinal);
+            Assert.Equal(["a-file"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+            Assert.Equal("kept", await File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Notify_UsFirstQuarter2017Json_ListsObligationsWithTheContractFields()
     {
         var run = await RunAsync("notify", "--party", "US", "--from", "2017-01-01", "--to", "2017-03-31", "--json");

@@ -98,6 +98,24 @@ public class ProposalsCommandTests
     }
 
     [Fact]
+    public async Task Compare_OutUnderAFile_Exit2BeforeAnyWork()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var run = await RunAsync("proposals", "compare", "--draft", "russia-single-fist", "--trials", "200", "--out", Path.Combine(file, "report"));
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--out: {file} is a file, so no folder can be made under it", run.Error, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, run.Out);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Compare_Out_WritesTheReportWithFanChartsAndADraftChart()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"verity-proposals-{Guid.NewGuid():N}");
