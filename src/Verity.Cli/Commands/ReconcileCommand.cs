@@ -49,7 +49,11 @@ internal static class ReconcileCommand
             var definitionPath = Path.Combine(context.DataDirectory, "exchanges", record.Treaty.Id + ".yaml");
             var definition = ExchangeReader.Parse(CommandLineInput.ReadText(definitionPath, "reconcile"), definitionPath, record.Treaty);
             var directory = parse.GetValue(databasesOption);
-            var received = directory is null ? null : ReadDatabases(directory, party, definition, record.Treaty);
+            var handed = directory is null ? null : ReadDatabases(directory, party, definition, record.Treaty);
+
+            // As of --at, as the node reconciles: a database handed over for a later date is not yet part of the record.
+            var later = handed?.Where(d => d.AsOf > at).Select(d => d.AsOf).Order().ToList() ?? [];
+            var received = handed?.Where(d => d.AsOf <= at).ToList();
             var reports = record.Parties(party).Select(p =>
             {
                 var databases = received ?? definition.ScheduleFrom(record.Treaty.Dates.EntryIntoForce).Exchanges(at)
@@ -64,6 +68,7 @@ internal static class ReconcileCommand
                 {
                     ["treaty"] = record.Treaty.Id,
                     ["at"] = CommandLineInput.Format(at),
+                    ["databases_after_at"] = new JsonArray([.. later.Select(d => JsonValue.Create(CommandLineInput.Format(d)))]),
                     ["parties"] = new JsonArray([.. reports.Select(r => (JsonNode)new JsonObject
                     {
                         ["party"] = r.Party.Value,
@@ -82,6 +87,11 @@ internal static class ReconcileCommand
             }
             else
             {
+                if (later.Count > 0)
+                {
+                    Terminal.Note(context, $"[grey]Left out, dated after {CommandLineInput.Format(at)}: {later.Count} database(s) of --databases ({string.Join(", ", later.Select(CommandLineInput.Format))}).[/]");
+                }
+
                 foreach (var report in reports)
                 {
                     // The verdict is markup of its own: an interpolated argument would be escaped and print its tags.

@@ -86,6 +86,24 @@ public sealed class ReconcileDatabasesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_AtBeforeSomeDatabases_LeavesTheLaterOnesOutAndSaysSo()
+    {
+        await ExportAsync();
+
+        var json = await RunAsync("reconcile", "--party", "US", "--at", "2011-06-01", "--databases", _directory, "--json");
+        var text = await RunAsync("reconcile", "--party", "US", "--at", "2011-06-01", "--databases", _directory);
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var party = document.RootElement.GetProperty("parties").EnumerateArray().Single();
+        Assert.Empty(party.GetProperty("findings").EnumerateArray());
+        Assert.Equal(1, party.GetProperty("databases").GetInt32());
+        Assert.Equal(["2011-09-01", "2012-03-01"], document.RootElement.GetProperty("databases_after_at").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Left out, dated after 2011-06-01: 2 database(s) of --databases (2011-09-01, 2012-03-01).", string.Join(' ', text.Out.Split('\n').Select(l => l.Trim())), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reconcile_OneItemsLocationEditedInTheLastFile_ExitsOneNamingTheUid()
     {
         await ExportAsync();
