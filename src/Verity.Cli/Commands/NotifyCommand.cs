@@ -60,6 +60,16 @@ internal static class NotifyCommand
 
             var to = CommandLineInput.ParseDate(parse.GetValue(toOption), "--to", context.Today);
             var from = CommandLineInput.ParseDate(parse.GetValue(fromOption), "--from", LocalDateMin);
+            if (from > to)
+            {
+                throw new InputException(new Diagnostic("--from", 0, 0, string.Empty, $"{CommandLineInput.Format(from)} is after --to {CommandLineInput.Format(to)}: nothing could be owed between them"));
+            }
+
+            if (parse.GetValue(limitOption) < 0)
+            {
+                throw new InputException(new Diagnostic("--limit", 0, 0, string.Empty, $"{parse.GetValue(limitOption)}: expected a number of rows, 0 or more"));
+            }
+
             var record = NotificationRecord.Load(context, parse.GetValue(recordOption)!, parse.GetValue(sentOption), to);
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), record.Treaty);
             var typeId = parse.GetValue(typeOption);

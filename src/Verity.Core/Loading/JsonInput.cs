@@ -30,6 +30,11 @@ internal static class JsonInput
     public static JToken Load(string json, string source, string what, FloatParseHandling floats = FloatParseHandling.Double, Func<JValue, string?>? outOfRange = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new InputException(new Diagnostic(source, 0, 0, string.Empty, $"empty: expected {what}"));
+        }
+
         JToken root;
         try
         {

@@ -64,7 +64,9 @@ internal sealed partial class YamlDocument
         }
         catch (Exception e) when (Problem(e, source) is { } problem)
         {
-            problems.Add(problem);
+            problems.Add(e is YamlException && e.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is var (line, column) && line > 0
+                ? problem with { Line = line, Column = column } // YamlDotNet places a tab used as indentation at 1:1
+                : problem);
             return null;
         }
 
@@ -102,6 +104,23 @@ internal sealed partial class YamlDocument
             InvalidOperationException => new Diagnostic(source, 1, 1, string.Empty, $"not valid YAML: {e.Message}"),
             _ => null,
         };
+    }
+
+    // The first tab in a line's indentation (1-based line and column), or (0, 0) when no line is indented with one.
+    private static (int Line, int Column) FirstTabIndent(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return (0, 0);
     }
 
     /// <summary>Where a token (by its JSON path, as <see cref="JToken.Path"/> gives it) stands in the text; (0, 0) when unknown.</summary>

@@ -10,6 +10,18 @@ public class NotifyCommandTests
     private static List<JsonElement> Notifications(JsonDocument json) =>
         [.. json.RootElement.GetProperty("notifications").EnumerateArray()];
 
+    [Theory]
+    [InlineData("--from", "2012-01-01", "--to", "2011-01-01", "--from: 2012-01-01 is after --to 2011-01-01")]
+    [InlineData("--limit", "-1", "--to", "2011-01-01", "--limit: -1: expected a number of rows, 0 or more")]
+    public async Task Notify_OptionsThatSelectNothing_Exit2NamingTheOption(string option, string value, string other, string otherValue, string message)
+    {
+        var run = await RunAsync("notify", option, value, other, otherValue);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
     [Fact]
     public async Task Notify_ExportToAFolderOrUnderAFile_Exit2NamingThePathNothingWritten()
     {

@@ -80,6 +80,16 @@ public class JsonBoundsTests
         Assert.Equal(1, problem.Line);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n\t ")]
+    public void Parse_EmptyText_SaysSo(string json)
+    {
+        var error = Assert.Throws<InputException>(() => NotificationReader.Parse(json, "sent.json", TestData.NewStart, NoItems));
+
+        Assert.Equal("sent.json: empty: expected the array of notification documents", Assert.Single(error.Diagnostics).ToString());
+    }
+
     [Fact]
     public void Parse_TrailingWhitespaceAndComment_Read()
     {

@@ -124,6 +124,17 @@ public class YamlBoundsTests
 
     [Theory]
     [MemberData(nameof(MappingReaders))]
+    public void Parse_TabAsIndentation_RefusedAtTheTab(string reader)
+    {
+        // YamlDotNet places a mapping's tab indentation at 1:1.
+        var diagnostic = Refused(reader, "treaty: new-start\nrules:\n  a: 1\n\t  b: 2\n");
+
+        Assert.Equal((4, 1), (diagnostic.Line, diagnostic.Column));
+        Assert.Contains("tab", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(MappingReaders))]
     public void Parse_BracketNeverClosed_RefusedAtTheBracket(string reader)
     {
         // YamlDotNet's parser throws InvalidOperationException, naming no place, after the '[' of line 3.
