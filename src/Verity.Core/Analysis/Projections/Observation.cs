@@ -13,11 +13,13 @@ internal sealed record Observation(LocalDate AsOf, double T, double Central, dou
     /// <summary>
     /// The points of one state's measure whose rows have one of <paramref name="bases"/> and a central value, one per as-of
     /// date: the most recently published row wins (a new edition supersedes the old); rows published on the same day by
-    /// different sources are averaged (central the mean, range from the lowest low to the highest high).
+    /// different sources are averaged (central the mean, range from the lowest low to the highest high). A count
+    /// (declared or estimated) dated after the day it was published is a plan, not an observation ("no more than 180
+    /// by the mid-2020s", published in 2011), and is left out; an official projection is dated ahead by nature.
     /// </summary>
     public static ImmutableArray<Observation> Of(EstimateSet estimates, PartyCode state, ForceMeasure measure, double spread, params EstimateBasis[] bases) =>
         [.. estimates.For(state, measure)
-            .Where(r => bases.Contains(r.Basis) && CentralOf(r) is not null)
+            .Where(r => bases.Contains(r.Basis) && CentralOf(r) is not null && (r.Basis == EstimateBasis.OfficialProjection || r.AsOf <= r.Published))
             .GroupBy(r => r.AsOf)
             .OrderBy(g => g.Key)
             .Select(g =>

@@ -197,6 +197,21 @@ public class ProjectorTests
     }
 
     [Fact]
+    public void Project_CeilingDatedAfterItWasPublished_APlanLeftOutTheCountStarts()
+    {
+        // The shape of the United Kingdom's rows: a count of 225 (2025), and "no more than 180 by the mid-2020s",
+        // published in 2011 and dated 2025-12-31: a plan, not a count.
+        var set = Set(
+            Row("CN", "2025-01-01", 225),
+            Row("CN", "2025-12-31", null, high: 180, basis: EstimateBasis.Declared, published: "2011-06-29"));
+
+        var projection = Project(ProjectionModel.BuiltIn(ProjectionKind.Hold), set);
+
+        Assert.Equal(225, projection[2026].Central, 9);
+        Assert.Equal(["hand.csv:2"], projection.Rows.Select(r => r.Origin));
+    }
+
+    [Fact]
     public void Project_SameSeed_SameNumbersExactly()
     {
         var model = ProjectionModel.BuiltIn(ProjectionKind.Trend);
