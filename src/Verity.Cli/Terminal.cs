@@ -68,6 +68,13 @@ internal static class Terminal
         console.Write(table);
     }
 
+    /// <summary>Whether <paramref name="table"/> fits the console's width without cutting a column's words.</summary>
+    public static bool Fits(CliContext context, Table table) => Needed(context.Out, table) <= context.Out.Profile.Width;
+
+    /// <summary>A source's host ("fas.org"), for tables that cannot hold its whole address; the text itself when it is no address.</summary>
+    public static string Host(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : source;
+
     /// <summary>A bullet (<c>•</c>) whose wrapped lines are indented under its first word; the values are escaped, as in <c>MarkupLineInterpolated</c>.</summary>
     public static void Bullet(CliContext context, FormattableString markup) => Indented(context, "•", Markup.FromInterpolated(markup));
 

@@ -118,7 +118,7 @@ internal static class AfterNewStart
             return ("[grey]unknown[/]", string.Empty);
         }
 
-        var host = Uri.TryCreate(row.Source, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : row.Source;
+        var host = Terminal.Host(row.Source);
         var value = figure.IsUndisclosed ? "undisclosed" : row.Value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : $"{row.Low?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}–{row.High?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}";
         // A secondary outlet that reports a source the precedence names (SIPRI's yearbook in a newspaper) is said as such.
         var via = figure.Rule is { } rule && rule != "unranked" && !host.Contains(rule, StringComparison.OrdinalIgnoreCase) && row.Note?.Contains("secondary", StringComparison.OrdinalIgnoreCase) == true

@@ -91,6 +91,10 @@ internal static class ForcesCommand
         _ => "unknown",
     };
 
+    // A row's basis, date, rule and source in words that wrap between them: "estimated 2025-01-01, fas: fas.org".
+    private static string Briefly(Estimate row, string? rule) =>
+        $"{Label(row.Basis)} {CommandLineInput.Format(row.AsOf)}, {(string.IsNullOrEmpty(rule) ? string.Empty : rule + ": ")}{Terminal.Host(row.Source)}";
+
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static IEnumerable<PassedOver> Shown(ForceFigure figure, bool all) =>
@@ -153,41 +157,67 @@ internal static class ForcesCommand
             return;
         }
 
+        // Each figure in its columns where they fit; in a narrower terminal, basis, date, rule and source share one
+        // column that wraps between words (the source by its host), so that no date or word is cut.
         var table = Terminal.Table();
         foreach (var column in new[] { "State", "Measure", "Figure", "Basis", "As of", "Rule", "Source", "Passed over" })
         {
             table.AddColumn(column == "Source" ? Terminal.Text(column) : Terminal.Fixed(column, right: column is "Figure" or "Passed over"));
         }
 
+        var narrow = Terminal.Table();
+        narrow.AddColumns(Terminal.Fixed("State"), Terminal.Fixed("Figure", right: true), Terminal.Text("Measure: basis, as of, rule: source"), Terminal.Fixed("Passed\nover", right: true));
         foreach (var f in figures)
         {
-            var passed = Shown(f, all).Count();
+            var passed = N(Shown(f, all).Count());
             if (f.Picked is { } p)
             {
-                table.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), Markup.Escape(Figure(p)), Label(p.Basis), CommandLineInput.Format(p.AsOf), Markup.Escape(f.Rule ?? string.Empty), Markup.Escape(p.Source), N(passed));
+                table.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), Markup.Escape(Figure(p)), Label(p.Basis), CommandLineInput.Format(p.AsOf), Markup.Escape(f.Rule ?? string.Empty), Markup.Escape(p.Source), passed);
+                narrow.AddRow(f.State.Value, Markup.Escape(Figure(p)), Markup.Escape($"{f.Measure.Value}: {Briefly(p, f.Rule)}"), passed);
             }
             else
             {
-                table.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), "unknown", "[grey]no figure as of this date[/]", "—", "—", "—", N(passed));
+                table.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), "unknown", "[grey]no figure as of this date[/]", "—", "—", "—", passed);
+                narrow.AddRow(f.State.Value, "unknown", $"{Markup.Escape(f.Measure.Value)}: [grey]no figure as of this date[/]", passed);
             }
         }
 
-        Terminal.Write(context, table);
+        var wide = Terminal.Fits(context, table);
+        Terminal.Write(context, wide ? table : narrow);
         var rows = figures.SelectMany(f => Shown(f, all).Select(o => (f, o))).ToList();
+        if (!wide)
+        {
+            Terminal.Note(context, "[grey]Sources by their host; each source's full address: verity forces --json.[/]");
+        }
+
         if (rows.Count == 0)
         {
             return;
         }
 
         var passedTable = Terminal.Table(all ? "Every other row" : "Passed over");
-        foreach (var column in new[] { "State", "Measure", "Figure", "Basis", "As of", "Rule", "Source", "Why" })
+        if (wide)
         {
-            passedTable.AddColumn(column is "Source" or "Why" ? Terminal.Text(column) : Terminal.Fixed(column, right: column == "Figure"));
+            foreach (var column in new[] { "State", "Measure", "Figure", "Basis", "As of", "Rule", "Source", "Why" })
+            {
+                passedTable.AddColumn(column is "Source" or "Why" ? Terminal.Text(column) : Terminal.Fixed(column, right: column == "Figure"));
+            }
+        }
+        else
+        {
+            passedTable.AddColumns(Terminal.Fixed("State"), Terminal.Fixed("Figure", right: true), Terminal.Text("Measure: why; basis, as of, rule: source"));
         }
 
         foreach (var (f, o) in rows)
         {
-            passedTable.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), Markup.Escape(Figure(o.Row)), Label(o.Row.Basis), CommandLineInput.Format(o.Row.AsOf), Markup.Escape(o.Rule), Markup.Escape(o.Row.Source), Markup.Escape(o.Why));
+            if (wide)
+            {
+                passedTable.AddRow(f.State.Value, Markup.Escape(f.Measure.Value), Markup.Escape(Figure(o.Row)), Label(o.Row.Basis), CommandLineInput.Format(o.Row.AsOf), Markup.Escape(o.Rule), Markup.Escape(o.Row.Source), Markup.Escape(o.Why));
+            }
+            else
+            {
+                passedTable.AddRow(f.State.Value, Markup.Escape(Figure(o.Row)), Markup.Escape($"{f.Measure.Value}: {o.Why}; {Briefly(o.Row, o.Rule)}"));
+            }
         }
 
         Terminal.Write(context, passedTable);

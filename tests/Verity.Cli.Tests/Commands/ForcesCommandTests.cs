@@ -16,6 +16,24 @@ public class ForcesCommandTests
     }
 
     [Fact]
+    public async Task Forces_At80Columns_NoLineLongerAndEveryPickedDateWhole()
+    {
+        var text = await RunAtWidthAsync(80, "forces", "--at", "2026-06-01", "--all-sources");
+        var json = await RunAsync("forces", "--at", "2026-06-01", "--json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.All(text.Out.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        using var document = JsonDocument.Parse(json.Out);
+        var picked = document.RootElement.GetProperty("figures").EnumerateArray()
+            .Where(f => f.TryGetProperty("as_of", out var asOf) && asOf.ValueKind == JsonValueKind.String)
+            .Select(f => f.GetProperty("as_of").GetString()!)
+            .ToList();
+        Assert.NotEmpty(picked);
+        Assert.All(picked, date => Assert.Contains(date, text.Out, StringComparison.Ordinal));
+        Assert.Contains("each source's full address: verity forces --json", string.Join(' ', text.Out.Split('\n').Select(l => l.Trim())), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forces_Json_HasTheDocumentedShape()
     {
         var root = await JsonAsync("--at", "2025-06-01", "--state", "US");
