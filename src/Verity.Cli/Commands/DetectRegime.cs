@@ -159,7 +159,7 @@ internal static class DetectRegime
             throw Bad("--inventory", $"no bundled record for {treaty.Id} (expected {record}): give --inventory FILE with the party's items");
         }
 
-        var ledger = ReplayCommand.Load(context, treaty.Id, null).Ledger;
+        var ledger = ReplayCommand.Load(context, treaty.Id, null, "--treaty").Ledger;
         return (ledger.AsOf(at), new Basis(
             "synthetic",
             $"data/history/{treaty.Id}-forces.yaml",

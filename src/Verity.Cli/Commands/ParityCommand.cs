@@ -52,8 +52,10 @@ internal static class ParityCommand
             var againstModel = parse.GetValue(againstModelOption) is { } name ? ProjectionCli.FindModel(catalog, name, "--against-model") : model;
             if (!againstModel.AppliesTo(against, measure))
             {
-                throw new InputException(new Diagnostic(parse.GetValue(againstModelOption) is null ? "--against-model" : againstModel.Origin, 0, 0, string.Empty,
-                    $"the model '{againstModel.Name}' does not apply to {against} {measure}: give --against-model, such as hold or trend"));
+                // Named by the option the model came from: --model, which --against takes too when --against-model is not given.
+                var given = parse.GetValue(againstModelOption) is null;
+                throw new InputException(new Diagnostic(given ? "--model" : "--against-model", 0, 0, string.Empty,
+                    $"the model '{againstModel.Name}' ({againstModel.Origin}) does not apply to {against} {measure}{(given ? ", which --against takes when --against-model is not given" : string.Empty)}: give --against-model, such as hold or trend"));
             }
 
             var estimates = shared.ReadEstimates(context, parse);

@@ -54,7 +54,7 @@ internal static class ReplayCommand
 
             var exportDate = at is null ? default : CommandLineInput.ParseDate(at, "--at", context.Today);
             CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
-            var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption));
+            var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption), "RECORD");
             var exportParty = CommandLineInput.ParseParty(parse.GetValue(partyOption), result.Treaty);
             var exported = default(Core.Items.Inventory);
             if (export is not null)
@@ -102,7 +102,11 @@ internal static class ReplayCommand
     }
 
     /// <summary>Reads a bundled record (aggregates, breakdowns, force model and treaty) and replays it.</summary>
-    internal static ReplayResult Load(CliContext context, string name, string? interpretationName)
+    /// <param name="context">The CLI's context (its data folder).</param>
+    /// <param name="name">The record's name, such as new-start.</param>
+    /// <param name="interpretationName">A reading to compute beside the agreed one; <c>null</c> for the agreed one alone.</param>
+    /// <param name="option">The option or argument that named the record, for the message when it is not known.</param>
+    internal static ReplayResult Load(CliContext context, string name, string? interpretationName, string option = "--record")
     {
         var history = Path.Combine(context.DataDirectory, "history");
         var modelPath = Path.Combine(history, $"{name}-forces.yaml");
@@ -111,7 +115,7 @@ internal static class ReplayCommand
             var known = Directory.Exists(history)
                 ? Directory.GetFiles(history, "*-forces.yaml").Select(f => Path.GetFileName(f)[..^"-forces.yaml".Length]).Order().ToList()
                 : [];
-            throw new InputException(new Diagnostic("replay", 0, 0, string.Empty, $"unknown record '{name}': known records are {string.Join(", ", known)}"));
+            throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"unknown record '{name}': known records are {string.Join(", ", known)}"));
         }
 
         var model = HistoryReader.ReadForceModel(CommandLineInput.ReadText(modelPath, "replay"), modelPath);

@@ -10,6 +10,15 @@ public class NotifyCommandTests
     private static List<JsonElement> Notifications(JsonDocument json) =>
         [.. json.RootElement.GetProperty("notifications").EnumerateArray()];
 
+    [Fact]
+    public async Task Notify_UnknownRecord_Exit2NamingRecord()
+    {
+        var run = await RunAsync("notify", "--record", "nope");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("--record: unknown record 'nope': known records are new-start", run.Error.Trim());
+    }
+
     [Theory]
     [InlineData("--from", "2012-01-01", "--to", "2011-01-01", "--from: 2012-01-01 is after --to 2011-01-01")]
     [InlineData("--limit", "-1", "--to", "2011-01-01", "--limit: -1: expected a number of rows, 0 or more")]

@@ -160,12 +160,16 @@ public class ProjectCommandTests
     }
 
     [Fact]
-    public async Task Parity_ModelNotForTheOtherState_ExitsTwoNamingAgainstModel()
+    public async Task Parity_ModelNotForTheOtherState_ExitsTwoNamingTheOptionGiven()
     {
-        var run = await Parity("--model", "dod-2024-china");
+        var model = await Parity("--model", "dod-2024-china");
+        var against = await Parity("--against-model", "dod-2024-china");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--against-model: the model 'dod-2024-china' does not apply to US stockpile", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, model.ExitCode);
+        Assert.StartsWith("--model: the model 'dod-2024-china' (", model.Error, StringComparison.Ordinal);
+        Assert.Contains("does not apply to US stockpile, which --against takes when --against-model is not given: give --against-model", model.Error, StringComparison.Ordinal);
+        Assert.Equal(2, against.ExitCode);
+        Assert.StartsWith("--against-model: the model 'dod-2024-china' (", against.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class ReplayCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Out);
-        Assert.Equal("replay: unknown record 'abm': known records are new-start", run.Error.Trim());
+        Assert.Equal("RECORD: unknown record 'abm': known records are new-start", run.Error.Trim());
     }
 
     [Fact]
