@@ -115,21 +115,25 @@ internal static class NotifyCommand
                 return VerityApp.Ok;
             }
 
+            // Where the columns do not fit the terminal, the date due goes under the date triggered and the type's place in
+            // the treaty before its text, so that a type's id (inspection-airplane-clearance) keeps its width and no word
+            // is cut.
             var table = Terminal.Table();
             table.AddColumns(Terminal.Fixed("Triggered"), Terminal.Fixed("Due"), Terminal.Fixed("Party"), Terminal.Text("Notification"), Terminal.Fixed("State"), Terminal.Text("Text"));
+            var narrow = Terminal.Table();
+            narrow.AddColumns(Terminal.Fixed("Triggered\ndue"), Terminal.Fixed("Party"), Terminal.Fixed("Notification"), Terminal.Fixed("State"), Terminal.Text("Where in the treaty: text"));
 
             var limit = Math.Max(0, parse.GetValue(limitOption));
             foreach (var r in rows.Take(limit))
             {
-                table.AddRow(
-                    Markup.Escape(Format(r.Obligation.TriggeredAt)),
-                    Markup.Escape(Format(r.Obligation.Due)),
-                    r.Obligation.Party.Value,
-                    Markup.Escape($"{r.Obligation.Type.Id}\n{r.Obligation.Type.Reference}"),
-                    StateMarkup(r.State),
-                    Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, record.FieldsOf(context, r.Obligation, r.Provided), language)));
+                var (triggered, due) = (Markup.Escape(Format(r.Obligation.TriggeredAt)), Markup.Escape(Format(r.Obligation.Due)));
+                var notification = Markup.Escape($"{r.Obligation.Type.Id}\n{r.Obligation.Type.Reference}");
+                var text = Markup.Escape(NotificationRenderer.Render(record.Treaty, r.Obligation.Type, record.FieldsOf(context, r.Obligation, r.Provided), language));
+                table.AddRow(triggered, due, r.Obligation.Party.Value, notification, StateMarkup(r.State), text);
+                narrow.AddRow($"{triggered}\n{due}", r.Obligation.Party.Value, Markup.Escape(r.Obligation.Type.Id), StateMarkup(r.State), $"{Markup.Escape(r.Obligation.Type.Reference)}: {text}");
             }
 
+            table = Terminal.Fits(context, table) ? table : narrow;
             Terminal.Write(context, table);
             Terminal.More(context, Math.Min(limit, rows.Count), rows.Count, "--limit N shows more, --json lists every one");
             context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");

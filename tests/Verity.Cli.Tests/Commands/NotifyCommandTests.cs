@@ -11,6 +11,17 @@ public class NotifyCommandTests
         [.. json.RootElement.GetProperty("notifications").EnumerateArray()];
 
     [Fact]
+    public async Task Notify_At80Columns_NoLineLongerAndNoTypeIdCut()
+    {
+        var run = await RunAtWidthAsync(80, "notify", "--to", "2011-12-31", "--limit", "400");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Contains("inspection-airplane-clearance", run.Out, StringComparison.Ordinal);
+        Assert.Contains("change-in-data", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Notify_UnknownRecord_Exit2NamingRecord()
     {
         var run = await RunAsync("notify", "--record", "nope");
