@@ -214,6 +214,8 @@ internal static class ProposalsCommand
         context.Out.MarkupLineInterpolated($"  A draft without entry into force is assumed to enter into force on {CommandLineInput.Format(result.Settings.EntryIntoForce)} (--entry-into-force).");
         foreach (var draft in result.Drafts)
         {
+            // Where the columns do not fit the terminal, the scope goes under the limit's id and the cut under the ceiling,
+            // so that no id, number or status is cut.
             var table = Terminal.Table($"{draft.DraftId}: {draft.Name}");
             table.AddColumn(Terminal.Text("Limit"));
             table.AddColumn(Terminal.Fixed("Scope"));
@@ -224,20 +226,18 @@ internal static class ProposalsCommand
             table.AddColumn(Terminal.Fixed("Cut", right: true));
             table.AddColumn(Terminal.Fixed("Breaks", right: true));
             table.AddColumn(Terminal.Fixed("Status"));
+            var narrow = Terminal.Table($"{draft.DraftId}: {draft.Name}");
+            narrow.AddColumns(Terminal.Fixed("Limit\nscope"), Terminal.Fixed("Max\ncut", right: true), Terminal.Fixed("p10", right: true), Terminal.Fixed("p50", right: true), Terminal.Fixed("p90", right: true), Terminal.Fixed("Breaks", right: true), Terminal.Fixed("Status"));
             foreach (var l in draft.Limits)
             {
-                table.AddRow(
-                    Markup.Escape(l.LimitId),
-                    Markup.Escape(l.Scope),
-                    l.Max is { } max ? max.ToString("N0", CultureInfo.InvariantCulture) : "—",
-                    N(l.P10),
-                    N(l.P50),
-                    N(l.P90),
-                    l.Cut is > 0 ? $"[red]{N(l.Cut)}[/]" : N(l.Cut),
-                    l.BreaksIn?.ToString(CultureInfo.InvariantCulture) ?? "—",
-                    Status(l.Status));
+                var max = l.Max is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "—";
+                var cut = l.Cut is > 0 ? $"[red]{N(l.Cut)}[/]" : N(l.Cut);
+                var breaks = l.BreaksIn?.ToString(CultureInfo.InvariantCulture) ?? "—";
+                table.AddRow(Markup.Escape(l.LimitId), Markup.Escape(l.Scope), max, N(l.P10), N(l.P50), N(l.P90), cut, breaks, Status(l.Status));
+                narrow.AddRow($"{Markup.Escape(l.LimitId)}\n{Markup.Escape(l.Scope)}", $"{max}\n{cut}", N(l.P10), N(l.P50), N(l.P90), breaks, Status(l.Status));
             }
 
+            table = Terminal.Fits(context, table) ? table : narrow;
             Terminal.Write(context, table);
             context.Out.MarkupLineInterpolated($"  {(draft.MustCutMost is { } most ? $"Must cut most: {most.Scope}, {N(most.Cut)} ({most.LimitId})." : "No scope must cut.")}{(draft.EntryIntoForceAssumed ? $" Entry into force assumed {CommandLineInput.Format(draft.EntryIntoForce)}." : string.Empty)}");
             foreach (var note in draft.Limits.Where(l => l.Status is ComparisonStatus.NoData or ComparisonStatus.Expired).Select(l => l.Note).Distinct())

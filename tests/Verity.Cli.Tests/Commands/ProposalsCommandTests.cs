@@ -98,6 +98,18 @@ public class ProposalsCommandTests
     }
 
     [Fact]
+    public async Task Compare_At80Columns_NoLineLongerAndNoIdOrStatusCut()
+    {
+        var run = await RunAtWidthAsync(80, "proposals", "compare", "--trials", "200");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Contains("deployed-strategic", run.Out, StringComparison.Ordinal);
+        Assert.Contains("not-yet-in-effect", run.Out, StringComparison.Ordinal);
+        Assert.Contains("stockpile-west", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_OutUnderAFile_Exit2BeforeAnyWork()
     {
         var file = Path.GetTempFileName();
