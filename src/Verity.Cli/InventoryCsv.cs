@@ -22,7 +22,7 @@ internal static class InventoryCsv
             text.AppendLine(string.Join(",", fields.Select(Quote)));
         }
 
-        HtmlFile.WriteText(path, text.ToString(), "--export-inventory");
+        OutputFile.WriteText(path, text.ToString(), "--export-inventory");
     }
 
     private static string Quote(string field) =>

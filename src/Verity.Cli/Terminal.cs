@@ -68,6 +68,15 @@ internal static class Terminal
         console.Write(table);
     }
 
+    /// <summary>Writes <paramref name="wide"/> when it fits the console's width, else <paramref name="narrow"/> (the same
+    /// rows, with fewer columns); whether the wide one was written.</summary>
+    public static bool Write(CliContext context, Table wide, Table narrow)
+    {
+        var fits = Fits(context, wide);
+        Write(context, fits ? wide : narrow);
+        return fits;
+    }
+
     /// <summary>Whether <paramref name="table"/> fits the console's width without cutting a column's words.</summary>
     public static bool Fits(CliContext context, Table table) => Needed(context.Out, table) <= context.Out.Profile.Width;
 

@@ -75,7 +75,7 @@ internal static class AfterNewStart
         var compared = ProposalStudy.Compare(drafts, estimates, precedence, china, options, settings);
         PrintDrafts(context, compared);
 
-        return HtmlFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, compared, today, figures, parities.ToImmutable())), "after-new-start.html");
+        return OutputFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, compared, today, figures, parities.ToImmutable())), "after-new-start.html");
     }
 
     private static string Say(Parity parity)

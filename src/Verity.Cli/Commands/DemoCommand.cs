@@ -61,7 +61,7 @@ internal static class DemoCommand
         ReplayCommand.Print(context, result);
         Summarize(context, result);
         var records = SummarizeExchanges(context, result);
-        var path = HtmlFile.Write(outDirectory, ReplayReport.Render(result, records));
+        var path = OutputFile.Write(outDirectory, ReplayReport.Render(result, records));
         context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
         var after = AfterNewStart.Run(context, outDirectory);
         context.Out.MarkupLineInterpolated($"The page After New START, with fan charts and a chart per draft: [bold link]{after}[/]");
@@ -92,7 +92,7 @@ internal static class DemoCommand
         // Logs that differ between nodes count as a disagreement, whatever the figures say.
         var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
         Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
-        var report = HtmlFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
+        var report = OutputFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
         Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
         if (keep)
         {

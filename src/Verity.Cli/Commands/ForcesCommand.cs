@@ -182,8 +182,7 @@ internal static class ForcesCommand
             }
         }
 
-        var wide = Terminal.Fits(context, table);
-        Terminal.Write(context, wide ? table : narrow);
+        var wide = Terminal.Write(context, table, narrow);
         var rows = figures.SelectMany(f => Shown(f, all).Select(o => (f, o))).ToList();
         if (!wide)
         {

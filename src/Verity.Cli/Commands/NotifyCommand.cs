@@ -89,7 +89,7 @@ internal static class NotifyCommand
                     .Where(r => r.Provided is not null)
                     .Select(r => r.Provided! with { Fields = record.FieldsOf(context, r.Obligation, r.Provided).ToImmutableSortedDictionary(StringComparer.Ordinal) })
                     .DistinctBy(d => (d.Party, d.Number));
-                HtmlFile.WriteText(export, NotificationWriter.ToJson(documents, record.Treaty), "--export");
+                OutputFile.WriteText(export, NotificationWriter.ToJson(documents, record.Treaty), "--export");
             }
 
             if (parse.GetValue(jsonOption))
@@ -133,8 +133,7 @@ internal static class NotifyCommand
                 narrow.AddRow($"{triggered}\n{due}", r.Obligation.Party.Value, Markup.Escape(r.Obligation.Type.Id), StateMarkup(r.State), $"{Markup.Escape(r.Obligation.Type.Reference)}: {text}");
             }
 
-            table = Terminal.Fits(context, table) ? table : narrow;
-            Terminal.Write(context, table);
+            Terminal.Write(context, table, narrow);
             Terminal.More(context, Math.Min(limit, rows.Count), rows.Count, "--limit N shows more, --json lists every one");
             context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");
             Terminal.Note(context, $"[grey]Owed by the events of the replayed record. {Markup.Escape(ReplayText.Synthetic)}[/]");

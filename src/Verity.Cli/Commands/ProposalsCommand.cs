@@ -152,7 +152,7 @@ internal static class ProposalsCommand
 
             if (parse.GetValue(outOption) is { } folder)
             {
-                var path = HtmlFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, result)));
+                var path = OutputFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, result)));
                 context.Out.MarkupLineInterpolated($"The report, with fan charts and a chart per draft: [bold link]{path}[/]");
             }
 
@@ -237,8 +237,7 @@ internal static class ProposalsCommand
                 narrow.AddRow($"{Markup.Escape(l.LimitId)}\n{Markup.Escape(l.Scope)}", $"{max}\n{cut}", N(l.P10), N(l.P50), N(l.P90), breaks, Status(l.Status));
             }
 
-            table = Terminal.Fits(context, table) ? table : narrow;
-            Terminal.Write(context, table);
+            Terminal.Write(context, table, narrow);
             context.Out.MarkupLineInterpolated($"  {(draft.MustCutMost is { } most ? $"Must cut most: {most.Scope}, {N(most.Cut)} ({most.LimitId})." : "No scope must cut.")}{(draft.EntryIntoForceAssumed ? $" Entry into force assumed {CommandLineInput.Format(draft.EntryIntoForce)}." : string.Empty)}");
             foreach (var note in draft.Limits.Where(l => l.Status is ComparisonStatus.NoData or ComparisonStatus.Expired).Select(l => l.Note).Distinct())
             {

@@ -75,7 +75,7 @@ internal static class ReplayCommand
 
             if (parse.GetValue(outOption) is { } outDir)
             {
-                var path = HtmlFile.Write(outDir, ReplayReport.Render(result));
+                var path = OutputFile.Write(outDir, ReplayReport.Render(result));
                 if (!parse.GetValue(jsonOption))
                 {
                     context.Out.MarkupLineInterpolated($"Report written to [bold]{path}[/]");

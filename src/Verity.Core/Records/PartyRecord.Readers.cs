@@ -39,6 +39,26 @@ public sealed partial class PartyRecord
         public virtual void Add(Reading reading, RecordEntry entry, object? read)
         {
         }
+
+        /// <summary>The body as UTF-8 text read by <paramref name="parse"/>, or <c>null</c> with the problems of either.</summary>
+        protected static T? Parse<T>(ReadOnlySpan<byte> body, string source, List<Diagnostic> diagnostics, Func<string, T> parse)
+            where T : class
+        {
+            if (Text(body, source, diagnostics) is not { } json)
+            {
+                return null;
+            }
+
+            try
+            {
+                return parse(json);
+            }
+            catch (InputException e)
+            {
+                diagnostics.AddRange(e.Diagnostics);
+                return null;
+            }
+        }
     }
 
     /// <summary>A database of the data exchange: it replaces an earlier one as of the same date.</summary>
@@ -53,19 +73,9 @@ public sealed partial class PartyRecord
                 return null;
             }
 
-            if (Text(body, source, diagnostics) is not { } json)
+            var definition = record.Definition;
+            if (Parse(body, source, diagnostics, json => Database.Parse(json, source, definition, record.Treaty)) is not { } database)
             {
-                return null;
-            }
-
-            Database database;
-            try
-            {
-                database = Database.Parse(json, source, record.Definition, record.Treaty);
-            }
-            catch (InputException e)
-            {
-                diagnostics.AddRange(e.Diagnostics);
                 return null;
             }
 
@@ -92,19 +102,8 @@ public sealed partial class PartyRecord
     {
         public override object? Read(PartyRecord record, ReadOnlySpan<byte> body, string source, bool submitted, List<Diagnostic> diagnostics)
         {
-            if (Text(body, source, diagnostics) is not { } json)
+            if (Parse(body, source, diagnostics, json => NotificationReader.ParseDocument(json, source, record.Treaty, isDeclared: null)) is not { } document)
             {
-                return null;
-            }
-
-            NotificationDocument document;
-            try
-            {
-                document = NotificationReader.ParseDocument(json, source, record.Treaty, isDeclared: null);
-            }
-            catch (InputException e)
-            {
-                diagnostics.AddRange(e.Diagnostics);
                 return null;
             }
 

@@ -8,7 +8,7 @@ namespace Verity.Cli;
 /// or absent; a place that cannot be written (a folder under a file, a file that is a folder, no permission) is bad
 /// input naming the path and why, exit 2, never an exception.
 /// </summary>
-internal static class HtmlFile
+internal static class OutputFile
 {
     /// <summary>Writes <paramref name="html"/> to <paramref name="fileName"/> in <paramref name="directory"/> (created if needed).</summary>
     /// <returns>The path written.</returns>
