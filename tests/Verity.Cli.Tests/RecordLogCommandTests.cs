@@ -45,6 +45,7 @@ public sealed class RecordLogCommandTests : IDisposable
 
         Assert.Equal(0, verify.Code);
         Assert.Contains("log of 5 entries verifies", verify.Out, StringComparison.Ordinal);
+        Assert.All(verify.Out.Split('\n'), line => Assert.True(line.Length <= 80, line)); // wrapped between words at 80 columns
     }
 
     [Fact]

@@ -268,7 +268,7 @@ internal static class LogCommand
                 }
             }
 
-            RecordCli.WriteRaw(context, $"{logPath}: {result.Message}\n");
+            RecordCli.WriteSummary(context, $"{logPath}: {result.Message}");
             return VerityApp.Ok;
         }));
         return command;

@@ -162,7 +162,12 @@ internal static class RecordCli
             return;
         }
 
-        // For people: each line wrapped at the terminal's width between words, so a hash or a path stays whole.
+        WriteSummary(context, summary);
+    }
+
+    /// <summary>Text for people, each line wrapped at the terminal's width between words, so a hash or a path stays whole.</summary>
+    public static void WriteSummary(CliContext context, string summary)
+    {
         foreach (var line in summary.TrimEnd('\n').Split('\n'))
         {
             context.Out.Write(new Text(line));
