@@ -68,6 +68,7 @@ public static class NodeHost
         app.MapLogsApi();
         app.MapPartiesApi();
         app.MapTreatyApi();
+        app.MapInspectionsApi();
         app.MapPeerApi(app.MapGroup("/peer").RequireSignedPeer());
         app.MapDashboard();
         return app;

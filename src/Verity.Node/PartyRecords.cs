@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Verity.Core;
 using Verity.Core.Exchanges;
+using Verity.Core.Inspections;
 using Verity.Core.Records;
 using Verity.Core.Treaties;
+using Verity.Node.Inspections;
 
 namespace Verity.Node;
 
@@ -18,6 +20,7 @@ public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinit
 {
     private readonly ConcurrentDictionary<PartyCode, PartyRecord> _latest = new();
     private TreatyRecord? _treaty;
+    private InspectionsCache? _inspections;
 
     /// <summary>The treaty the records are read against.</summary>
     public Treaty Treaty => treaty;
@@ -78,4 +81,20 @@ public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinit
         Volatile.Write(ref _treaty, built);
         return built;
     }
+
+    /// <summary>Every inspection the logs the node holds give, as they now stand.</summary>
+    public async Task<InspectionTrail> InspectionsAsync(CancellationToken cancellationToken)
+    {
+        var basis = await TreatyAsync(cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref _inspections) is { } cached && ReferenceEquals(cached.Basis, basis))
+        {
+            return cached.Trail;
+        }
+
+        var trail = InspectionTrail.Of(treaty, basis.Records, RecordJointDraw.Instance);
+        Volatile.Write(ref _inspections, new InspectionsCache(basis, trail));
+        return trail;
+    }
+
+    private sealed record InspectionsCache(TreatyRecord Basis, InspectionTrail Trail);
 }

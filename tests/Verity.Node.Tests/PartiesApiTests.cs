@@ -112,7 +112,7 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
         var change = replay.Notifications.First(d => d.Fields.GetValueOrDefault("kind") == "icbm");
         var (type, body) = planted switch
         {
-            "unknown-type" => ("inspection-report", "{}"u8.ToArray()),
+            "unknown-type" => ("exhibition-report", "{}"u8.ToArray()),
             "declaration-not-json" => (StatementTypes.Declaration, "US,ICBM,1"u8.ToArray()),
             "declaration-of-another-party" => (StatementTypes.Declaration, replay.Russian.ToJson().ToArray()),
             "declaration-bad-field" => (StatementTypes.Declaration, Encoding.UTF8.GetBytes(replay.Databases[0].ToJsonString().Replace("\"as_of\":\"2011-02-05\"", "\"as_of\":\"2011-02-30\"", StringComparison.Ordinal))),
@@ -142,7 +142,7 @@ public sealed class PartiesApiTests(ReplayedRecord replay) : IClassFixture<Repla
     {
         using var client = _node.Operator();
 
-        using var response = await client.PostAsJsonAsync("/statements", new { type = "inspection-report", body = "e30=" });
+        using var response = await client.PostAsJsonAsync("/statements", new { type = "exhibition-report", body = "e30=" });
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains($"declaration, notification, {KeyRotation.Type}", problem.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);

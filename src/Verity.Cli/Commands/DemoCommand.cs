@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using NodaTime;
 using Spectre.Console;
 using Verity.Core.Analysis.Replay;
 using Verity.Core.Compliance;
+using Verity.Core.Exchanges;
 using Verity.Core.Treaties;
 using Verity.Reports.Replay;
 
@@ -68,6 +70,53 @@ internal static class DemoCommand
         return (result, records);
     }
 
+    /// <summary>
+    /// One inspection of each party by each other through their nodes: the first quota type, on the latest day a month
+    /// after a database exchange on which the quota allows it both ways (for New START, before the pause of 2020), at a
+    /// site of the inspected party's database as of that exchange. A synthetic exercise, said so where shown.
+    /// </summary>
+    private static async Task RunInspectionsAsync(CliContext context, NetworkDemo network, ReplayResult result, NotificationRecord record, ExchangeDefinition definition, LocalDate end)
+    {
+        var treaty = result.Treaty;
+        if (treaty.Inspections.Quotas.IsEmpty || treaty.Parties.Length < 2)
+        {
+            return;
+        }
+
+        var type = treaty.Inspections.Quotas[0];
+        var pairs = treaty.Parties.SelectMany(a => treaty.Parties.Where(b => b.Code != a.Code).Select(b => (By: a.Code, Of: b.Code))).ToList();
+        var none = Core.Inspections.InspectionsHeld.Of([]);
+        var exchange = definition.ScheduleFrom(treaty.Dates.EntryIntoForce).Exchanges(end).Select(e => e.AsOf).Reverse()
+            .Where(d => pairs.All(p => Core.Inspections.InspectionQuotas.Decide(treaty, none, p.By, p.Of, type.Type, d.PlusDays(30)).IsAllowed))
+            .Cast<LocalDate?>().FirstOrDefault();
+        if (exchange is not { } asOf)
+        {
+            return;
+        }
+
+        var arrival = asOf.PlusDays(30);
+        var runs = await Task.WhenAll(pairs.Select(p => network.InspectAsync(p.By, p.Of, type.Type, arrival, Database.Build(definition, treaty, record.Ledger, p.Of, asOf)))).ConfigureAwait(false);
+        var lines = new List<string>();
+        foreach (var (id, elapsed) in runs)
+        {
+            // Each node derives the inspection from the two logs it holds: they must agree.
+            var views = await Task.WhenAll(treaty.Parties.Select(p => network.InspectionAsync(p.Code, id))).ConfigureAwait(false);
+            string Key(System.Text.Json.JsonElement v) => string.Join("|", v.GetProperty("stage"), v.GetProperty("seed"), v.GetProperty("selected"), v.GetProperty("counted"), v.GetProperty("findings"));
+            var same = views.Select(Key).Distinct().Count() == 1;
+            var v = views[0];
+            var selected = string.Join(", ", v.GetProperty("selected").EnumerateArray().Select(x => x.GetString()));
+            var counted = string.Join(", ", v.GetProperty("counted").EnumerateArray().Select(x => x.GetProperty("warheads").GetInt32() is var n && n == 1 ? "1 reentry vehicle" : $"{n} reentry vehicles"));
+            var findings = v.GetProperty("findings").GetArrayLength();
+            lines.Add($"{v.GetProperty("inspecting").GetString()} of {v.GetProperty("inspected").GetString()} at {v.GetProperty("site").GetString()}: the draw selected {selected} of {v.GetProperty("listed").GetArrayLength()} missiles; {counted} counted on it, {(findings == 0 ? "as declared: no findings" : $"{findings} finding(s)")}; {v.GetProperty("stage").GetString()}, {(same ? "derived identically by every node" : "derived differently by the nodes")} ({elapsed.TotalSeconds:F1} s)");
+        }
+
+        Terminal.Bullet(context, $"One {type.Name} inspection of each party by the other, run through their nodes step by step (notice, designation, pre-inspection information, a joint draw committed and revealed by both, selection, result, report, acknowledgement), each step checked by the submitting node against both logs. A synthetic exercise dated {CommandLineInput.Format(arrival)} (treaty year {treaty.TreatyYearOf(arrival)}), on the replay's synthetic databases; the dashboards (verity demo --keep) show both under Inspections:");
+        foreach (var line in lines)
+        {
+            Terminal.Bullet(context, $"{line}");
+        }
+    }
+
     /// <summary>The record through the network: a node per party, every statement submitted, replicated and compared.</summary>
     private static async Task<NetworkSummary> RunNetworkAsync(CliContext context, ReplayResult result, string outDirectory, ImmutableArray<RecordSummary> records, bool keep, CancellationToken cancellationToken)
     {
@@ -92,6 +141,7 @@ internal static class DemoCommand
         // Logs that differ between nodes count as a disagreement, whatever the figures say.
         var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
         Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
+        await RunInspectionsAsync(context, network, result, record, definition, end).ConfigureAwait(false);
         var report = OutputFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
         Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
         if (keep)

@@ -21,14 +21,22 @@ internal static class InspectCommand
     {
         var command = new Command("inspect", """
             Inspection quotas and their use, derived from the treaty's quotas, its lifecycle acts (pauses,
-            exemptions, suspensions) and the public record of inspections.
+            exemptions, suspensions) and the public record of inspections; and an inspection driven step by step
+            through the parties' nodes (new, designate, inform, commit, reveal, select, record, report,
+            acknowledge, ambiguity), each step checked by the node against both parties' logs (docs/inspections.md).
 
             Examples:
               verity inspect quota --at 2020-06-01
               verity inspect decide --by US --of RU --type type-one --at 2022-09-01
+              verity inspect list --node http://127.0.0.1:8080
             """);
         command.Subcommands.Add(Quota(context));
         command.Subcommands.Add(Decide(context));
+        foreach (var step in InspectSteps.Create(context))
+        {
+            command.Subcommands.Add(step);
+        }
+
         return command;
     }
 

@@ -23,7 +23,7 @@ namespace Verity.Cli.Commands;
 
 /// <summary>The demo's network: a node per party on loopback, each party's record submitted to its own node as signed
 /// statements, replicated to every other node, and every log and compliance figure compared across the nodes.</summary>
-internal sealed class NetworkDemo : IAsyncDisposable
+internal sealed partial class NetworkDemo : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<(string Party, WebApplication App, Uri Url)> _nodes = [];

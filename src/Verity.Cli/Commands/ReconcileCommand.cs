@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using Spectre.Console;
 using Verity.Core;
 using Verity.Core.Compliance;
 using Verity.Core.Exchanges;
+using Verity.Core.Inspections;
 using Verity.Core.Loading;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
@@ -22,6 +24,7 @@ internal static class ReconcileCommand
         var atOption = new Option<string>("--at") { Description = "The date of the reconciliation, YYYY-MM-DD (default: today, UTC)." };
         var sentOption = new Option<string>("--sent") { Description = "The notifications the party provided (a JSON array); default: the honest record's." };
         var databasesOption = new Option<string>("--databases") { Description = "A directory of the party's databases as it handed them over (every *.json, as `exchange --out` writes them); needs --party. Default: built from the record's ledger." };
+        var logsOption = new Option<string[]>("--logs") { Description = "Log files holding inspections (one per party: a verity log file, a node's --db or its mirror files): each inspection's result up to --at is checked against the inspected party's database in them, and its findings reported beside the others.", HelpName = "FILE.db", AllowMultipleArgumentsPerToken = true };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
         var command = new Command("reconcile", """
             Rebuild each party's forces from what it provided: check that each database equals the previous one
@@ -32,15 +35,19 @@ internal static class ReconcileCommand
             and agree with themselves, that databases came when scheduled, and that nothing is impossible (an
             eliminated item reappearing, a deployed missile in no launcher, warheads on a non-deployed missile).
             With --databases DIR, the party's databases are the files it handed over (every *.json in DIR)
-            rather than ones built from the record's ledger. Exit 1 when there is any finding, 2 on bad input
+            rather than ones built from the record's ledger. With --logs, the inspections the parties' logs hold
+            are compared with the inspected party's database (more reentry vehicles than declared, an item not
+            declared or declared elsewhere, one missing from the site, numbers at the site that differ) and their
+            findings listed too. Exit 1 when there is any finding, 2 on bad input
             (such as a database file that does not read back), with nothing reconciled.
 
             Examples:
               verity reconcile --at 2023-03-01
               verity reconcile --party US --at 2012-12-31 --sent my-notifications.json --json
               verity reconcile --party US --at 2012-03-31 --databases received/us
+              verity reconcile --party RU --at 2019-12-31 --logs us.db us.mirror-ru.db
             """)
-        { recordOption, partyOption, atOption, sentOption, databasesOption, jsonOption };
+        { recordOption, partyOption, atOption, sentOption, databasesOption, logsOption, jsonOption };
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
             var at = CommandLineInput.ParseDate(parse.GetValue(atOption), "--at", context.Today);
@@ -61,6 +68,8 @@ internal static class ReconcileCommand
                     .Select(e => Database.Build(definition, record.Treaty, record.Ledger, p, e.AsOf));
                 return Reconciler.Reconcile(record.Treaty, definition, p, databases, record.Provided, at);
             }).ToList();
+            var inspected = InspectionFindings(record.Treaty, definition, parse.GetValue(logsOption) ?? [], at);
+            ImmutableArray<InspectionState> Of(PartyCode p) => [.. inspected.Where(i => i.Inspected == p && !i.Findings.IsEmpty)];
 
             if (parse.GetValue(jsonOption))
             {
@@ -82,6 +91,18 @@ internal static class ReconcileCommand
                             ["evidence"] = f.Evidence,
                             ["message"] = f.Message,
                         })]),
+                        ["inspections"] = new JsonArray([.. Of(r.Party).SelectMany(i => i.Findings.Select(f => (JsonNode)new JsonObject
+                        {
+                            ["inspection"] = i.Id,
+                            ["by"] = i.Inspecting.Value,
+                            ["arrival"] = CommandLineInput.Format(i.NoticeStep.Arrival),
+                            ["site"] = i.Site,
+                            ["kind"] = f.KindName,
+                            ["subject"] = f.Subject,
+                            ["declared"] = f.Declared,
+                            ["found"] = f.Found,
+                            ["message"] = f.Text,
+                        }))]),
                     })]),
                 });
             }
@@ -101,12 +122,40 @@ internal static class ReconcileCommand
                     {
                         context.Out.MarkupLineInterpolated($"  [red]{Name(finding.Kind)}[/] {finding.Date:yyyy-MM-dd} {finding.Subject}: {finding.Message} [grey]({finding.Evidence})[/]");
                     }
+
+                    foreach (var inspection in Of(report.Party))
+                    {
+                        context.Out.MarkupLineInterpolated($"  Inspection {inspection.Id} of {report.Party} by {inspection.Inspecting} at {inspection.Site} on {inspection.NoticeStep.Arrival:yyyy-MM-dd}: [red]{inspection.Findings.Length} finding(s)[/]");
+                        foreach (var finding in inspection.Findings)
+                        {
+                            context.Out.MarkupLineInterpolated($"    [red]{finding.KindName}[/] {finding.Subject}: {finding.Text}");
+                        }
+                    }
                 }
             }
 
-            return reports.Any(r => !r.Findings.IsEmpty) ? VerityApp.Finding : VerityApp.Ok;
+            return reports.Any(r => !r.Findings.IsEmpty || !Of(r.Party).IsEmpty) ? VerityApp.Finding : VerityApp.Ok;
         }));
         return command;
+    }
+
+    // The inspections the log files hold, up to the date, each with its findings against the inspected party's database.
+    private static ImmutableArray<InspectionState> InspectionFindings(Treaty treaty, ExchangeDefinition definition, string[] logs, LocalDate at)
+    {
+        if (logs.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var records = LogRecords.ReadAsync(logs, treaty, definition, CancellationToken.None).GetAwaiter().GetResult();
+            return [.. InspectionTrail.Of(treaty, records, Verity.Node.Inspections.RecordJointDraw.Instance).Inspections.Where(i => i.NoticeStep.Arrival <= at)];
+        }
+        catch (UsageException e)
+        {
+            throw new InputException(new Diagnostic("--logs", 0, 0, string.Empty, e.Message));
+        }
     }
 
     /// <summary>

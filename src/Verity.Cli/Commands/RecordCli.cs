@@ -14,7 +14,8 @@ internal static class RecordCli
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Runs a verb body: <see cref="UsageException"/> is exit 2, store damage exit 1, each with one message.</summary>
+    /// <summary>Runs a verb body: <see cref="UsageException"/> and bad input (<see cref="Core.InputException"/>) are exit 2,
+    /// store damage exit 1, each with its message.</summary>
     public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
     {
         try
@@ -24,6 +25,15 @@ internal static class RecordCli
         catch (UsageException e)
         {
             await context.Error.WriteLineAsync($"verity: {e.Message}").ConfigureAwait(false);
+            return VerityApp.BadInput;
+        }
+        catch (Core.InputException e)
+        {
+            foreach (var line in Terminal.Once(e.Diagnostics))
+            {
+                await context.Error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return VerityApp.BadInput;
         }
         catch (LogStoreException e) when (e.IsCorruption)

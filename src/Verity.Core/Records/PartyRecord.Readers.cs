@@ -156,6 +156,24 @@ public sealed partial class PartyRecord
         }
     }
 
+    /// <summary>A step of an inspection (<see cref="Inspections.InspectionStatements"/>): a JSON object checked against
+    /// its type's schema and the treaty. Whether it fits the inspection as both parties' logs hold it (its order, the
+    /// quota, the site, the draw) is checked by <see cref="Inspections.InspectionTrail.Admit(PartyRecord, string, ReadOnlySpan{byte})"/>, which needs the other
+    /// party's record too.</summary>
+    internal sealed class InspectionStatement(string type) : StatementReader(type, checkedAgainstRecord: true)
+    {
+        public override object? Read(PartyRecord record, ReadOnlySpan<byte> body, string source, bool submitted, List<Diagnostic> diagnostics) =>
+            Parse(body, source, diagnostics, json => InspectionStepReader.Parse(Type, json, source, record.Treaty));
+
+        public override void Add(Reading reading, RecordEntry entry, object? read)
+        {
+            if (read is Inspections.InspectionStep step)
+            {
+                reading.Step(entry.Index, Type, step);
+            }
+        }
+    }
+
     /// <summary>A type whose bodies carry nothing for the views (a key rotation, a note): read as they are.</summary>
     internal sealed class OpaqueStatement(string type) : StatementReader(type, checkedAgainstRecord: false)
     {

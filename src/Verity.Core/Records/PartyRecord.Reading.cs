@@ -18,6 +18,7 @@ public sealed partial class PartyRecord
         private List<Diagnostic>? _diagnostics;
         private SortedDictionary<LocalDate, RecordDeclaration>? _declarations;
         private List<RecordNotification>? _notifications;
+        private List<RecordInspectionStep>? _steps;
         private Dictionary<string, long> _numbers;
 
         // The uids declared so far when known: the basis's (if it had computed them), kept up as entries are added; null
@@ -116,9 +117,15 @@ public sealed partial class PartyRecord
             _declared?.UnionWith(Produced([notification]));
         }
 
+        /// <summary>The inspection steps read so far, in log order.</summary>
+        public IReadOnlyList<RecordInspectionStep> InspectionSteps => _owned ? _steps! : Basis.InspectionSteps;
+
+        /// <summary>An inspection step stated at entry <paramref name="index"/>.</summary>
+        public void Step(long index, string type, Inspections.InspectionStep step) => _steps!.Add(new RecordInspectionStep(index, type, step));
+
         /// <summary>The record as read; the reading is not used after.</summary>
         public PartyRecord ToRecord() => !_owned ? Basis
-            : new(Basis.Treaty, Basis.Definition, Basis.Party, Size, [.. _declarations!.Values], [.. _notifications!], [.. _diagnostics!])
+            : new(Basis.Treaty, Basis.Definition, Basis.Party, Size, [.. _declarations!.Values], [.. _notifications!], [.. _steps!], [.. _diagnostics!])
             {
                 _declared = _declared,
                 _numbers = _numbers,
@@ -135,6 +142,7 @@ public sealed partial class PartyRecord
             _diagnostics = [.. Basis.Diagnostics];
             _declarations = new(Basis.Declarations.ToDictionary(d => d.Database.AsOf));
             _notifications = [.. Basis.Notifications];
+            _steps = [.. Basis.InspectionSteps];
             _numbers = new Dictionary<string, long>(_numbers, StringComparer.Ordinal);
             _declared = _declared is { } known ? new HashSet<string>(known, StringComparer.Ordinal) : null;
             _owned = true;

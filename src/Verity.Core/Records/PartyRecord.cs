@@ -42,6 +42,7 @@ public sealed partial class PartyRecord
         long size,
         ImmutableArray<RecordDeclaration> declarations,
         ImmutableArray<RecordNotification> notifications,
+        ImmutableArray<RecordInspectionStep> inspectionSteps,
         ImmutableArray<Diagnostic> diagnostics)
     {
         Treaty = treaty;
@@ -50,6 +51,7 @@ public sealed partial class PartyRecord
         Size = size;
         Declarations = declarations;
         Notifications = notifications;
+        InspectionSteps = inspectionSteps;
         Diagnostics = diagnostics;
     }
 
@@ -72,6 +74,10 @@ public sealed partial class PartyRecord
     /// <summary>The notifications provided, in log order.</summary>
     public ImmutableArray<RecordNotification> Notifications { get; }
 
+    /// <summary>The steps of inspections the party stated (as inspecting or inspected party), in log order; the
+    /// inspections themselves are derived from both parties' steps (<see cref="Inspections.InspectionTrail"/>).</summary>
+    public ImmutableArray<RecordInspectionStep> InspectionSteps { get; }
+
     /// <summary>Every entry that could not be read into the record, with its index (as <c>entry N</c>) and field.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
@@ -90,7 +96,7 @@ public sealed partial class PartyRecord
             throw new ArgumentException($"the exchange definition is for treaty '{definition.TreatyId}', not '{treaty.Id}'.", nameof(definition));
         }
 
-        return new PartyRecord(treaty, definition, party, 0, [], [], []).Append(entries);
+        return new PartyRecord(treaty, definition, party, 0, [], [], [], []).Append(entries);
     }
 
     /// <summary>

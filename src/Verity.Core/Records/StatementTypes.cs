@@ -34,6 +34,7 @@ public static class StatementTypes
         new PartyRecord.OpaqueStatement(KeyRotation),
         new PartyRecord.OpaqueStatement(Note),
         new PartyRecord.AlarmStatement(),
+        .. Inspections.InspectionStatements.All.Select(type => new PartyRecord.InspectionStatement(type)),
     ];
 
     private static readonly FrozenDictionary<string, PartyRecord.StatementReader> ByType = Readers.ToFrozenDictionary(r => r.Type, StringComparer.Ordinal);

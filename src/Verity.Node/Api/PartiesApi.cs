@@ -38,7 +38,7 @@ public static class PartiesApi
             .WithDescription(RecordDeadlines.Coverage);
         parties.MapGet("/findings", FindingsAsync).WithName("GetFindings")
             .WithSummary("Reconciliation of a party's databases with its notifications, as of a date")
-            .WithDescription("Each database is checked against the previous one plus the changes notified between them; late notifications, missing databases and impossible transitions are reported, as `verity reconcile` does.");
+            .WithDescription("Each database is checked against the previous one plus the changes notified between them; late notifications, missing databases and impossible transitions are reported, as `verity reconcile` does; and each inspection of the party up to the date, its result against the party's database (more-warheads-than-declared, undeclared-item, declared-elsewhere, missing-from-site, site-numbers-differ).");
         parties.MapGet("/items/{uid}", ItemAsync).WithName("GetItemHistory")
             .WithSummary("Every statement that mentions an item, in date order")
             .WithDescription("Each database that lists the item (with the item as listed) and each notification about it, with the log entry that holds it.");
@@ -107,7 +107,8 @@ public static class PartiesApi
             return error.AsFindings();
         }
 
-        return TypedResults.Ok(FindingsResult.From(record!, date, record!.FindingsAt(date)));
+        var inspections = await records.InspectionsAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(FindingsResult.From(record!, date, record!.FindingsAt(date), inspections));
     }
 
     private static async Task<Results<Ok<ItemHistoryResult>, NotFound<string>, ValidationProblem>> ItemAsync(

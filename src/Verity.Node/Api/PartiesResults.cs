@@ -308,9 +308,14 @@ public sealed record FindingsResult(
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingResult> Findings,
     [property: JsonPropertyName("note")] string? Note)
 {
-    internal static FindingsResult From(PartyRecord record, NodaTime.LocalDate at, ReconciliationReport report) => new(
+    internal static FindingsResult From(PartyRecord record, NodaTime.LocalDate at, ReconciliationReport report, Verity.Core.Inspections.InspectionTrail inspections) => new(
         record.Treaty.Id, record.Party.Value, PartiesApi.Iso(at), record.Size, report.Databases, report.Notifications,
-        [.. report.Findings.Select(f => new FindingResult(StatusWords.Of(f.Kind), PartiesApi.Iso(f.Date), f.Subject, f.Evidence, f.Message))],
+        [
+            .. report.Findings.Select(f => new FindingResult(StatusWords.Of(f.Kind), PartiesApi.Iso(f.Date), f.Subject, f.Evidence, f.Message)),
+            .. inspections.Inspections.Where(i => i.Inspected == record.Party && i.NoticeStep.Arrival <= at)
+                .SelectMany(i => i.Findings.Select(f => new FindingResult(f.KindName, PartiesApi.Iso(i.NoticeStep.Arrival), f.Subject,
+                    $"inspection {i.Id} by {i.Inspecting}: {i.Inspecting}'s result (entry {i.Result!.Index})", f.Text))),
+        ],
         record.Definition is null ? PartiesApi.NoDataExchangeNote(record.Treaty.Id) : null);
 }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Verity.Core;
+using Verity.Core.Inspections;
 using Verity.Core.Records;
 using Verity.Record.Statements;
 
@@ -89,7 +90,7 @@ public static class StatementsApi
                     return Problem("type", NotAParty(log, submission.Type));
                 }
 
-                if (Refusal(record, submission, string.Empty) is { } refused)
+                if (await RefusalAsync(records, record, submission, cancellationToken).ConfigureAwait(false) is { } refused)
                 {
                     return refused;
                 }
@@ -169,6 +170,11 @@ public static class StatementsApi
                 if (read is null)
                 {
                     return Problem(field, message);
+                }
+
+                if (InspectionStatements.All.Contains(read.Type))
+                {
+                    return Problem($"statements[{i}].type", $"an {read.Type} is checked against the other party's log as well as this one: submit it alone, to POST /statements");
                 }
 
                 batch.Add(read);
@@ -307,11 +313,14 @@ public static class StatementsApi
         return (new Submission(type, body), string.Empty, string.Empty);
     }
 
-    // The 400 for a statement that does not read back into the record, its fields under prefix; null when it does.
-    private static ValidationProblem? Refusal(PartyRecord record, Submission submission, string prefix)
+    // The 400 for a statement that does not read back into the record (or, for an inspection statement, does not fit
+    // the inspection as the logs held here give it); null when it does.
+    private static async Task<ValidationProblem?> RefusalAsync(PartyRecords records, PartyRecord record, Submission submission, CancellationToken cancellationToken)
     {
-        var problems = record.Check(submission.Type, submission.Body);
-        return problems.IsEmpty ? null : Refusal(problems, prefix);
+        var problems = InspectionStatements.All.Contains(submission.Type)
+            ? (await records.InspectionsAsync(cancellationToken).ConfigureAwait(false)).Admit(record, submission.Type, submission.Body)
+            : record.Check(submission.Type, submission.Body);
+        return problems.IsEmpty ? null : Refusal(problems, string.Empty);
     }
 
     private static ValidationProblem Refusal(ImmutableArray<Diagnostic> problems, string prefix)

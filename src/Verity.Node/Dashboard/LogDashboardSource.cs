@@ -4,6 +4,7 @@ using System.Globalization;
 using NodaTime;
 using Verity.Core;
 using Verity.Core.Compliance;
+using Verity.Core.Inspections;
 using Verity.Core.Notifications;
 using Verity.Core.Records;
 using Verity.Core.Treaties;
@@ -144,7 +145,34 @@ public sealed class LogDashboardSource : IDashboardSource
         }
 
         var peers = _network.Status.Select(s => new PeerStatus(s.Party, s.Url.ToString(), s.LastContact, s.LastError, s.Acknowledged, s.LastReceipt)).ToImmutableArray();
-        return page with { Logs = logs.ToImmutable(), Peers = peers, Alarms = Alarms(), Provenance = _provenance, Kinds = _treaty.ItemKinds, Statuses = _treaty.Statuses };
+        var (inspections, quotaUse) = Inspections(await _records.InspectionsAsync(cancellationToken).ConfigureAwait(false), party, at);
+        return page with
+        {
+            Logs = logs.ToImmutable(),
+            Peers = peers,
+            Alarms = Alarms(),
+            Provenance = _provenance,
+            Kinds = _treaty.ItemKinds,
+            Statuses = _treaty.Statuses,
+            Inspections = inspections,
+            QuotaUse = quotaUse,
+        };
+    }
+
+    // The party's inspections up to the date, as both logs give them, and its quota use in each treaty year it held one
+    // in and in the date's.
+    private (ImmutableArray<InspectionRow> Rows, ImmutableArray<QuotaUse> Quotas) Inspections(InspectionTrail trail, PartyCode party, LocalDate at)
+    {
+        var held = trail.Inspections.Where(i => (i.Inspecting == party || i.Inspected == party) && i.NoticeStep.Arrival <= at).ToList();
+        var rows = held.Select(i => new InspectionRow(i.Id, i.Inspecting, i.Inspected, i.NoticeStep.Type, i.NoticeStep.Arrival, i.Site, i.Stage,
+            (i.Selection?.Step as MissileSelection)?.Selected ?? [], [.. i.Withheld.Select(p => p.Value)],
+            [.. ((i.Result?.Step as Core.Inspections.InspectionResult)?.Counted ?? []).Select(c => $"{c.Uid}: {c.Warheads}")],
+            [.. i.Findings.Select(f => f.Text)])).ToImmutableArray();
+        var own = held.Where(i => i.Inspecting == party).ToList();
+        var years = own.Select(trail.TreatyYear).Append(_treaty.TreatyYearOf(at)).Where(y => y >= 1).Distinct().Order();
+        var quotas = years.SelectMany(y => _treaty.Inspections.Quotas.Where(q => q.AppliesIn(y))
+            .Select(q => new QuotaUse(q.Type, y, own.Count(i => i.NoticeStep.Type == q.Type && trail.TreatyYear(i) == y), q.PerYear))).ToImmutableArray();
+        return (rows, quotas);
     }
 
     /// <inheritdoc />

@@ -119,11 +119,12 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var keep = FilterQuery(model.Filter);
         DateNote(body, model.Date, PartyHref(model.Party.Value), keep);
         Alarms(body, model.Alarms);
-        body.Append(CultureInfo.InvariantCulture, $"""<nav aria-label="{E(T("Sections"))}"><ul><li><a href="#compliance">{E(T("ComplianceHeading"))}</a></li><li><a href="#notifications">{E(T("NotificationsHeading"))}</a></li><li><a href="#databases">{E(T("DatabasesHeading"))}</a></li><li><a href="#findings">{E(T("FindingsHeading"))}</a></li><li><a href="#items">{E(T("ItemsHeading"))}</a></li><li><a href="#integrity">{E(T("IntegrityHeading"))}</a></li></ul></nav>""");
+        body.Append(CultureInfo.InvariantCulture, $"""<nav aria-label="{E(T("Sections"))}"><ul><li><a href="#compliance">{E(T("ComplianceHeading"))}</a></li><li><a href="#notifications">{E(T("NotificationsHeading"))}</a></li><li><a href="#databases">{E(T("DatabasesHeading"))}</a></li><li><a href="#findings">{E(T("FindingsHeading"))}</a></li><li><a href="#inspections">{E(T("InspectionsHeading"))}</a></li><li><a href="#items">{E(T("ItemsHeading"))}</a></li><li><a href="#integrity">{E(T("IntegrityHeading"))}</a></li></ul></nav>""");
         Compliance(body, model);
         Notifications(body, model);
         Databases(body, model);
         Findings(body, model);
+        Inspections(body, model);
         Items(body, model);
         Integrity(body, model);
         return Page(T("PartyTitle", model.PartyName, model.TreatyName), body.ToString(), model.Source, model.Provenance, new Chrome(model.Node, model.Date, PartyHref(model.Party.Value), keep));
@@ -346,6 +347,37 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         foreach (var f in model.Findings)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td>{E(f.Evidence)}</td><td>{E(f.Message)}</td></tr>");
+        }
+
+        body.Append("</tbody></table></section>");
+    }
+
+    private void Inspections(StringBuilder body, PartyDashboard model)
+    {
+        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"inspections\"><h2 id=\"inspections\">{E(T("InspectionsHeading"))}</h2><p>{E(T("InspectionsLede"))}</p>");
+        if (!model.QuotaUse.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<table class=\"quota\"><caption>{E(T("QuotaCaption", model.Party.Value))}</caption><thead><tr><th scope=\"col\">{E(T("TreatyYear"))}</th><th scope=\"col\">{E(T("InspectionType"))}</th><th scope=\"col\">{E(T("QuotaUsed"))}</th><th scope=\"col\">{E(T("QuotaPerYear"))}</th></tr></thead><tbody>");
+            foreach (var q in model.QuotaUse)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<tr><td>{N(q.TreatyYear)}</td><td>{E(q.Type)}</td><td class=\"num\">{N(q.Used)}</td><td class=\"num\">{N(q.PerYear)}</td></tr>");
+            }
+
+            body.Append("</tbody></table>");
+        }
+
+        if (model.Inspections.IsEmpty)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p>{E(T("NoInspections", D(model.AsOf)))}</p></section>");
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"inspections\"><caption>{E(T("InspectionsCaption", N(model.Inspections.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Inspection"))}</th><th scope=\"col\">{E(T("InspectedBy"))}</th><th scope=\"col\">{E(T("InspectedParty"))}</th><th scope=\"col\">{E(T("InspectionType"))}</th><th scope=\"col\">{E(T("Arrival"))}</th><th scope=\"col\">{E(T("Site"))}</th><th scope=\"col\">{E(T("Stage"))}</th><th scope=\"col\">{E(T("SelectedByDraw"))}</th><th scope=\"col\">{E(T("Counted"))}</th><th scope=\"col\">{E(T("InspectionFindings"))}</th></tr></thead><tbody>");
+        foreach (var i in model.Inspections)
+        {
+            var selected = i.Withheld.IsEmpty ? string.Join(", ", i.Selected) : T("SelectionVoid", string.Join(", ", i.Withheld));
+            var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\">{string.Join("<br>", i.Findings.Select(E))}</td>";
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-inspection=\"{E(i.Id)}\"><td>{E(i.Id)}</td><td>{E(i.Inspecting.Value)}</td><td>{E(i.Inspected.Value)}</td><td>{E(i.Type)}</td><td>{D(i.Arrival)}</td><td>{E(i.Site ?? string.Empty)}</td><td>{E(i.Stage)}</td><td>{E(selected)}</td><td>{E(string.Join(", ", i.Counted))}</td>{findings}</tr>");
         }
 
         body.Append("</tbody></table></section>");

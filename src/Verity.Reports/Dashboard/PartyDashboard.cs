@@ -52,6 +52,12 @@ public sealed record PartyDashboard(
     /// </summary>
     public (int Databases, int Changes) Reconciled { get; init; }
 
+    /// <summary>The inspections the party conducted or underwent up to the page's date, by arrival.</summary>
+    public ImmutableArray<InspectionRow> Inspections { get; init; } = [];
+
+    /// <summary>The party's use of its inspection quotas: each treaty year it held an inspection in, and the page's.</summary>
+    public ImmutableArray<QuotaUse> QuotaUse { get; init; } = [];
+
     /// <summary>Where the logs came from, when the node was told (the demo's nodes are); <c>null</c> otherwise.</summary>
     public DashboardProvenance? Provenance { get; init; }
 

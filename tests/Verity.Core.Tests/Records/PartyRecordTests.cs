@@ -254,7 +254,7 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
         var planted = entries
             .Add(new RecordEntry(bad, StatementTypes.Declaration, Encoding.UTF8.GetBytes(database)))
             .Add(new RecordEntry(bad + 1, StatementTypes.Notification, "{\"type\": \"change-in-data\"}"u8.ToArray()))
-            .Add(new RecordEntry(bad + 2, "inspection-report", "{}"u8.ToArray()))
+            .Add(new RecordEntry(bad + 2, "exhibition-report", "{}"u8.ToArray()))
             .Add(new RecordEntry(bad + 3, StatementTypes.Declaration, records.Corpus.Honest[RU].Databases[0].ToJson().ToArray()))
             .Add(new RecordEntry(bad + 4, StatementTypes.Notification, new byte[] { 0xff, 0xfe }));
 
@@ -262,7 +262,7 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
 
         Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad}" && d.Path == "as_of");
         Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad + 1}" && d.Message.Contains("missing required field", StringComparison.Ordinal));
-        Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad + 2}" && d.Path == "type" && d.Message.Contains("unknown statement type 'inspection-report'", StringComparison.Ordinal));
+        Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad + 2}" && d.Path == "type" && d.Message.Contains("unknown statement type 'exhibition-report'", StringComparison.Ordinal));
         Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad + 3}" && d.Path == "party");
         Assert.Contains(record.Diagnostics, d => d.Source == $"entry {bad + 4}" && d.Message.Contains("not UTF-8", StringComparison.Ordinal));
         Assert.Equal(5, record.Diagnostics.Select(d => d.Source).Distinct().Count());
@@ -302,7 +302,7 @@ public class PartyRecordTests(RecordCorpus records, ITestOutputHelper output) : 
         var change = record.Notifications.Select(n => n.Document).First(d => d.Fields.GetValueOrDefault("kind") == "icbm");
         var undeclaredChange = change with { Number = "US-999997", Fields = change.Fields.SetItem("uid", "US-ICBM-NEVER-0001").SetItem("event", "moved"), Subject = "US-ICBM-NEVER-0001:moved" };
 
-        Assert.Contains(record.Check("inspection-report", "{}"u8), d => d.Path == "type" && d.Message.Contains("declaration, notification, key-rotation", StringComparison.Ordinal));
+        Assert.Contains(record.Check("exhibition-report", "{}"u8), d => d.Path == "type" && d.Message.Contains("declaration, notification, key-rotation", StringComparison.Ordinal));
         Assert.Contains(record.Check(StatementTypes.Declaration, records.Corpus.Honest[RU].Databases[0].ToJson()), d => d.Path == "party");
         Assert.Contains(record.Check(StatementTypes.Declaration, "{"u8), d => d.Message.Contains("not valid JSON", StringComparison.Ordinal));
         Assert.Contains(record.Check(StatementTypes.Notification, Encoding.UTF8.GetBytes(NotificationWriter.ToJson(undeclaredChange, Treaty))), d => d.Path == "fields.uid");

@@ -89,6 +89,15 @@ public sealed partial class DashboardRendererTests
         renderer.Party(model with { Node = Node("Ж"), Date = Dated(DateReason.LastDayInForce) });
         renderer.Party(model with { Node = Node("Ж", "RU"), Filter = new ItemFilter("Ж", Page: 2), Items = Items(500, "Ж") });
         renderer.Party(model with { Filter = new ItemFilter(Base: "Ж-Ж") });
+        renderer.Party(model with
+        {
+            QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
+            Inspections =
+            [
+                new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "Ж", ["Ж-2"], [], ["Ж-2: 2"], ["Ж"]),
+                new InspectionRow("Ж-3", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), null, "Ж", [], ["RU"], [], []),
+            ],
+        });
         renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) });
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж") { Date = Dated(DateReason.Asked, new LocalDate(2011, 2, 4)) });

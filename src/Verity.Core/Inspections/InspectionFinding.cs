@@ -1,0 +1,21 @@
+namespace Verity.Core.Inspections;
+
+/// <summary>One finding of an inspection: its kind, the item or site it is about, the numbers compared and the
+/// statements they come from, as a sentence.</summary>
+/// <param name="Kind">What it shows.</param>
+/// <param name="Subject">The item's unique identifier, or the site.</param>
+/// <param name="Declared">The number declared, where the finding compares numbers.</param>
+/// <param name="Found">The number counted or listed, where the finding compares numbers.</param>
+/// <param name="Text">The finding as a sentence naming the statements compared.</param>
+public sealed record InspectionFinding(InspectionFindingKind Kind, string Subject, int? Declared, int? Found, string Text)
+{
+    /// <summary>The kind's name in the JSON and the tables: more-warheads-than-declared, undeclared-item…</summary>
+    public string KindName => Kind switch
+    {
+        InspectionFindingKind.MoreWarheadsThanDeclared => "more-warheads-than-declared",
+        InspectionFindingKind.UndeclaredItem => "undeclared-item",
+        InspectionFindingKind.DeclaredElsewhere => "declared-elsewhere",
+        InspectionFindingKind.MissingFromSite => "missing-from-site",
+        _ => "site-numbers-differ",
+    };
+}

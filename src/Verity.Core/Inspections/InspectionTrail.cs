@@ -1,0 +1,513 @@
+using System.Collections.Immutable;
+using Verity.Core.Exchanges;
+using Verity.Core.Records;
+using Verity.Core.Treaties;
+
+namespace Verity.Core.Inspections;
+
+/// <summary>
+/// Every inspection the parties' logs hold, derived from the steps each party stated in its own log
+/// (<see cref="PartyRecord.InspectionSteps"/>): which steps fit, where each inspection stands, the selection's seed
+/// and the findings of each result against the inspected party's declarations; and whether a step a party is about to
+/// sign fits (<see cref="Admit(PartyRecord, string, ReadOnlySpan{byte})"/>). Pure: the joint draw is passed in.
+/// </summary>
+/// <remarks>
+/// A step fits when the steps it follows are there and it agrees with them: the notice within the quota and outside
+/// any pause, suspension or exemption; the site one the inspected party's database lists; the pre-inspection
+/// information for the designated site; both commitments before either reveal, each reveal matching its commitment;
+/// the selection what the draw selects (or naming a party that did not reveal, which voids it); a result only for
+/// selected missiles; the report after the result; the acknowledgement after the report. A node checks this before it
+/// signs a step (<see cref="Admit(PartyRecord, string, ReadOnlySpan{byte})"/>); read back from logs, the steps are taken in the order an inspection runs and
+/// those that do not fit are left out and named in <see cref="InspectionState.Problems"/>.
+/// </remarks>
+public sealed class InspectionTrail
+{
+    private static readonly ImmutableArray<string> Order = InspectionStatements.All;
+    private readonly Treaty _treaty;
+    private readonly IReadOnlyDictionary<PartyCode, PartyRecord> _records;
+    private readonly IJointDraw _draw;
+    private readonly Dictionary<string, InspectionState> _inspections = new(StringComparer.Ordinal);
+    private readonly List<string> _orphans = [];
+
+    private InspectionTrail(Treaty treaty, IReadOnlyDictionary<PartyCode, PartyRecord> records, IJointDraw draw)
+    {
+        _treaty = treaty;
+        _records = records;
+        _draw = draw;
+    }
+
+    /// <summary>The inspections, by the inspecting party's notice: by arrival, then identifier.</summary>
+    public ImmutableArray<InspectionState> Inspections => [.. _inspections.Values.OrderBy(i => i.NoticeStep.Arrival).ThenBy(i => i.Id, StringComparer.Ordinal)];
+
+    /// <summary>Steps that name no inspection noticed in the logs held, each with its party and entry.</summary>
+    public IReadOnlyList<string> Orphans => _orphans;
+
+    /// <summary>The inspection <paramref name="id"/>, or <c>null</c>.</summary>
+    public InspectionState? this[string id] => _inspections.GetValueOrDefault(id);
+
+    /// <summary>The inspections held, for the quotas: one per notice, on its arrival day.</summary>
+    public InspectionsHeld Held => InspectionsHeld.Of(_inspections.Values.Select(i => new Inspection(i.NoticeStep.Arrival, i.NoticeStep.Type, i.Inspecting, i.Inspected)));
+
+    /// <summary>The treaty year in which <paramref name="inspection"/> counts against the quota (from its arrival).</summary>
+    public int TreatyYear(InspectionState inspection)
+    {
+        ArgumentNullException.ThrowIfNull(inspection);
+        return _treaty.TreatyYearOf(inspection.NoticeStep.Arrival);
+    }
+
+    /// <summary>The trail of <paramref name="records"/> (every party's whose log is held).</summary>
+    public static InspectionTrail Of(Treaty treaty, IEnumerable<PartyRecord> records, IJointDraw draw)
+    {
+        ArgumentNullException.ThrowIfNull(treaty);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(draw);
+        var byParty = records.ToDictionary(r => r.Party);
+        var trail = new InspectionTrail(treaty, byParty, draw);
+        var steps = byParty.Values.SelectMany(r => r.InspectionSteps.Select(s => (r.Party, Step: s)))
+            .OrderBy(s => Order.IndexOf(s.Step.Type)).ThenBy(s => s.Party.Value, StringComparer.Ordinal).ThenBy(s => s.Step.Index);
+        foreach (var (party, step) in steps)
+        {
+            var problems = trail.Problems(party, step.Type, step.Step);
+            if (problems.Count == 0)
+            {
+                trail.Apply(party, step);
+            }
+            else if (trail[step.Step.Inspection] is { } inspection && step.Type != InspectionStatements.Notice)
+            {
+                inspection.Problem($"{party} entry {step.Index} ({step.Type}) is left out: {string.Join("; ", problems.Select(p => p.Message))}");
+            }
+            else
+            {
+                trail._orphans.Add($"{party} entry {step.Index} ({step.Type}) is left out: {string.Join("; ", problems.Select(p => p.Message))}");
+            }
+        }
+
+        foreach (var inspection in trail._inspections.Values)
+        {
+            inspection.Findings = trail.FindingsOf(inspection);
+        }
+
+        return trail;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="party"/> may state <paramref name="step"/> (a statement of <paramref name="type"/>) next:
+    /// every problem, each naming the body's field; empty when it fits the inspection as the logs now hold it.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Admit(PartyCode party, string type, InspectionStep step)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(step);
+        return [.. Problems(party, type, step).Select(p => new Diagnostic("body", 0, 0, p.Field, p.Message))];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="record"/>'s party may sign a statement of <paramref name="type"/> with
+    /// <paramref name="body"/> next: the body reads back (<see cref="PartyRecord.Check"/>) and, for an inspection
+    /// statement, fits the inspection as the logs now hold it. Every problem, each naming the body's field.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Admit(PartyRecord record, string type, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var problems = record.Check(type, body);
+        if (!problems.IsEmpty || !InspectionStatements.All.Contains(type) || !Loading.Utf8Text.TryDecode(body, "body", out var json, out _))
+        {
+            return problems;
+        }
+
+        try
+        {
+            return Admit(record.Party, type, Loading.InspectionStepReader.Parse(type, json, "body", record.Treaty));
+        }
+        catch (InputException e)
+        {
+            return e.Diagnostics;
+        }
+    }
+
+    private List<(string Field, string Message)> Problems(PartyCode party, string type, InspectionStep step)
+    {
+        var problems = new List<(string Field, string Message)>();
+        void Fail(string field, string message) => problems.Add((field, message));
+        var inspection = this[step.Inspection];
+        if (step is InspectionNotice notice)
+        {
+            if (inspection is not null)
+            {
+                Fail("inspection", $"inspection '{notice.Inspection}' was noticed already by {inspection.Inspecting} (entry {inspection.Notice.Index}): choose another identifier");
+                return problems;
+            }
+
+            var decision = InspectionQuotas.Decide(_treaty, Held, party, notice.Inspected, notice.Type, notice.Arrival);
+            if (!decision.IsAllowed)
+            {
+                Fail(decision.Cause is null && decision.Reason.StartsWith("the ", StringComparison.Ordinal) ? "type" : "arrival", decision.Reason);
+            }
+
+            return problems;
+        }
+
+        if (inspection is null)
+        {
+            Fail("inspection", $"no inspection '{step.Inspection}' was noticed in the logs held: the inspecting party's {InspectionStatements.Notice} comes first");
+            return problems;
+        }
+
+        var (inspecting, inspected) = (inspection.Inspecting, inspection.Inspected);
+        bool By(PartyCode expected, string what)
+        {
+            if (party == expected)
+            {
+                return true;
+            }
+
+            Fail("inspection", $"{what} is stated by {expected} in inspection '{inspection.Id}' ({inspecting} inspecting {inspected}), not by {party}");
+            return false;
+        }
+
+        bool Once(RecordInspectionStep? earlier, string what)
+        {
+            if (earlier is null)
+            {
+                return true;
+            }
+
+            Fail("inspection", $"{what} of inspection '{inspection.Id}' was stated already (entry {earlier.Index})");
+            return false;
+        }
+
+        bool After(object? earlier, string what)
+        {
+            if (earlier is not null)
+            {
+                return true;
+            }
+
+            Fail("inspection", $"inspection '{inspection.Id}' has no {what} yet: it comes first");
+            return false;
+        }
+
+        switch (step)
+        {
+            case SiteDesignation designation when By(inspecting, "the designation") && Once(inspection.Designation, "the designation"):
+                if (SiteProblem(inspection, designation.Site) is { } siteProblem)
+                {
+                    Fail("site", siteProblem);
+                }
+
+                break;
+            case SiteInformation information when By(inspected, "the pre-inspection information") && After(inspection.Designation, "designation") && Once(inspection.SiteInformation, "the pre-inspection information"):
+                if (information.Site != inspection.Site)
+                {
+                    Fail("site", $"the site designated is '{inspection.Site}', not '{information.Site}'");
+                }
+
+                break;
+            case SelectionCommitment when Party(party) && After(inspection.SiteInformation, "pre-inspection information"):
+                if (inspection.Commitments.TryGetValue(party, out var committed))
+                {
+                    Fail("inspection", $"{party} committed to the draw of inspection '{inspection.Id}' already (entry {committed.Index})");
+                }
+                else if (inspection.Reveals.Count > 0)
+                {
+                    Fail("commitment", $"{string.Join(" and ", inspection.Reveals.Keys)} revealed already: a commitment made after a reveal could steer the draw");
+                }
+
+                break;
+            case SelectionReveal reveal when Party(party):
+                if (inspection.Reveals.TryGetValue(party, out var revealed))
+                {
+                    Fail("inspection", $"{party} revealed its nonce for inspection '{inspection.Id}' already (entry {revealed.Index})");
+                }
+                else if (inspection.Parties.Where(p => !inspection.Commitments.ContainsKey(p)).ToList() is [var uncommitted, ..])
+                {
+                    Fail("inspection", $"{uncommitted} has not committed to the draw of inspection '{inspection.Id}': both commit before either reveals");
+                }
+                else if (_draw.Commitment(reveal.Nonce) is not { } hash || hash != ((SelectionCommitment)inspection.Commitments[party].Step).Commitment)
+                {
+                    Fail("nonce", $"the nonce does not match {party}'s commitment (entry {inspection.Commitments[party].Index}): SHA-256 of the nonce must be the commitment");
+                }
+
+                break;
+            case MissileSelection selection when By(inspecting, "the selection") && Once(inspection.Selection, "the selection") && After(inspection.SiteInformation, "pre-inspection information"):
+                SelectionProblems(inspection, selection, Fail);
+                break;
+            case InspectionResult result when By(inspecting, "the result") && Once(inspection.Result, "the result"):
+                if (inspection.Listed.IsEmpty && inspection.SiteInformation is not null && result.Counted.IsEmpty)
+                {
+                    break;
+                }
+
+                if (!After(inspection.Selection, "selection"))
+                {
+                    break;
+                }
+
+                var chosen = ((MissileSelection)inspection.Selection!.Step).Selected;
+                if (chosen.IsEmpty)
+                {
+                    Fail("counted", $"the selection of inspection '{inspection.Id}' is void ({string.Join(" and ", inspection.Withheld)} withheld a reveal): no missile may be counted");
+                    break;
+                }
+
+                for (var i = 0; i < result.Counted.Length; i++)
+                {
+                    if (!chosen.Contains(result.Counted[i].Uid))
+                    {
+                        Fail($"counted[{i}].uid", $"missile '{result.Counted[i].Uid}' was not selected: the draw selected {string.Join(", ", chosen)}");
+                    }
+                }
+
+                break;
+            case InspectionReport when By(inspecting, "the report") && Once(inspection.Report, "the report"):
+                After(inspection.Result ?? (inspection.Withheld.IsEmpty ? null : inspection.Selection), "result");
+                break;
+            case ReportAcknowledgement when By(inspected, "the acknowledgement") && Once(inspection.Acknowledgement, "the acknowledgement"):
+                After(inspection.Report, "report");
+                break;
+            case InspectionAmbiguity ambiguity when Party(party):
+                var raised = inspection.Ambiguities.Where(a => ((InspectionAmbiguity)a.Step.Step).Ambiguity == ambiguity.Ambiguity).Select(a => (InspectionAmbiguity)a.Step.Step).ToList();
+                if (!ambiguity.Resolved && raised.Count > 0)
+                {
+                    Fail("ambiguity", $"ambiguity '{ambiguity.Ambiguity}' of inspection '{inspection.Id}' was raised already");
+                }
+                else if (ambiguity.Resolved && raised.Count == 0)
+                {
+                    Fail("ambiguity", $"no ambiguity '{ambiguity.Ambiguity}' was raised in inspection '{inspection.Id}'");
+                }
+                else if (ambiguity.Resolved && raised.Any(a => a.Resolved))
+                {
+                    Fail("ambiguity", $"ambiguity '{ambiguity.Ambiguity}' of inspection '{inspection.Id}' was resolved already");
+                }
+
+                break;
+        }
+
+        return problems;
+
+        bool Party(PartyCode p)
+        {
+            if (inspection.Parties.Contains(p))
+            {
+                return true;
+            }
+
+            Fail("inspection", $"{p} is not a party to inspection '{inspection.Id}' ({inspecting} inspecting {inspected})");
+            return false;
+        }
+    }
+
+    private void SelectionProblems(InspectionState inspection, MissileSelection selection, Action<string, string> fail)
+    {
+        var revealed = inspection.Parties.Where(inspection.Reveals.ContainsKey).ToList();
+        if (selection.IsVoid)
+        {
+            for (var i = 0; i < selection.Withheld.Length; i++)
+            {
+                var p = selection.Withheld[i];
+                if (!inspection.Parties.Contains(p))
+                {
+                    fail($"withheld[{i}]", $"{p} is not a party to inspection '{inspection.Id}'");
+                }
+                else if (inspection.Reveals.TryGetValue(p, out var reveal))
+                {
+                    fail($"withheld[{i}]", $"{p} revealed its nonce (entry {reveal.Index}): it did not withhold it");
+                }
+                else if (!inspection.Commitments.ContainsKey(p) && !inspection.Commitments.Any())
+                {
+                    fail($"withheld[{i}]", $"no party has committed to the draw of inspection '{inspection.Id}' yet: a reveal cannot be withheld before the draw");
+                }
+            }
+
+            return;
+        }
+
+        if (revealed.Count < 2)
+        {
+            fail("selected", $"{string.Join(" and ", inspection.Parties.Except(revealed))} has not revealed its nonce: the draw has no seed yet (name it under 'withheld' to void the selection)");
+            return;
+        }
+
+        if (selection.Selected.Length > inspection.Listed.Length)
+        {
+            fail("selected", $"{selection.Selected.Length} missiles selected of the {inspection.Listed.Length} the pre-inspection information lists");
+            return;
+        }
+
+        var expected = Drawn(inspection, selection.Selected.Length);
+        if (expected is null)
+        {
+            fail("selected", "the draw is void: the reveals do not conclude it");
+        }
+        else if (!expected.SequenceEqual(selection.Selected, StringComparer.Ordinal))
+        {
+            fail("selected", $"the draw (seed {inspection.Seed}) selects {string.Join(", ", expected)}, not {string.Join(", ", selection.Selected)}");
+        }
+    }
+
+    /// <summary>The <paramref name="count"/> missiles of the pre-inspection information the inspection's draw selects,
+    /// in draw order; <c>null</c> until both parties revealed matching nonces.</summary>
+    public ImmutableArray<string>? Drawn(InspectionState inspection, int count)
+    {
+        ArgumentNullException.ThrowIfNull(inspection);
+        var outcome = Conclude(inspection);
+        if (outcome.Seed is null || count > inspection.Listed.Length)
+        {
+            return null;
+        }
+
+        inspection.Seed = outcome.Seed;
+        return [.. _draw.Choose(outcome.Seed, inspection.Listed.Length, count).Select(i => inspection.Listed[i].Uid)];
+    }
+
+    private JointDrawOutcome Conclude(InspectionState inspection) => _draw.Conclude(
+        [.. inspection.Parties.Select(p => p.Value)],
+        [.. inspection.Commitments.Select(c => (c.Key.Value, ((SelectionCommitment)c.Value.Step).Commitment))],
+        [.. inspection.Reveals.Select(r => (r.Key.Value, ((SelectionReveal)r.Value.Step).Nonce))]);
+
+    private string? SiteProblem(InspectionState inspection, string site)
+    {
+        var arrival = inspection.NoticeStep.Arrival;
+        if (!_records.TryGetValue(inspection.Inspected, out var record))
+        {
+            return $"{inspection.Inspected}'s log is not held here: the site cannot be checked against its database";
+        }
+
+        if (record.Declarations.LastOrDefault(d => d.Database.AsOf <= arrival) is not { } declaration)
+        {
+            return $"no database of {inspection.Inspected} as of {arrival:yyyy-MM-dd} or before is in its log: a site is designated from the database";
+        }
+
+        var database = declaration.Database;
+        if (Locations(database).Contains(site))
+        {
+            return null;
+        }
+
+        var known = Locations(database).Order(StringComparer.Ordinal).ToList();
+        var shown = known.Count <= 8 ? string.Join(", ", known) : string.Join(", ", known.Take(8)) + $" and {known.Count - 8} more";
+        return $"'{site}' is not a site in {inspection.Inspected}'s database as of {database.AsOf:yyyy-MM-dd} (entry {declaration.Index}): it lists {shown}";
+    }
+
+    private static HashSet<string> Locations(Database database) =>
+        [.. database.Facilities.Select(f => f.Location).Concat(database.ListedItems().Values.Select(i => i.Location))];
+
+    private void Apply(PartyCode party, RecordInspectionStep step)
+    {
+        if (step.Step is InspectionNotice)
+        {
+            _inspections[step.Step.Inspection] = new InspectionState(party, step);
+            return;
+        }
+
+        var inspection = _inspections[step.Step.Inspection];
+        switch (step.Step)
+        {
+            case SiteDesignation: inspection.Designation = step; break;
+            case SiteInformation: inspection.SiteInformation = step; break;
+            case SelectionCommitment: inspection.Commit(party, step); break;
+            case SelectionReveal:
+                inspection.Reveal(party, step);
+                if (inspection.Reveals.Count == 2)
+                {
+                    inspection.Seed = Conclude(inspection).Seed;
+                }
+
+                break;
+            case MissileSelection: inspection.Selection = step; break;
+            case InspectionResult: inspection.Result = step; break;
+            case InspectionReport: inspection.Report = step; break;
+            case ReportAcknowledgement: inspection.Acknowledgement = step; break;
+            case InspectionAmbiguity: inspection.Raise(party, step); break;
+        }
+    }
+
+    // The result against the inspected party's database as of arrival (and the items its notifications produced).
+    private ImmutableArray<InspectionFinding> FindingsOf(InspectionState inspection)
+    {
+        if (inspection.Result?.Step is not InspectionResult result || inspection.Site is not { } site
+            || !_records.TryGetValue(inspection.Inspected, out var record)
+            || record.Declarations.LastOrDefault(d => d.Database.AsOf <= inspection.NoticeStep.Arrival) is not { } declaration)
+        {
+            return [];
+        }
+
+        var database = declaration.Database;
+        var listed = database.ListedItems();
+        var inDatabase = $"{inspection.Inspected}'s database as of {database.AsOf:yyyy-MM-dd} (entry {declaration.Index})";
+        var produced = record.Notifications.Where(n => n.Document.Fields.GetValueOrDefault("event") == "produced")
+            .Select(n => n.Document.Fields.GetValueOrDefault("uid")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var findings = new List<InspectionFinding>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        void Place(string uid, string how)
+        {
+            if (!placed.Add(uid))
+            {
+                return;
+            }
+
+            if (!listed.TryGetValue(uid, out var item))
+            {
+                if (!produced.Contains(uid))
+                {
+                    findings.Add(new(InspectionFindingKind.UndeclaredItem, uid, null, null, $"{uid}, {how} at {site}, is not in {inDatabase} and no notification of {inspection.Inspected} produced it"));
+                }
+            }
+            else if (item.Location != site)
+            {
+                findings.Add(new(InspectionFindingKind.DeclaredElsewhere, uid, null, null, $"{uid}, {how} at {site}, is listed at {item.Location} in {inDatabase}"));
+            }
+        }
+
+        var information = inspection.SiteInformation?.Step as SiteInformation;
+        var declared = information?.Missiles.ToDictionary(m => m.Uid, m => m.Warheads, StringComparer.Ordinal) ?? [];
+        foreach (var counted in result.Counted)
+        {
+            Place(counted.Uid, "counted");
+            var (said, where) = declared.TryGetValue(counted.Uid, out var w) ? (w, $"the pre-inspection information (entry {inspection.SiteInformation!.Index})")
+                : listed.TryGetValue(counted.Uid, out var item) ? (item.Warheads, inDatabase) : (-1, string.Empty);
+            if (said >= 0 && counted.Warheads > said)
+            {
+                findings.Add(new(InspectionFindingKind.MoreWarheadsThanDeclared, counted.Uid, said, counted.Warheads, $"{counted.Warheads} reentry vehicles counted on {counted.Uid}; {said} declared in {where}"));
+            }
+        }
+
+        if (information is not null)
+        {
+            foreach (var missile in information.Missiles)
+            {
+                Place(missile.Uid, "listed in the pre-inspection information");
+                if (listed.TryGetValue(missile.Uid, out var item) && item.Warheads != missile.Warheads)
+                {
+                    findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, missile.Uid, item.Warheads, missile.Warheads, $"the pre-inspection information declares {missile.Warheads} reentry vehicles on {missile.Uid}; {inDatabase} lists {item.Warheads}"));
+                }
+            }
+
+            // The missiles the database lists at the site: of the kinds and statuses of those the information lists, or
+            // every item there carrying warheads when it lists none the database has.
+            var matched = information.Missiles.Select(m => listed.GetValueOrDefault(m.Uid)).OfType<DatabaseItem>().ToList();
+            var atSite = listed.Values.Where(i => i.Location == site
+                && (matched.Count > 0 ? matched.Any(m => m.Kind == i.Kind && m.Status == i.Status) : i.Warheads > 0)).ToList();
+            if (atSite.Count != information.Missiles.Length)
+            {
+                findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, site, atSite.Count, information.Missiles.Length, $"the pre-inspection information lists {information.Missiles.Length} missiles at {site}; {inDatabase} lists {atSite.Count}"));
+            }
+        }
+
+        if (result.Seen is { } seen)
+        {
+            foreach (var uid in seen)
+            {
+                Place(uid, "seen");
+            }
+
+            var seenSet = seen.ToHashSet(StringComparer.Ordinal);
+            foreach (var item in listed.Values.Where(i => i.Location == site && !seenSet.Contains(i.Uid)))
+            {
+                findings.Add(new(InspectionFindingKind.MissingFromSite, item.Uid, null, null, $"{item.Uid} ({item.Kind}, {item.Status}) is listed at {site} in {inDatabase}; the inspectors did not see it there"));
+            }
+        }
+
+        return [.. findings];
+    }
+}
