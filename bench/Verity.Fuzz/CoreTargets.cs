@@ -1,9 +1,11 @@
 using System.Text;
 using Verity.Core;
 using Verity.Core.Exchanges;
+using Verity.Core.Inspections;
 using Verity.Core.Items;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
+using Verity.Core.Records;
 using Verity.Core.Treaties;
 
 namespace Verity.Fuzz;
@@ -39,6 +41,8 @@ internal static class CoreTargets
         yield return Text("database-json", "DatabaseReader.Parse", databases,
             text => DatabaseReader.Parse(text, Source, exchange, treaty));
 
+        yield return Inspections(treaty, exchange, inventory, entry.PlusYears(1));
+
         yield return Text("estimates-csv", "EstimatesReader.Parse", corpus.Files("corpus/core/forces", "*.csv").Concat(corpus.Files("corpus/cli/forces", "*.csv")),
             text => EstimatesReader.Parse(new StringReader(text), Source));
         yield return Text("precedence-yaml", "PrecedenceReader.Parse", [corpus.Bytes("corpus/core/forces/precedence.yaml")],
@@ -68,6 +72,63 @@ internal static class CoreTargets
             });
         yield return Text("force-model-yaml", "HistoryReader.ReadForceModel", [corpus.Bytes("data/history/new-start-forces.yaml")],
             text => HistoryReader.ReadForceModel(text, Source));
+    }
+
+    /// <summary>
+    /// The inspection statements through the node's check before signing (<see cref="InspectionTrail.Admit(PartyRecord, string, ReadOnlySpan{byte})"/>),
+    /// against an inspection of RU by US run to both reveals, so that a mutated selection, result or report reaches the
+    /// trail's checks. An input is "TYPE" on its first line, then the body: the mutated first line picks the type.
+    /// </summary>
+    private static FuzzTarget Inspections(Treaty treaty, ExchangeDefinition exchange, Inventory inventory, NodaTime.LocalDate asOf)
+    {
+        var (us, ru) = (PartyCode.Parse("US"), PartyCode.Parse("RU"));
+        var russian = Database.Build(exchange, treaty, inventory, ru, asOf);
+        var site = russian.ListedItems().Values.Select(i => i.Location).Order(StringComparer.Ordinal).First();
+        var missiles = string.Join(",", russian.ListedItems().Values.Where(i => i.Location == site).Select(i => $"{{\"uid\":\"{i.Uid}\",\"warheads\":{i.Warheads}}}"));
+        var (usNonce, ruNonce) = ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=");
+        var (usCommit, ruCommit) = ("Zmh6rfhivXdsj8GLjp+OIAiXFIVu4jOzkCpZHQ1fKSU=", "cs1uhCLEB/ttCYaQ8RMLfe1+wvf14dML2dUh8BU2N5M=");
+        var arrival = $"{asOf.PlusDays(20):yyyy-MM-dd}";
+        string Id(string rest) => $"{{\"inspection\":\"US-RU-1\"{rest}}}";
+        List<(string Type, string Body)> usSteps =
+        [
+            (InspectionStatements.Notice, Id($",\"inspected\":\"RU\",\"type\":\"type-one\",\"arrival\":\"{arrival}\"")),
+            (InspectionStatements.Designation, Id($",\"site\":\"{site}\"")),
+            (InspectionStatements.Commitment, Id($",\"commitment\":\"{usCommit}\"")),
+            (InspectionStatements.Reveal, Id($",\"nonce\":\"{usNonce}\"")),
+        ];
+        List<(string Type, string Body)> ruSteps =
+        [
+            (InspectionStatements.SiteInformation, Id($",\"site\":\"{site}\",\"missiles\":[{missiles}]")),
+            (InspectionStatements.Commitment, Id($",\"commitment\":\"{ruCommit}\"")),
+            (InspectionStatements.Reveal, Id($",\"nonce\":\"{ruNonce}\"")),
+        ];
+        PartyRecord Record(PartyCode party, Database database, List<(string Type, string Body)> steps) =>
+            PartyRecord.Build(treaty, exchange, party, [new RecordEntry(0, Core.Records.StatementTypes.Declaration, database.ToJson().ToArray()),
+                .. steps.Select((s, i) => new RecordEntry(i + 1, s.Type, Encoding.UTF8.GetBytes(s.Body)))]);
+        var usRecord = Record(us, Database.Build(exchange, treaty, inventory, us, asOf), usSteps);
+        var trail = InspectionTrail.Of(treaty, [usRecord, Record(ru, russian, ruSteps)], Verity.Node.Inspections.RecordJointDraw.Instance);
+        var first = russian.ListedItems().Values.First(i => i.Location == site).Uid;
+        byte[] Seed(string type, string body) => Encoding.UTF8.GetBytes(type + "\n" + body);
+        List<byte[]> seeds =
+        [
+            .. usSteps.Concat(ruSteps).Select(s => Seed(s.Type, s.Body)),
+            Seed(InspectionStatements.Selection, Id($",\"selected\":[\"{first}\"]")),
+            Seed(InspectionStatements.Selection, Id(",\"withheld\":[\"RU\"]")),
+            Seed(InspectionStatements.Result, Id($",\"counted\":[{{\"uid\":\"{first}\",\"warheads\":2}}],\"seen\":[\"{first}\"],\"bombers\":[{{\"uid\":\"B-1\",\"armaments\":1}}]")),
+            Seed(InspectionStatements.Report, Id(",\"remarks\":\"as declared\"")),
+            Seed(InspectionStatements.Acknowledgement, Id(",\"comments\":\"received\"")),
+            Seed(InspectionStatements.Ambiguity, Id(",\"ambiguity\":\"a1\",\"action\":\"raised\",\"text\":\"count disputed\"")),
+        ];
+        return new("inspection-json", "InspectionTrail.Admit (the node's check of an inspection statement)", [.. seeds], input =>
+        {
+            var text = Encoding.UTF8.GetString(input);
+            var line = text.IndexOf('\n', StringComparison.Ordinal);
+            var type = line < 0 ? text : text[..line];
+            var body = Encoding.UTF8.GetBytes(line < 0 ? string.Empty : text[(line + 1)..]);
+            _ = trail.Admit(usRecord, type, body);
+            _ = trail.Admit(usRecord, InspectionStatements.All[input.Length % InspectionStatements.All.Length], body);
+            return ValueTask.CompletedTask;
+        });
     }
 
     /// <summary>A target over text: the bytes decoded as the CLI reads a file (UTF-8, invalid bytes replaced).</summary>

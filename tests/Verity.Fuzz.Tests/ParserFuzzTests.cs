@@ -25,6 +25,7 @@ public sealed class ParserFuzzTests(TargetsFixture fixture) : IClassFixture<Targ
     [InlineData("exchange-yaml", 400)]
     [InlineData("inventory-csv", 1000)]
     [InlineData("notification-json", 1000)]
+    [InlineData("inspection-json", 1000)]
     [InlineData("database-json", 400)]
     [InlineData("estimates-csv", 400)]
     [InlineData("precedence-yaml", 300)]
@@ -52,7 +53,7 @@ public sealed class ParserFuzzTests(TargetsFixture fixture) : IClassFixture<Targ
 
     [Fact]
     public void Targets_EveryParserOfTheBriefIsCovered() =>
-        Assert.Equal(21, fixture.Targets.All.Select(t => t.Name).Distinct().Count());
+        Assert.Equal(22, fixture.Targets.All.Select(t => t.Name).Distinct().Count());
 
     [Fact]
     public void Input_SameSeedAndExecution_SameBytes()

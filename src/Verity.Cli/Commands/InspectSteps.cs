@@ -182,7 +182,16 @@ internal static class InspectSteps
                 body["nonce"] = RecordCli.String(kept, "nonce", path);
             }
 
-            return await SubmitAsync(context, parse.GetValue(node)!, parse.GetValue(token), commit ? InspectionStatements.Commitment : InspectionStatements.Reveal, body, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await SubmitAsync(context, parse.GetValue(node)!, parse.GetValue(token), commit ? InspectionStatements.Commitment : InspectionStatements.Reveal, body, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            }
+            catch (UsageException) when (commit)
+            {
+                // Refused or not delivered: the nonce was not committed, so it is not kept (a retry draws a fresh one).
+                File.Delete(path);
+                throw;
+            }
         }));
         return command;
     }
@@ -220,10 +229,13 @@ internal static class InspectSteps
                 var k = parse.GetValue(count);
                 using var client = Client(parse.GetValue(node)!, parse.GetValue(token));
                 var state = await GetAsync(client, $"inspections/{Uri.EscapeDataString(id)}", cancellationToken).ConfigureAwait(false);
-                var listed = state.GetProperty("listed").EnumerateArray().Select(m => m.GetProperty("uid").GetString()!).ToList();
-                if (state.GetProperty("seed").GetString() is not { } seed)
+                var (listed, seed, next) = Answer(client.BaseAddress!.ToString(), () => (
+                    state.GetProperty("listed").EnumerateArray().Select(m => m.GetProperty("uid").GetString()!).ToList(),
+                    state.GetProperty("seed").GetString(),
+                    state.GetProperty("next").GetString()));
+                if (seed is null)
                 {
-                    throw new UsageException($"inspection '{id}' has no seed yet: {state.GetProperty("next").GetString()}");
+                    throw new UsageException($"inspection '{id}' has no seed yet: {next}");
                 }
 
                 if (k < 1 || k > listed.Count)
@@ -231,7 +243,7 @@ internal static class InspectSteps
                     throw new UsageException($"--count: {k}; the pre-inspection information lists {listed.Count} missiles");
                 }
 
-                body["selected"] = new JsonArray([.. RecordJointDraw.Instance.Choose(seed, listed.Count, k).Select(i => (JsonNode)listed[i])]);
+                body["selected"] = new JsonArray([.. Answer(client.BaseAddress!.ToString(), () => RecordJointDraw.Instance.Choose(seed, listed.Count, k)).Select(i => (JsonNode)listed[i])]);
             }
 
             return await SubmitAsync(context, parse.GetValue(node)!, parse.GetValue(token), InspectionStatements.Selection, body, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
@@ -283,51 +295,54 @@ internal static class InspectSteps
                 holder = parse.GetValue(node)!;
             }
 
-            var inspections = result.GetProperty("inspections").EnumerateArray().ToList();
-            var found = inspections.Any(i => i.GetProperty("findings").GetArrayLength() > 0);
-            if (parse.GetValue(json))
+            return Answer(holder, () =>
             {
-                RecordCli.WriteRaw(context, JsonSerializer.Serialize(result, Indented) + "\n");
+                var inspections = result.GetProperty("inspections").EnumerateArray().ToList();
+                var found = inspections.Any(i => i.GetProperty("findings").GetArrayLength() > 0);
+                if (parse.GetValue(json))
+                {
+                    RecordCli.WriteRaw(context, JsonSerializer.Serialize(result, Indented) + "\n");
+                    return found ? VerityApp.Finding : VerityApp.Ok;
+                }
+
+                var text = new StringBuilder();
+                text.Append(CultureInfo.InvariantCulture, $"{inspections.Count} inspections in the logs {(files.Length > 0 ? "of" : "held by")} {holder}.\n");
+                foreach (var i in inspections)
+                {
+                    string S(string name) => i.GetProperty(name).ValueKind == JsonValueKind.String ? i.GetProperty(name).GetString()! : "—";
+                    var selected = string.Join(", ", i.GetProperty("selected").EnumerateArray().Select(x => x.GetString()));
+                    var withheld = string.Join(", ", i.GetProperty("withheld").EnumerateArray().Select(x => x.GetString()));
+                    var counted = string.Join(", ", i.GetProperty("counted").EnumerateArray().Select(c => $"{c.GetProperty("uid").GetString()}: {c.GetProperty("warheads").GetInt32()}"));
+                    text.Append(CultureInfo.InvariantCulture, $"\n{S("id")}: {S("inspecting")} inspecting {S("inspected")}, {S("type")}, arrival {S("arrival")} (treaty year {i.GetProperty("treaty_year").GetInt32()}), site {S("site")}; {S("stage")}.\n");
+                    if (selected.Length > 0 || withheld.Length > 0)
+                    {
+                        text.Append(withheld.Length > 0 ? $"  Selection void: {withheld} withheld its reveal.\n" : $"  Selected by the joint draw: {selected} (seed {S("seed")}).\n");
+                    }
+
+                    if (counted.Length > 0)
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"  Reentry vehicles counted: {counted}.\n");
+                    }
+
+                    foreach (var f in i.GetProperty("findings").EnumerateArray())
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"  Finding ({f.GetProperty("kind").GetString()}): {f.GetProperty("text").GetString()}.\n");
+                    }
+
+                    foreach (var problem in i.GetProperty("problems").EnumerateArray())
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"  Left out: {problem.GetString()}.\n");
+                    }
+
+                    if (S("next") is { Length: > 0 } next && next != "—")
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"  Next: {next}.\n");
+                    }
+                }
+
+                RecordCli.WriteSummary(context, text.ToString());
                 return found ? VerityApp.Finding : VerityApp.Ok;
-            }
-
-            var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"{inspections.Count} inspections in the logs {(files.Length > 0 ? "of" : "held by")} {holder}.\n");
-            foreach (var i in inspections)
-            {
-                string S(string name) => i.GetProperty(name).ValueKind == JsonValueKind.String ? i.GetProperty(name).GetString()! : "—";
-                var selected = string.Join(", ", i.GetProperty("selected").EnumerateArray().Select(x => x.GetString()));
-                var withheld = string.Join(", ", i.GetProperty("withheld").EnumerateArray().Select(x => x.GetString()));
-                var counted = string.Join(", ", i.GetProperty("counted").EnumerateArray().Select(c => $"{c.GetProperty("uid").GetString()}: {c.GetProperty("warheads").GetInt32()}"));
-                text.Append(CultureInfo.InvariantCulture, $"\n{S("id")}: {S("inspecting")} inspecting {S("inspected")}, {S("type")}, arrival {S("arrival")} (treaty year {i.GetProperty("treaty_year").GetInt32()}), site {S("site")}; {S("stage")}.\n");
-                if (selected.Length > 0 || withheld.Length > 0)
-                {
-                    text.Append(withheld.Length > 0 ? $"  Selection void: {withheld} withheld its reveal.\n" : $"  Selected by the joint draw: {selected} (seed {S("seed")}).\n");
-                }
-
-                if (counted.Length > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Reentry vehicles counted: {counted}.\n");
-                }
-
-                foreach (var f in i.GetProperty("findings").EnumerateArray())
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Finding ({f.GetProperty("kind").GetString()}): {f.GetProperty("text").GetString()}.\n");
-                }
-
-                foreach (var problem in i.GetProperty("problems").EnumerateArray())
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Left out: {problem.GetString()}.\n");
-                }
-
-                if (S("next") is { Length: > 0 } next && next != "—")
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Next: {next}.\n");
-                }
-            }
-
-            RecordCli.WriteSummary(context, text.ToString());
-            return found ? VerityApp.Finding : VerityApp.Ok;
+            });
         }));
         return command;
     }
@@ -357,12 +372,25 @@ internal static class InspectSteps
             return VerityApp.Ok;
         }
 
-        var landed = JsonDocument.Parse(answer).RootElement;
         var id = body["inspection"]!.GetValue<string>();
+        var index = Answer(client.BaseAddress!.ToString(), () => JsonDocument.Parse(answer).RootElement.GetProperty("index").GetInt64());
         var state = await GetAsync(client, $"inspections/{Uri.EscapeDataString(id)}", cancellationToken).ConfigureAwait(false);
-        var next = state.GetProperty("next").GetString();
-        RecordCli.WriteSummary(context, $"The node at {url} signed the {type} of inspection {id} as entry {landed.GetProperty("index").GetInt64()} of its log; the inspection is {state.GetProperty("stage").GetString()}.{(string.IsNullOrEmpty(next) ? string.Empty : $" Next: {next}.")}");
+        var (stage, next) = Answer(client.BaseAddress!.ToString(), () => (state.GetProperty("stage").GetString(), state.GetProperty("next").GetString()));
+        RecordCli.WriteSummary(context, $"The node at {url} signed the {type} of inspection {id} as entry {index} of its log; the inspection is {stage}.{(string.IsNullOrEmpty(next) ? string.Empty : $" Next: {next}.")}");
         return VerityApp.Ok;
+    }
+
+    // Reads a node's answer; one not shaped as a Verity node's is bad input naming the node, not a crash.
+    private static T Answer<T>(string node, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException or ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            throw new UsageException($"--node: {node} did not answer as a Verity node does ({e.Message}): is it one, and of this version?");
+        }
     }
 
     private static string Refusal(string answer)

@@ -9,9 +9,9 @@ namespace Verity.Core.Inspections;
 /// </summary>
 public interface IJointDraw
 {
-    /// <summary>The commitment to <paramref name="nonce"/> (SHA-256 of its bytes), base64; <c>null</c> when it is not
-    /// a nonce of the draw's length.</summary>
-    string? Commitment(string nonce);
+    /// <summary>Whether <paramref name="nonce"/> (base64) is a nonce of the draw's length whose SHA-256 is
+    /// <paramref name="commitment"/> (base64), compared as bytes.</summary>
+    bool Matches(string commitment, string nonce);
 
     /// <summary>Concludes a draw among <paramref name="parties"/>, in the agreed order.</summary>
     JointDrawOutcome Conclude(IReadOnlyList<string> parties, IReadOnlyList<(string Party, string Commitment)> commitments, IReadOnlyList<(string Party, string Nonce)> reveals);

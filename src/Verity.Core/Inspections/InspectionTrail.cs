@@ -63,22 +63,46 @@ public sealed class InspectionTrail
         ArgumentNullException.ThrowIfNull(draw);
         var byParty = records.ToDictionary(r => r.Party);
         var trail = new InspectionTrail(treaty, byParty, draw);
+        // The order an inspection runs in: by step, an ambiguity raised before it is resolved, then by party and entry.
+        // Two logs do not prove which of two parties' steps came first; the node that signed each checked it against the
+        // other log as it held it then.
         var steps = byParty.Values.SelectMany(r => r.InspectionSteps.Select(s => (r.Party, Step: s)))
-            .OrderBy(s => Order.IndexOf(s.Step.Type)).ThenBy(s => s.Party.Value, StringComparer.Ordinal).ThenBy(s => s.Step.Index);
+            .OrderBy(s => Order.IndexOf(s.Step.Type)).ThenBy(s => s.Step.Step is InspectionAmbiguity { Resolved: true } ? 1 : 0)
+            .ThenBy(s => s.Party.Value, StringComparer.Ordinal).ThenBy(s => s.Step.Index).ToList();
+
+        // A selection voided for a withheld reveal stands: a reveal of the party it names is left out (the inspecting
+        // party's node did not hold it when it signed the selection).
+        var voided = steps.Where(s => s.Step.Step is MissileSelection { IsVoid: true })
+            .SelectMany(s => ((MissileSelection)s.Step.Step).Withheld.Select(p => (s.Step.Step.Inspection, Party: p, s.Step.Index))).ToList();
+        var leftOutNotices = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (party, step) in steps)
         {
             var problems = trail.Problems(party, step.Type, step.Step);
+            if (step.Step is SelectionReveal && voided.FirstOrDefault(v => v.Inspection == step.Step.Inspection && v.Party == party) is { Inspection: not null } voiding
+                && trail[step.Step.Inspection] is { } voidedInspection)
+            {
+                problems = [("inspection", $"{voidedInspection.Inspecting}'s selection (entry {voiding.Index}) voided the draw, naming {party} as having withheld its reveal")];
+            }
+
+            var why = $"{party} entry {step.Index} ({step.Type}) is left out: {string.Join("; ", problems.Select(p => p.Message))}";
             if (problems.Count == 0)
             {
                 trail.Apply(party, step);
             }
-            else if (trail[step.Step.Inspection] is { } inspection && step.Type != InspectionStatements.Notice)
+            else if (step.Type == InspectionStatements.Notice)
             {
-                inspection.Problem($"{party} entry {step.Index} ({step.Type}) is left out: {string.Join("; ", problems.Select(p => p.Message))}");
+                leftOutNotices.TryAdd(step.Step.Inspection, $"{party} entry {step.Index}");
+                trail._orphans.Add(why);
+            }
+            else if (trail[step.Step.Inspection] is { } inspection)
+            {
+                inspection.Problem(why);
             }
             else
             {
-                trail._orphans.Add($"{party} entry {step.Index} ({step.Type}) is left out: {string.Join("; ", problems.Select(p => p.Message))}");
+                trail._orphans.Add(leftOutNotices.TryGetValue(step.Step.Inspection, out var notice)
+                    ? $"{party} entry {step.Index} ({step.Type}) is left out: the notice of inspection '{step.Step.Inspection}' ({notice}) was left out"
+                    : why);
             }
         }
 
@@ -138,10 +162,34 @@ public sealed class InspectionTrail
                 return problems;
             }
 
+            if (!notice.Inspection.StartsWith(party.Value + "-", StringComparison.Ordinal))
+            {
+                Fail("inspection", $"an inspection's identifier starts with the inspecting party's code and '-' ({party}-…), so that two parties' identifiers never meet: '{notice.Inspection}'");
+                return problems;
+            }
+
+            if (notice.Inspected == party)
+            {
+                Fail("inspected", $"{party} cannot inspect itself: an inspection is of another party's facilities");
+                return problems;
+            }
+
             var decision = InspectionQuotas.Decide(_treaty, Held, party, notice.Inspected, notice.Type, notice.Arrival);
             if (!decision.IsAllowed)
             {
-                Fail(decision.Cause is null && decision.Reason.StartsWith("the ", StringComparison.Ordinal) ? "type" : "arrival", decision.Reason);
+                // The quota's use when the reason is the quota (used up, or not known), else the day of arrival.
+                Fail(decision.Cause is null && decision.Line is not null ? "type" : "arrival", decision.Reason);
+                return problems;
+            }
+
+            // The whole treaty year counts, not only up to the day of arrival: a notice dated before those already given
+            // uses the same quota.
+            var year = _treaty.TreatyYearOf(notice.Arrival);
+            var quota = _treaty.Inspections.Quotas.First(q => q.Type == notice.Type && q.AppliesIn(year));
+            var used = _inspections.Values.Count(i => i.Inspecting == party && i.NoticeStep.Type == notice.Type && _treaty.TreatyYearOf(i.NoticeStep.Arrival) == year);
+            if (used >= quota.PerYear)
+            {
+                Fail("type", $"the {notice.Type} quota of {party} is used up: {used} of {quota.PerYear} in treaty year {year} ({_treaty.TreatyYearStart(year):yyyy-MM-dd} on), counting every notice of the year in the logs held");
             }
 
             return problems;
@@ -203,7 +251,7 @@ public sealed class InspectionTrail
                 }
 
                 break;
-            case SelectionCommitment when Party(party) && After(inspection.SiteInformation, "pre-inspection information"):
+            case SelectionCommitment when Party(party) && After(inspection.SiteInformation, "pre-inspection information") && NotSelected():
                 if (inspection.Commitments.TryGetValue(party, out var committed))
                 {
                     Fail("inspection", $"{party} committed to the draw of inspection '{inspection.Id}' already (entry {committed.Index})");
@@ -214,7 +262,7 @@ public sealed class InspectionTrail
                 }
 
                 break;
-            case SelectionReveal reveal when Party(party):
+            case SelectionReveal reveal when Party(party) && NotSelected():
                 if (inspection.Reveals.TryGetValue(party, out var revealed))
                 {
                     Fail("inspection", $"{party} revealed its nonce for inspection '{inspection.Id}' already (entry {revealed.Index})");
@@ -223,7 +271,7 @@ public sealed class InspectionTrail
                 {
                     Fail("inspection", $"{uncommitted} has not committed to the draw of inspection '{inspection.Id}': both commit before either reveals");
                 }
-                else if (_draw.Commitment(reveal.Nonce) is not { } hash || hash != ((SelectionCommitment)inspection.Commitments[party].Step).Commitment)
+                else if (!_draw.Matches(((SelectionCommitment)inspection.Commitments[party].Step).Commitment, reveal.Nonce))
                 {
                     Fail("nonce", $"the nonce does not match {party}'s commitment (entry {inspection.Commitments[party].Index}): SHA-256 of the nonce must be the commitment");
                 }
@@ -246,7 +294,11 @@ public sealed class InspectionTrail
                 var chosen = ((MissileSelection)inspection.Selection!.Step).Selected;
                 if (chosen.IsEmpty)
                 {
-                    Fail("counted", $"the selection of inspection '{inspection.Id}' is void ({string.Join(" and ", inspection.Withheld)} withheld a reveal): no missile may be counted");
+                    if (!result.Counted.IsEmpty)
+                    {
+                        Fail("counted", $"the selection of inspection '{inspection.Id}' is void ({string.Join(" and ", inspection.Withheld)} withheld a reveal): no missile may be counted");
+                    }
+
                     break;
                 }
 
@@ -256,6 +308,11 @@ public sealed class InspectionTrail
                     {
                         Fail($"counted[{i}].uid", $"missile '{result.Counted[i].Uid}' was not selected: the draw selected {string.Join(", ", chosen)}");
                     }
+                }
+
+                foreach (var uid in chosen.Where(u => result.Counted.All(c => c.Uid != u)))
+                {
+                    Fail("counted", $"missile '{uid}' was selected and is not counted: each selected missile is counted (raise an ambiguity, {InspectionStatements.Ambiguity}, about one that could not be)");
                 }
 
                 break;
@@ -284,6 +341,17 @@ public sealed class InspectionTrail
         }
 
         return problems;
+
+        bool NotSelected()
+        {
+            if (inspection.Selection is null)
+            {
+                return true;
+            }
+
+            Fail("inspection", $"the selection of inspection '{inspection.Id}' was stated already (entry {inspection.Selection.Index}): the draw is over");
+            return false;
+        }
 
         bool Party(PartyCode p)
         {
@@ -346,7 +414,8 @@ public sealed class InspectionTrail
     }
 
     /// <summary>The <paramref name="count"/> missiles of the pre-inspection information the inspection's draw selects,
-    /// in draw order; <c>null</c> until both parties revealed matching nonces.</summary>
+    /// in draw order; <c>null</c> until both parties revealed matching nonces. Derived again on each call: the trail is
+    /// not changed.</summary>
     public ImmutableArray<string>? Drawn(InspectionState inspection, int count)
     {
         ArgumentNullException.ThrowIfNull(inspection);
@@ -356,7 +425,6 @@ public sealed class InspectionTrail
             return null;
         }
 
-        inspection.Seed = outcome.Seed;
         return [.. _draw.Choose(outcome.Seed, inspection.Listed.Length, count).Select(i => inspection.Listed[i].Uid)];
     }
 
@@ -422,21 +490,20 @@ public sealed class InspectionTrail
         }
     }
 
-    // The result against the inspected party's database as of arrival (and the items its notifications produced).
+    // The result against the inspected party's record as of the arrival: its latest database then, with the changes it
+    // notified after it up to that day (as every view derives its forces), and against its pre-inspection information.
     private ImmutableArray<InspectionFinding> FindingsOf(InspectionState inspection)
     {
+        var arrival = inspection.NoticeStep.Arrival;
         if (inspection.Result?.Step is not InspectionResult result || inspection.Site is not { } site
-            || !_records.TryGetValue(inspection.Inspected, out var record)
-            || record.Declarations.LastOrDefault(d => d.Database.AsOf <= inspection.NoticeStep.Arrival) is not { } declaration)
+            || !_records.TryGetValue(inspection.Inspected, out var record) || record.ForcesAt(arrival) is not { Basis: { } basis } forces)
         {
             return [];
         }
 
-        var database = declaration.Database;
-        var listed = database.ListedItems();
-        var inDatabase = $"{inspection.Inspected}'s database as of {database.AsOf:yyyy-MM-dd} (entry {declaration.Index})";
-        var produced = record.Notifications.Where(n => n.Document.Fields.GetValueOrDefault("event") == "produced")
-            .Select(n => n.Document.Fields.GetValueOrDefault("uid")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var listed = forces.Listed.ToDictionary(i => i.Uid, StringComparer.Ordinal);
+        var changes = forces.Applied.Length == 0 ? string.Empty : $" and the {forces.Applied.Length} changes it notified after it";
+        var inRecord = $"{inspection.Inspected}'s record as of {arrival:yyyy-MM-dd} (its database as of {basis.Database.AsOf:yyyy-MM-dd}, entry {basis.Index}{changes})";
         var findings = new List<InspectionFinding>();
         var placed = new HashSet<string>(StringComparer.Ordinal);
         void Place(string uid, string how)
@@ -448,14 +515,11 @@ public sealed class InspectionTrail
 
             if (!listed.TryGetValue(uid, out var item))
             {
-                if (!produced.Contains(uid))
-                {
-                    findings.Add(new(InspectionFindingKind.UndeclaredItem, uid, null, null, $"{uid}, {how} at {site}, is not in {inDatabase} and no notification of {inspection.Inspected} produced it"));
-                }
+                findings.Add(new(InspectionFindingKind.UndeclaredItem, uid, null, null, $"{uid}, {how} at {site}, is not in {inRecord}"));
             }
             else if (item.Location != site)
             {
-                findings.Add(new(InspectionFindingKind.DeclaredElsewhere, uid, null, null, $"{uid}, {how} at {site}, is listed at {item.Location} in {inDatabase}"));
+                findings.Add(new(InspectionFindingKind.DeclaredElsewhere, uid, null, null, $"{uid}, {how} at {site}, is at {item.Location} in {inRecord}"));
             }
         }
 
@@ -465,7 +529,7 @@ public sealed class InspectionTrail
         {
             Place(counted.Uid, "counted");
             var (said, where) = declared.TryGetValue(counted.Uid, out var w) ? (w, $"the pre-inspection information (entry {inspection.SiteInformation!.Index})")
-                : listed.TryGetValue(counted.Uid, out var item) ? (item.Warheads, inDatabase) : (-1, string.Empty);
+                : listed.TryGetValue(counted.Uid, out var item) ? (item.Warheads, inRecord) : (-1, string.Empty);
             if (said >= 0 && counted.Warheads > said)
             {
                 findings.Add(new(InspectionFindingKind.MoreWarheadsThanDeclared, counted.Uid, said, counted.Warheads, $"{counted.Warheads} reentry vehicles counted on {counted.Uid}; {said} declared in {where}"));
@@ -479,18 +543,21 @@ public sealed class InspectionTrail
                 Place(missile.Uid, "listed in the pre-inspection information");
                 if (listed.TryGetValue(missile.Uid, out var item) && item.Warheads != missile.Warheads)
                 {
-                    findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, missile.Uid, item.Warheads, missile.Warheads, $"the pre-inspection information declares {missile.Warheads} reentry vehicles on {missile.Uid}; {inDatabase} lists {item.Warheads}"));
+                    findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, missile.Uid, item.Warheads, missile.Warheads, $"the pre-inspection information declares {missile.Warheads} reentry vehicles on {missile.Uid}; {inRecord} gives {item.Warheads}"));
                 }
             }
 
-            // The missiles the database lists at the site: of the kinds and statuses of those the information lists, or
-            // every item there carrying warheads when it lists none the database has.
-            var matched = information.Missiles.Select(m => listed.GetValueOrDefault(m.Uid)).OfType<DatabaseItem>().ToList();
+            // The missiles the record places at the site (of the kinds and statuses of those the information lists that
+            // it places there, or every item there carrying warheads when there are none such) that the information
+            // leaves out: an item it lists that is undeclared or elsewhere is a finding of its own, not counted again.
+            var matched = information.Missiles.Select(m => listed.GetValueOrDefault(m.Uid)).OfType<Items.Item>().Where(i => i.Location == site).ToList();
             var atSite = listed.Values.Where(i => i.Location == site
                 && (matched.Count > 0 ? matched.Any(m => m.Kind == i.Kind && m.Status == i.Status) : i.Warheads > 0)).ToList();
-            if (atSite.Count != information.Missiles.Length)
+            var left = atSite.Where(i => !declared.ContainsKey(i.Uid)).Select(i => i.Uid).Order(StringComparer.Ordinal).ToList();
+            if (left.Count > 0)
             {
-                findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, site, atSite.Count, information.Missiles.Length, $"the pre-inspection information lists {information.Missiles.Length} missiles at {site}; {inDatabase} lists {atSite.Count}"));
+                findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, site, atSite.Count, atSite.Count - left.Count,
+                    $"the pre-inspection information lists {atSite.Count - left.Count} of the {atSite.Count} missiles {inRecord} places at {site}; it leaves out {string.Join(", ", left)}"));
             }
         }
 
@@ -501,10 +568,11 @@ public sealed class InspectionTrail
                 Place(uid, "seen");
             }
 
-            var seenSet = seen.ToHashSet(StringComparer.Ordinal);
-            foreach (var item in listed.Values.Where(i => i.Location == site && !seenSet.Contains(i.Uid)))
+            // A missile counted was seen.
+            var seenSet = seen.Concat(result.Counted.Select(c => c.Uid)).ToHashSet(StringComparer.Ordinal);
+            foreach (var item in listed.Values.Where(i => i.Location == site && !seenSet.Contains(i.Uid)).OrderBy(i => i.Uid, StringComparer.Ordinal))
             {
-                findings.Add(new(InspectionFindingKind.MissingFromSite, item.Uid, null, null, $"{item.Uid} ({item.Kind}, {item.Status}) is listed at {site} in {inDatabase}; the inspectors did not see it there"));
+                findings.Add(new(InspectionFindingKind.MissingFromSite, item.Uid, null, null, $"{item.Uid} ({item.Kind}, {item.Status}) is at {site} in {inRecord}; the inspectors did not see it there"));
             }
         }
 

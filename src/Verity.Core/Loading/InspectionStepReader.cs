@@ -17,6 +17,9 @@ internal static class InspectionStepReader
 {
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
+    // The fields whose schema gives a pattern.
+    private static readonly string[] Patterned = ["inspection", "ambiguity", "inspected", "type", "arrival", "commitment", "nonce"];
+
     /// <summary>The JSON Schema of <paramref name="type"/>, one of <see cref="InspectionStatements.All"/>, as text.</summary>
     public static string SchemaText(string type)
     {
@@ -42,6 +45,25 @@ internal static class InspectionStepReader
         {
             var path = (error.Path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
             problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path, Message(type, error)));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        // A pattern ending in '$' also matches before a final line break: such a value would look like another.
+        foreach (var name in Patterned)
+        {
+            if (obj[name] is JValue { Type: JTokenType.String } value && value.Value<string>()!.EndsWith('\n'))
+            {
+                problems.Add(JsonInput.At(source, value, $"'{name}' ends in a line break: {Pattern(name)}", name));
+            }
+        }
+
+        if (obj["withheld"] is JArray withheldParties && withheldParties.Any(t => t.Value<string>()!.EndsWith('\n')))
+        {
+            problems.Add(JsonInput.At(source, withheldParties, "a party code ends in a line break: expected a party code, such as US", "withheld"));
         }
 
         if (problems.Count > 0)
@@ -92,6 +114,7 @@ internal static class InspectionStepReader
                 }
 
                 Distinct(obj["selected"], "selected", source, problems);
+                Distinct(obj["withheld"], "withheld", source, problems);
                 return new MissileSelection(id, selected, withheld);
             case InspectionStatements.Result:
                 var seen = obj["seen"] is JArray seenArray ? seenArray.Select(t => t.Value<string>()!).ToImmutableArray() : (ImmutableArray<string>?)null;

@@ -13,7 +13,8 @@ public sealed class RecordJointDraw : IJointDraw
     public static RecordJointDraw Instance { get; } = new();
 
     /// <inheritdoc/>
-    public string? Commitment(string nonce) => Nonce(nonce) is { } bytes ? Sha256Hash.Compute(bytes.AsSpan()).ToBase64() : null;
+    public bool Matches(string commitment, string nonce) =>
+        Nonce(nonce) is { } bytes && Hash(commitment) is { } hash && Sha256Hash.Compute(bytes.AsSpan()) == hash;
 
     /// <inheritdoc/>
     public JointDrawOutcome Conclude(IReadOnlyList<string> parties, IReadOnlyList<(string Party, string Commitment)> commitments, IReadOnlyList<(string Party, string Nonce)> reveals)

@@ -43,6 +43,9 @@ public sealed class InspectCliTests
             var designated = await Run(Us("inspect", "designate", "--inspection", Id, "--site", script.Site));
             Assert.Equal(0, designated.Code);
             Assert.Contains("Next: RU gives the pre-inspection information", designated.Out.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+            var early = Path.Combine(directory, "early.nonce.json");
+            Assert.Equal(2, (await Run(Us("inspect", "commit", "--inspection", Id, "--nonce-file", early), round: false)).Code);
+            Assert.False(File.Exists(early), "a nonce the node refused to commit is not kept");
             Assert.Equal(0, (await Run(Ru(["inspect", "inform", "--inspection", Id, "--site", script.Site, .. script.Missiles.SelectMany(m => new[] { "--missile", $"{m.Uid}={m.Warheads}" })]))).Code);
             var (usNonce, ruNonce) = (Path.Combine(directory, "us.nonce.json"), Path.Combine(directory, "ru.nonce.json"));
             Assert.Equal(0, (await Run(Us("inspect", "commit", "--inspection", Id, "--nonce-file", usNonce))).Code);

@@ -85,6 +85,9 @@ internal sealed class InspectionScript
         return problems;
     }
 
+    /// <summary>Adds the step to the party's log unchecked, as a node that does not check would.</summary>
+    public void Force(PartyCode party, string type, object body) => _entries[party].Add(new RecordEntry(_entries[party].Count, type, Body(body)));
+
     /// <summary>Adds the step, which must fit.</summary>
     public void Step(PartyCode party, string type, object body)
     {

@@ -110,21 +110,25 @@ public sealed class InspectionTrailTests
         Assert.Contains(findings, f => f.Kind == InspectionFindingKind.DeclaredElsewhere && f.Subject == elsewhere.Uid && f.Text.Contains(elsewhere.Location, StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Kind == InspectionFindingKind.MissingFromSite && f.Subject == missing.Uid);
         Assert.Contains(findings, f => f.Kind == InspectionFindingKind.SiteNumbersDiffer && f.Subject == lowered.Uid && f.Declared == lowered.Warheads && f.Found == lowered.Warheads - 1);
-        Assert.Contains(findings, f => f.Kind == InspectionFindingKind.SiteNumbersDiffer && f.Subject == script.Site && f.Declared == script.Missiles.Length && f.Found == kept.Count + 2);
+        Assert.Contains(findings, f => f.Kind == InspectionFindingKind.SiteNumbersDiffer && f.Subject == script.Site && f.Declared == script.Missiles.Length && f.Found == kept.Count && f.Text.Contains($"leaves out {script.Missiles[0].Uid}", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Notice_WhileInspectionsArePaused_OrBeyondTheQuota_IsRefusedWithTheReason()
     {
         var script = new InspectionScript();
-        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "paused", inspected = "RU", type = "type-one", arrival = "2020-06-01" }), "arrival", "paused");
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "US-paused", inspected = "RU", type = "type-one", arrival = "2020-06-01" }), "arrival", "paused");
         for (var i = 1; i <= 10; i++)
         {
-            script.Step(US, InspectionStatements.Notice, new { inspection = $"n{i}", inspected = "RU", type = "type-one", arrival = $"2011-06-{i:00}" });
+            script.Step(US, InspectionStatements.Notice, new { inspection = $"US-n{i}", inspected = "RU", type = "type-one", arrival = $"2011-06-{i:00}" });
         }
 
-        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "n11", inspected = "RU", type = "type-one", arrival = "2011-07-01" }), "type", "used up: 10 of 10");
-        script.Step(US, InspectionStatements.Notice, new { inspection = "t2", inspected = "RU", type = "type-two", arrival = "2011-07-01" });
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "US-n11", inspected = "RU", type = "type-one", arrival = "2011-07-01" }), "type", "used up: 10 of 10");
+
+        // A notice dated before those given uses the same treaty year's quota.
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "US-n0", inspected = "RU", type = "type-one", arrival = "2011-05-15" }), "type", "used up: 10 of 10 in treaty year 1");
+        script.Step(US, InspectionStatements.Notice, new { inspection = "US-t2", inspected = "RU", type = "type-two", arrival = "2011-07-01" });
+        Assert.Equal(10, script.Trail().Held.Count(US, "type-one", new(2011, 2, 5), new(2012, 2, 4)).Value);
     }
 
     [Fact]
@@ -136,6 +140,50 @@ public sealed class InspectionTrailTests
         AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = Id, inspected = "RU", type = "type-three", arrival = "2011-05-10" }), "type", "unknown inspection type 'type-three'");
         AssertRefused(script.Try(US, InspectionStatements.Commitment, new { inspection = Id, commitment = "abc" }), "commitment", "32 bytes in base64");
         AssertRefused(script.Try(US, InspectionStatements.Selection, new { inspection = Id }), string.Empty, "either 'selected'");
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = Id + "\n", inspected = "RU", type = "type-one", arrival = "2011-05-10" }), "inspection", "ends in a line break");
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "RU-1", inspected = "RU", type = "type-one", arrival = "2011-05-10" }), "inspection", "starts with the inspecting party's code");
+        AssertRefused(script.Try(US, InspectionStatements.Notice, new { inspection = "US-self", inspected = "US", type = "type-one", arrival = "2011-05-10" }), "inspected", "cannot inspect itself");
+        AssertRefused(script.Try(US, InspectionStatements.Selection, new { inspection = Id, withheld = new[] { "RU", "RU" } }), "withheld[1]", "listed twice");
+    }
+
+    [Fact]
+    public void VoidSelection_StandsOverALaterReveal_AndNoStepOfTheDrawFollowsIt()
+    {
+        var script = new InspectionScript().ThroughCommitments();
+        script.Step(US, InspectionStatements.Reveal, new { inspection = Id, nonce = script.UsNonce.Nonce });
+        script.Step(US, InspectionStatements.Selection, new { inspection = Id, withheld = new[] { "RU" } });
+        AssertRefused(script.Try(RU, InspectionStatements.Reveal, new { inspection = Id, nonce = script.RuNonce.Nonce }), "inspection", "the draw is over");
+
+        // Russia's node signs its reveal anyway (it had not yet mirrored the selection): read back, the void selection stands.
+        script.Force(RU, InspectionStatements.Reveal, new { inspection = Id, nonce = script.RuNonce.Nonce });
+        var inspection = script.Trail()[Id]!;
+        Assert.Equal("void", inspection.Stage);
+        Assert.False(inspection.Reveals.ContainsKey(RU));
+        Assert.Contains(inspection.Problems, p => p.Contains("voided the draw, naming RU", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ambiguity_RaisedByOneResolvedByTheOther_IsResolvedOnReadBack()
+    {
+        var script = new InspectionScript().ThroughCommitments();
+        script.Step(US, InspectionStatements.Ambiguity, new { inspection = Id, ambiguity = "a1", action = "raised", text = "count disputed" });
+        script.Step(RU, InspectionStatements.Ambiguity, new { inspection = Id, ambiguity = "a1", action = "resolved", text = "agreed at the commission" });
+        AssertRefused(script.Try(RU, InspectionStatements.Ambiguity, new { inspection = Id, ambiguity = "a1", action = "resolved", text = "again" }), "ambiguity", "resolved already");
+        var inspection = script.Trail()[Id]!;
+        Assert.Empty(inspection.OpenAmbiguities);
+        Assert.Equal(2, inspection.Ambiguities.Count);
+        Assert.Empty(inspection.Problems);
+    }
+
+    [Fact]
+    public void Result_MustCountEverySelectedMissile()
+    {
+        var script = new InspectionScript().ThroughCommitments();
+        script.Step(US, InspectionStatements.Reveal, new { inspection = Id, nonce = script.UsNonce.Nonce });
+        script.Step(RU, InspectionStatements.Reveal, new { inspection = Id, nonce = script.RuNonce.Nonce });
+        var drawn = script.Selected(2);
+        script.Step(US, InspectionStatements.Selection, new { inspection = Id, selected = drawn });
+        AssertRefused(script.Try(US, InspectionStatements.Result, new { inspection = Id, counted = new[] { new { uid = drawn[0], warheads = 1 } } }), "counted", $"'{drawn[1]}' was selected and is not counted");
     }
 
     private static void AssertRefused(System.Collections.Immutable.ImmutableArray<Core.Diagnostic> problems, string field, string words)
