@@ -85,7 +85,7 @@ internal static class Terminal
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) ? uri.Host.Replace("www.", string.Empty, StringComparison.Ordinal) : source;
 
     /// <summary>A bullet (<c>•</c>) whose wrapped lines are indented under its first word; the values are escaped, as in <c>MarkupLineInterpolated</c>.</summary>
-    public static void Bullet(CliContext context, FormattableString markup) => Indented(context, "•", Markup.FromInterpolated(markup));
+    public static void Bullet(CliContext context, FormattableString markup) => Indented(context, "•", Markup.FromInterpolated(System.Globalization.CultureInfo.InvariantCulture, markup));
 
     /// <summary>A line of markup indented by two spaces, its wrapped lines likewise.</summary>
     public static void Note(CliContext context, string markup) => Indented(context, " ", new Markup(markup));

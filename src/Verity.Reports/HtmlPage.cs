@@ -17,7 +17,7 @@ public static class HtmlPage
     public const string Css = """
         :root { color-scheme: light; --ink: #1d2330; --muted: #5a6272; --line: #d9dde3; --accent: #1f5aa6; --bad: #a3261b; --ok: #22693f; --warn: #8a5a00; }
         * { box-sizing: border-box; }
-        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: var(--ink); background: #fafbfc; }
+        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans CJK SC", sans-serif; margin: 0; color: var(--ink); background: #fafbfc; }
         header, main, footer { max-width: 1040px; margin: 0 auto; padding: 0 1rem; }
         header { padding-top: 1rem; } header nav a { margin-right: 1rem; }
         a { color: var(--accent); } a:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
@@ -52,6 +52,11 @@ public static class HtmlPage
         .report th, .report td { text-align: right; font-variant-numeric: tabular-nums; } .report th:first-child, .report td:first-child, .report td.text { text-align: left; }
         .report .match { color: var(--ok); } .report .miss { color: var(--bad); font-weight: 600; } .report .none { color: var(--muted); }
         .report .legend span { margin-right: 1.2rem; } .report .note { color: var(--muted); font-size: .9rem; }
+        nav.languages { font-size: .9rem; margin: .3rem 0; } nav.languages a { margin-inline-end: .8rem; } nav.languages a[aria-current] { font-weight: 600; text-decoration: none; color: var(--ink); }
+        [dir=rtl] header nav a { margin-right: 0; margin-left: 1rem; } [dir=rtl] caption, [dir=rtl] th, [dir=rtl] td { text-align: right; }
+        [dir=rtl] td.num, [dir=rtl] th.num { text-align: left; } [dir=rtl] .dated { border-left: 0; border-right: 4px solid var(--warn); }
+        [dir=rtl] button.copy { margin-left: 0; margin-right: .2rem; }
+        svg { direction: ltr; } code, .hash, input[type=date] { direction: ltr; unicode-bidi: embed; }
         @media print { details { display: block; } details > summary { display: none; } }
         """;
 
@@ -65,7 +70,8 @@ public static class HtmlPage
     /// <param name="script">JavaScript run at the end of <c>body</c>, inline; none when <c>null</c>. It may only add to a
     /// page that works without it.</param>
     /// <exception cref="ArgumentException"><paramref name="script"/> holds <c>&lt;/script</c>.</exception>
-    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null, string? script = null)
+    /// <param name="dir">The page's direction, <c>ltr</c> (the default, not written) or <c>rtl</c>.</param>
+    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null, string? script = null, string dir = "ltr")
     {
         ArgumentNullException.ThrowIfNull(lang);
         ArgumentNullException.ThrowIfNull(title);
@@ -77,7 +83,7 @@ public static class HtmlPage
 
         return $"""
             <!DOCTYPE html>
-            <html lang="{Encode(lang)}">
+            <html lang="{Encode(lang)}"{(dir == "ltr" ? string.Empty : $" dir=\"{Encode(dir)}\"")}>
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

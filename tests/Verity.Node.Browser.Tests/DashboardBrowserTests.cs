@@ -152,7 +152,8 @@ public sealed class DashboardBrowserTests(NodeServer node) : IClassFixture<NodeS
         var copy = page.Locator("table.databases button.copy").First;
         Assert.True(await copy.IsVisibleAsync());
         await copy.ClickAsync();
-        Assert.Equal("copied", await copy.TextContentAsync());
+        // The clipboard's promise settles after the click returns: wait for the button to say so (it says so for 1.5 s).
+        await Assertions.Expect(copy).ToHaveTextAsync("copied", new() { Timeout = 1_000 });
         Assert.Equal(full, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
     }
 
@@ -232,6 +233,57 @@ public sealed class DashboardBrowserTests(NodeServer node) : IClassFixture<NodeS
     private static Task<List<string>> Kinds(IPage page) => Column(page, 2);
 
     /// <summary>The text of a column (from 1) of the items table's rows.</summary>
+    [Theory]
+    [InlineData("ar", "الامتثال عبر الزمن", null)]
+    [InlineData("fa-AF", "رعایت در طول زمان", "۱۱ سنبلهٔ ۱۳۹۹")]
+    public async Task Dashboard_InArabicAndDari_RightToLeftMirrored_TheChartLeftToRight(string lang, string heading, string? solarHijri)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await NewPageAsync(browser);
+
+        Assert.Equal(200, (await page.GotoAsync(Url($"/dashboard/US?at=2020-09-01&lang={lang}")))!.Status);
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(heading, (await page.Locator("h2#compliance").TextContentAsync())!.Trim());
+
+        // Mirrored: the heading starts at the right, a table's first column is its rightmost; the chart's time axis
+        // still runs left to right, with the 1,550 line on it.
+        var h1 = (await page.Locator("h1").BoundingBoxAsync())!;
+        var main = (await page.Locator("main").BoundingBoxAsync())!;
+        Assert.True(h1.X + h1.Width > main.X + main.Width - 40, $"the heading ends at {h1.X + h1.Width}, the page at {main.X + main.Width}");
+        var cells = page.Locator("table.databases tbody tr").First.Locator("th, td");
+        Assert.True((await cells.First.BoundingBoxAsync())!.X > (await cells.Nth(1).BoundingBoxAsync())!.X, "the first column is on the right");
+        Assert.Equal("ltr", await page.Locator("figure[data-scope='US'] svg").First.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        Assert.Equal("1550", await page.Locator("figure[data-scope='US'] svg line.ceiling[data-limit='warheads']").GetAttributeAsync("data-ceiling"));
+        if (solarHijri is not null)
+        {
+            Assert.Contains(solarHijri, await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Overview_InEveryLanguage_SwitchesAndIsWrittenAsAScreenshot()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await NewPageAsync(browser);
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await page.GotoAsync(Url("/?at=2020-09-01"));
+        foreach (var lang in new[] { "ru", "fr", "es", "zh-Hans", "ar", "fa-AF", "en" })
+        {
+            // The switcher keeps the page and its date.
+            await Task.WhenAll(page.WaitForURLAsync($"**/?at=2020-09-01&lang={lang}"), page.Locator($"nav.languages a[lang='{lang}']").ClickAsync());
+            Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Equal("true", await page.Locator($"nav.languages a[lang='{lang}']").GetAttributeAsync("aria-current"));
+
+            // Each language's overview, written to the test's output folder for people to look at.
+            var path = Path.Combine(folder, $"overview-{lang}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            Assert.True(new FileInfo(path).Length > 1000);
+        }
+    }
+
     private static async Task<List<string>> Column(IPage page, int column) =>
         [.. (await page.Locator($"table.items tbody tr td:nth-child({column})").AllTextContentsAsync()).Select(t => t.Trim())];
 

@@ -8,6 +8,7 @@ using Verity.Core;
 using Verity.Core.Treaties;
 using Verity.Node.Api;
 using Verity.Reports.Dashboard;
+using Verity.Reports.Languages;
 
 namespace Verity.Node.Dashboard;
 
@@ -22,8 +23,43 @@ namespace Verity.Node.Dashboard;
 /// <c>application/problem+json</c>, and not <c>text/html</c>) gets the API's problem details instead.</remarks>
 public static class DashboardEndpoints
 {
+    /// <summary>The cookie that keeps the language chosen with <c>?lang=</c> for the pages that follow.</summary>
+    public const string LanguageCookie = "verity-lang";
+
     /// <summary>The longest filter value read: a kind, status or base longer than this is refused naming it.</summary>
     public const int MaxFilterLength = 200;
+
+    /// <summary>
+    /// The page's renderer in its language: <c>?lang=</c> when given (kept in a cookie for the pages that follow), else
+    /// the language the cookie kept, else the one <c>Accept-Language</c> prefers among those the dashboard is translated
+    /// into, else English; and, when <c>?lang=</c> names no such language, why (the page is then a 400 naming them).
+    /// </summary>
+    private static (DashboardRenderer Renderer, string? Unknown) Renderer(HttpContext context, IStringLocalizer<Strings> text)
+    {
+        var translated = DashboardRenderer.Translated;
+        var asked = context.Request.Query["lang"].ToString();
+        string? unknown = null;
+        Language? language = null;
+        if (asked.Length > 0)
+        {
+            language = Languages.Find(asked, translated);
+            if (language is null)
+            {
+                unknown = Languages.Unknown(asked.Length > 40 ? asked[..40] + "…" : asked, translated);
+            }
+            else
+            {
+                context.Response.Cookies.Append(LanguageCookie, language.Code, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365) });
+            }
+        }
+
+        language ??= Languages.Find(context.Request.Cookies[LanguageCookie], translated)
+            ?? Languages.Negotiate(context.Request.Headers.AcceptLanguage.ToString(), translated);
+
+        // The strings are looked up in the UI culture of the request (ResourceManager's satellite for the language).
+        CultureInfo.CurrentUICulture = language.Culture;
+        return (new DashboardRenderer(text, language), unknown);
+    }
 
     /// <summary>Maps the dashboard's pages over the registered <see cref="IDashboardSource"/>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -43,7 +79,11 @@ public static class DashboardEndpoints
         [Description("The date, YYYY-MM-DD (default today, UTC; once the treaty has ended, its last day in force)")] string? at,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
-        var renderer = new DashboardRenderer(text);
+        var (renderer, unknownLanguage) = Renderer(context, text);
+        if (unknownLanguage is not null)
+        {
+            return BadRequest(context, renderer, "lang", unknownLanguage);
+        }
         if (Source(context) is not { } source)
         {
             return NoSource(context, renderer);
@@ -68,7 +108,11 @@ public static class DashboardEndpoints
         [Description("The page of items, from 1, 100 a page (default 1)")] string? page,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
-        var renderer = new DashboardRenderer(text);
+        var (renderer, unknownLanguage) = Renderer(context, text);
+        if (unknownLanguage is not null)
+        {
+            return BadRequest(context, renderer, "lang", unknownLanguage);
+        }
         if (!TryDate(at, out var asked, out var problem))
         {
             return BadRequest(context, renderer, "at", problem);
@@ -123,7 +167,11 @@ public static class DashboardEndpoints
         [Description("The date, YYYY-MM-DD: the statements up to it (default today, UTC; once the treaty has ended, its last day in force)")] string? at,
         HttpContext context, IStringLocalizer<Strings> text, CancellationToken cancellationToken)
     {
-        var renderer = new DashboardRenderer(text);
+        var (renderer, unknownLanguage) = Renderer(context, text);
+        if (unknownLanguage is not null)
+        {
+            return BadRequest(context, renderer, "lang", unknownLanguage);
+        }
         if (!TryDate(at, out var asked, out var problem))
         {
             return BadRequest(context, renderer, "at", problem);

@@ -8,6 +8,7 @@ using Verity.Core.Compliance;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
 using Verity.Reports.Charts;
+using Verity.Reports.Languages;
 
 namespace Verity.Reports.Dashboard;
 
@@ -21,8 +22,15 @@ namespace Verity.Reports.Dashboard;
 /// <remarks>Every word comes from <paramref name="text"/> (<c>Strings.resx</c>); every value from the model is
 /// HTML-encoded, since subjects, uids and names come from parties' logs.</remarks>
 /// <param name="text">The strings, in the page's language.</param>
-public sealed class DashboardRenderer(IStringLocalizer text)
+/// <param name="language">The page's language: its direction, and how it writes numbers and dates (default English).</param>
+public sealed class DashboardRenderer(IStringLocalizer text, Language? language = null)
 {
+    private readonly Language _language = language ?? Languages.Languages.English;
+
+    /// <summary>The languages the dashboard's strings are translated into (<c>Strings.resx</c> and
+    /// <c>Strings.&lt;code&gt;.resx</c>): the switcher offers these.</summary>
+    public static ImmutableArray<Language> Translated { get; } = Languages.Languages.All;
+
     /// <summary>How many sent-on-time notifications the feed lists (every late, overdue, pending or unmatched one is listed).</summary>
     public const int FeedOnTimeRows = 50;
 
@@ -72,7 +80,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
         body.Append("</tr></thead><tbody>");
         // Links keep the overview's date.
-        var at = "?at=" + D(model.AsOf);
+        var at = "?at=" + Iso(model.AsOf);
         foreach (var scope in model.Scopes)
         {
             // The node's own party: its row says so.
@@ -136,7 +144,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         ArgumentNullException.ThrowIfNull(model);
         var body = new StringBuilder();
         var path = $"{PartyHref(model.Party.Value)}/items/{Uri.EscapeDataString(model.Uid)}";
-        var back = model.Date is { } date ? Href(PartyHref(model.Party.Value), [("at", D(date.At))], "items") : PartyHref(model.Party.Value) + "#items";
+        var back = model.Date is { } date ? Href(PartyHref(model.Party.Value), [("at", Iso(date.At))], "items") : PartyHref(model.Party.Value) + "#items";
         body.Append(CultureInfo.InvariantCulture, $"<p><a class=\"back\" href=\"{back}\">{E(T("BackToParty", model.Party.Value))}</a></p>");
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("ItemHeading", model.Uid))}</h1>");
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", model.Kind, model.Type, model.Party.Value, model.Treaty))}</p>");
@@ -405,12 +413,12 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
         var path = PartyHref(model.Party.Value);
         var filter = model.Filter;
-        var at = D(model.AsOf);
+        var at = Iso(model.AsOf);
         ItemsFilterForm(body, model, path, at);
         var matching = filter.Matching(model.Items);
         if (matching.IsEmpty)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-match\">{E(T("NoItemsMatch", N(model.Items.Length), at))}</p></section>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"no-match\">{E(T("NoItemsMatch", N(model.Items.Length), D(model.AsOf)))}</p></section>");
             return;
         }
 
@@ -421,8 +429,8 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var shown = matching.Skip(first).Take(ItemFilter.PageSize).ToList();
         var range = (From: N(first + 1), To: N(first + shown.Count));
         var caption = filter.IsFiltered
-            ? T("ItemsCaptionFiltered", range.From, range.To, N(matching.Length), N(model.Items.Length), at)
-            : T("ItemsCaption", range.From, range.To, N(model.Items.Length), at);
+            ? T("ItemsCaptionFiltered", range.From, range.To, N(matching.Length), N(model.Items.Length), D(model.AsOf))
+            : T("ItemsCaption", range.From, range.To, N(model.Items.Length), D(model.AsOf));
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"items\" data-matching=\"{matching.Length.ToString(CultureInfo.InvariantCulture)}\" data-page=\"{page.ToString(CultureInfo.InvariantCulture)}\"><caption>{E(caption)}</caption><thead><tr><th scope=\"col\">{E(T("Uid"))}</th><th scope=\"col\">{E(T("Kind"))}</th><th scope=\"col\">{E(T("ItemType"))}</th><th scope=\"col\">{E(T("Status"))}</th><th scope=\"col\">{E(T("Location"))}</th></tr></thead><tbody>");
         var itemQuery = "?at=" + at;
         foreach (var item in shown)
@@ -558,7 +566,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
     private string Page(string title, string main, string? source, DashboardProvenance? provenance, Chrome chrome)
     {
-        var header = $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>{NodeLine(chrome.Node)}{DatePicker(chrome)}";
+        var header = $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>{Switcher(chrome)}{NodeLine(chrome.Node)}{DatePicker(chrome)}";
         // The script only where there is a button for it.
         var copies = header.Contains("class=\"copy\"", StringComparison.Ordinal) || main.Contains("class=\"copy\"", StringComparison.Ordinal);
         return HtmlPage.Render(
@@ -567,8 +575,21 @@ public sealed class DashboardRenderer(IStringLocalizer text)
             (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
             header: header,
             footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>",
-            script: copies ? CopyScript : null);
+            script: copies ? CopyScript : null,
+            dir: _language.Direction);
     }
+
+    /// <summary>The languages the page is offered in: links to the same page and date in each (<c>?lang=</c>), the
+    /// page's own marked as current.</summary>
+    private string Switcher(Chrome chrome)
+    {
+        var links = Translated.Select(l => l == _language
+            ? $"<a aria-current=\"true\" lang=\"{E(l.Code)}\" hreflang=\"{E(l.Code)}\" href=\"{Href(chrome.Path, [.. At(chrome), .. chrome.Keep, ("lang", l.Code)])}\">{E(l.Name)}</a>"
+            : $"<a lang=\"{E(l.Code)}\" hreflang=\"{E(l.Code)}\" href=\"{Href(chrome.Path, [.. At(chrome), .. chrome.Keep, ("lang", l.Code)])}\">{E(l.Name)}</a>");
+        return $"<nav class=\"languages\" aria-label=\"{E(T("Languages"))}\">{string.Join(" ", links)}</nav>";
+    }
+
+    private static IEnumerable<(string Name, string Value)> At(Chrome chrome) => chrome.Date is { Reason: DateReason.Asked } date ? [("at", Iso(date.At))] : [];
 
     /// <summary>The node the page comes from: its party, where it was reached, its checkpoints' origin and its key.</summary>
     private string NodeLine(NodeIdentity? node) => node is null ? string.Empty
@@ -589,14 +610,14 @@ public sealed class DashboardRenderer(IStringLocalizer text)
         var max = date.At > date.Last ? date.At : date.Last;
         var form = new StringBuilder();
         form.Append(CultureInfo.InvariantCulture, $"<form class=\"date\" method=\"get\" action=\"{chrome.Path}\" aria-label=\"{E(T("ChooseDate"))}\">");
-        form.Append(CultureInfo.InvariantCulture, $"<label>{E(T("Date"))} <input type=\"date\" name=\"at\" value=\"{D(date.At)}\" min=\"{D(min)}\" max=\"{D(max)}\" required></label>");
+        form.Append(CultureInfo.InvariantCulture, $"<label>{E(T("Date"))} <input type=\"date\" name=\"at\" value=\"{Iso(date.At)}\" min=\"{Iso(min)}\" max=\"{Iso(max)}\" required></label>");
         foreach (var (name, value) in chrome.Keep)
         {
             form.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">");
         }
 
         form.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T("ShowDate"))}</button>");
-        form.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(chrome.Path, [("at", D(date.Today)), .. chrome.Keep])}\">{E(T("TodayLink", D(date.Today)))}</a></form>");
+        form.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(chrome.Path, [("at", Iso(date.Today)), .. chrome.Keep])}\">{E(T("TodayLink", D(date.Today)))}</a></form>");
         return form.ToString();
     }
 
@@ -612,7 +633,7 @@ public sealed class DashboardRenderer(IStringLocalizer text)
             case { Reason: DateReason.LastDayInForce, Ended: { } ended }:
                 var latest = date.LatestStatement is { } l ? " " + T("DateLatestStatement", D(l)) : string.Empty;
                 body.Append(CultureInfo.InvariantCulture, $"<p class=\"dated\" data-reason=\"last-day-in-force\">{E(T("DateLastDayInForce", D(ended), Standing(date.EndedAs ?? TreatyStanding.Expired), D(date.At)) + latest)} ");
-                body.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(path, [("at", D(date.Today)), .. keep])}\">{E(T("ShowToday", D(date.Today)))}</a></p>");
+                body.Append(CultureInfo.InvariantCulture, $"<a class=\"today\" href=\"{Href(path, [("at", Iso(date.Today)), .. keep])}\">{E(T("ShowToday", D(date.Today)))}</a></p>");
                 break;
         }
     }
@@ -664,15 +685,18 @@ public sealed class DashboardRenderer(IStringLocalizer text)
 
     private static string Slug(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
-    private static string D(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string D(LocalDate date) => _language.Date(date);
+
+    // A date in a link, a form's value or an attribute: ISO, whatever the language.
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string DT(LocalDateTime time) => time.ToString(time.TimeOfDay == LocalTime.Midnight ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private string I(DateTimeOffset instant) => T("UtcTime", instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private string N(long value) => _language.Number(value);
 
-    private static string N(long? value) => value is { } v ? N(v) : "—";
+    private string N(long? value) => value is { } v ? N(v) : "—";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

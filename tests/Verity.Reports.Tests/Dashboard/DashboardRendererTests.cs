@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -68,6 +69,11 @@ public sealed partial class DashboardRendererTests
         {
             var text = WebUtility.HtmlDecode(Tags().Replace(Keys().Replace(Style().Replace(Script().Replace(page, string.Empty), string.Empty), string.Empty), " "))
                 .Replace("US", string.Empty, StringComparison.Ordinal).Replace("RU", string.Empty, StringComparison.Ordinal); // parties' codes are values
+            foreach (var language in Verity.Reports.Languages.Languages.All)
+            {
+                text = text.Replace(language.Name, string.Empty, StringComparison.Ordinal); // the switcher names each language in itself
+            }
+
             var words = Latin().Matches(text).Select(m => m.Value).Distinct().ToList();
             Assert.True(words.Count == 0, $"words not from the resources: {string.Join(", ", words)}");
         }
@@ -386,6 +392,61 @@ public sealed partial class DashboardRendererTests
         Assert.Equal(2, Regex.Count(html, "<tr data-kind="));
         Assert.Contains("<p class=\"later\">2 later statements about the item, after 2012-01-01, are not shown", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"back\" href=\"/dashboard/US?at=2012-01-01#items\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("zh-Hans")]
+    [InlineData("ar")]
+    [InlineData("fa-AF")]
+    public void Pages_InEveryLanguage_NoEnglishStringLeft_RightToLeftWhereWrittenSo(string code)
+    {
+        var language = Verity.Reports.Languages.Languages.Find(code)!;
+        var english = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data")
+            .Where(d => (string)d.Attribute("name")! != "Lang")
+            .SelectMany(d => Regex.Split((string)d.Element("value")!, @"\{\d\}"))
+            .Select(f => f.Trim(' ', ',', '.', ':', ';', '(', ')', '—', '←', '→'))
+            .Where(f => Regex.Count(f, "[A-Za-z]{3,}") >= 2) // a word alike in two languages (Type, Date, Site) is no sign
+            .ToHashSet(StringComparer.Ordinal);
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = language.Culture;
+            var renderer = new DashboardRenderer(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>(), language);
+            var model = Model("Ж-7", "Ж-1", names: "Ж") with
+            {
+                Node = Node("Ж"),
+                Date = Dated(DateReason.LastDayInForce),
+                QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
+                Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "Ж", ["Ж-2"], [], ["Ж-2: 2"], ["Ж"])],
+            };
+            var pages = new[]
+            {
+                renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) }),
+                renderer.Party(model),
+                renderer.Party(model with { FirstDeclaration = null, Basis = null }),
+                renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж")),
+                renderer.Error(400, "Ж"),
+            };
+            foreach (var page in pages)
+            {
+                Assert.Contains(language.RightToLeft ? $"<html lang=\"{code}\" dir=\"rtl\">" : $"<html lang=\"{code}\">", page, StringComparison.Ordinal);
+                var text = WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(page, "<style>.*?</style>|<script>.*?</script>", string.Empty, RegexOptions.Singleline), "<[^>]+>", " "));
+                var left = english.Where(f => Regex.IsMatch(text, @"(?<!\p{L})" + Regex.Escape(f) + @"(?!\p{L})")).ToList();
+                Assert.True(left.Count == 0, $"English left in the {code} page: {string.Join(" | ", left)}");
+            }
+
+            // The party's page: its numbers in the language's digits, its dates so too, the switcher marks the language.
+            Assert.Contains(language.Number(1550), pages[1], StringComparison.Ordinal);
+            Assert.Contains(language.Date(new LocalDate(2011, 5, 10)), pages[1], StringComparison.Ordinal);
+            Assert.Contains($"<a aria-current=\"true\" lang=\"{code}\"", pages[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     private static DashboardRenderer Renderer() =>

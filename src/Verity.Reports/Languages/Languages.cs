@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Net.Http.Headers;
+
+namespace Verity.Reports.Languages;
+
+/// <summary>
+/// The languages of Verity's pages: the six official languages of the United Nations and Dari. Which of them a page
+/// is translated into is said by the page's renderer (Verity.Reports.Dashboard.DashboardRenderer.Translated).
+/// </summary>
+public static class Languages
+{
+    /// <summary>English, the default.</summary>
+    public static Language English { get; } = new("en", "English", "English", RightToLeft: false, NativeDigits: false, SolarHijri: false);
+
+    /// <summary>Every language, in the switcher's order.</summary>
+    public static ImmutableArray<Language> All { get; } =
+    [
+        English,
+        new("ru", "Русский", "Russian", RightToLeft: false, NativeDigits: false, SolarHijri: false),
+        new("fr", "Français", "French", RightToLeft: false, NativeDigits: false, SolarHijri: false),
+        new("es", "Español", "Spanish", RightToLeft: false, NativeDigits: false, SolarHijri: false),
+        new("zh-Hans", "中文", "Chinese (Simplified)", RightToLeft: false, NativeDigits: false, SolarHijri: false),
+        new("ar", "العربية", "Arabic", RightToLeft: true, NativeDigits: true, SolarHijri: false),
+        new("fa-AF", "دری", "Dari", RightToLeft: true, NativeDigits: true, SolarHijri: true),
+    ];
+
+    /// <summary>The language of <paramref name="code"/> (case-insensitive; <c>zh</c> is <c>zh-Hans</c>, <c>prs</c> and
+    /// <c>fa</c> are Dari) among <paramref name="among"/>, or <c>null</c>.</summary>
+    public static Language? Find(string? code, IEnumerable<Language>? among = null)
+    {
+        var known = among ?? All;
+        var asked = code?.Trim() switch
+        {
+            null or "" => null,
+            var c when c.Equals("zh", StringComparison.OrdinalIgnoreCase) || c.Equals("zh-CN", StringComparison.OrdinalIgnoreCase) => "zh-Hans",
+            var c when c.Equals("prs", StringComparison.OrdinalIgnoreCase) || c.Equals("prs-AF", StringComparison.OrdinalIgnoreCase) || c.Equals("fa", StringComparison.OrdinalIgnoreCase) => "fa-AF",
+            var c => c,
+        };
+        return asked is null ? null : known.FirstOrDefault(l => l.Code.Equals(asked, StringComparison.OrdinalIgnoreCase))
+            ?? known.FirstOrDefault(l => l.Code.Equals(asked.Split('-')[0], StringComparison.OrdinalIgnoreCase) && l.Code.Length == 2);
+    }
+
+    /// <summary>The language an <c>Accept-Language</c> header prefers among <paramref name="among"/> (by quality, then
+    /// order), or <see cref="English"/> when it names none of them or does not read.</summary>
+    public static Language Negotiate(string? acceptLanguage, IEnumerable<Language> among)
+    {
+        ArgumentNullException.ThrowIfNull(among);
+        var known = among.ToList();
+        if (string.IsNullOrWhiteSpace(acceptLanguage))
+        {
+            return English;
+        }
+
+        var ranked = new List<(double Quality, int Order, Language Language)>();
+        var order = 0;
+        foreach (var part in acceptLanguage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50))
+        {
+            if (StringWithQualityHeaderValue.TryParse(part, out var value) && Find(value.Value, known) is { } language && (value.Quality ?? 1) > 0)
+            {
+                ranked.Add((value.Quality ?? 1, order++, language));
+            }
+        }
+
+        return ranked.OrderByDescending(r => r.Quality).ThenBy(r => r.Order).Select(r => r.Language).FirstOrDefault() ?? English;
+    }
+
+    /// <summary>The message for a code that is not one of <paramref name="among"/>, naming them.</summary>
+    public static string Unknown(string code, IEnumerable<Language> among) =>
+        $"unknown language '{code}': known are {string.Join(", ", among.Select(l => $"{l.Code} ({l.EnglishName})"))}";
+}

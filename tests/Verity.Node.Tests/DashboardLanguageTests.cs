@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Verity.Node.Dashboard;
+
+namespace Verity.Node.Tests;
+
+/// <summary>The dashboard's language: <c>?lang=</c> (kept in a cookie), else <c>Accept-Language</c>, else English.</summary>
+public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<SpanningNode>
+{
+    [Fact]
+    public async Task Lang_Dari_RightToLeft_SolarHijriDates_KeptForTheNextPage()
+    {
+        using var client = fed.Node.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/dashboard/US?at=2020-09-01&lang=fa-AF", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"fa-AF\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        // 2020-09-01 is 11 Sonbola 1399 in the Solar Hijri calendar, with the Gregorian date beside it.
+        Assert.Contains("۱۱ سنبلهٔ ۱۳۹۹ (\u2066۲۰۲۰-۰۹-۰۱\u2069)", html, StringComparison.Ordinal);
+        Assert.Contains("data-limit=\"warheads\" data-ceiling=\"1550\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a lang=\"en\" hreflang=\"en\" href=\"/dashboard/US?at=2020-09-01&amp;lang=en\">English</a>", html, StringComparison.Ordinal);
+
+        // The cookie keeps the choice: the overview, asked for without ?lang=, is in Dari too.
+        var overview = await client.GetStringAsync(new Uri("/?at=2020-09-01", UriKind.Relative));
+        Assert.Contains("<html lang=\"fa-AF\" dir=\"rtl\">", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcceptLanguage_Arabic_IsFollowed_AndAnUnknownLangIs400NamingTheKnownOnes()
+    {
+        using var client = fed.Node.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ar-EG"));
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.5));
+
+        var html = await client.GetStringAsync(new Uri("/dashboard/US?at=2020-09-01", UriKind.Relative));
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains("الامتثال عبر الزمن", html, StringComparison.Ordinal);
+
+        var response = await client.GetAsync(new Uri("/dashboard/US?lang=xx", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("unknown language &#39;xx&#39;: known are en (English), ru (Russian), fr (French), es (Spanish), zh-Hans (Chinese (Simplified)), ar (Arabic), fa-AF (Dari)", page, StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out _), "an unknown language is not kept");
+        Assert.Equal("verity-lang", DashboardEndpoints.LanguageCookie);
+    }
+}
