@@ -22,6 +22,7 @@ public static class VerityApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+        Verity.Node.NodeHost.UseInvariantCulture();
 
         var root = BuildRoot(context);
         var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Verity.Node.Api;
 using Verity.Node.Dashboard;
@@ -10,11 +11,25 @@ namespace Verity.Node;
 /// <summary>Builds and runs the node: one place for services and endpoints, used by <c>Program</c>, <c>verity serve</c> and the demo.</summary>
 public static class NodeHost
 {
+    /// <summary>
+    /// Runs the process in the invariant culture, whatever the machine's locale: every figure, date and message of the
+    /// API, the CLI and the logs is written so, and strings compare as the code says. A dashboard page in another
+    /// language asks for its own (Verity.Reports.Languages, for the request only).
+    /// </summary>
+    public static void UseInvariantCulture()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+    }
+
     /// <summary>Builds the node. Options come from <paramref name="options"/> or else from configuration
     /// (<c>--party</c>, <c>--treaty</c>, <c>--key</c>, <c>--db</c>, <c>--operator-token</c>, <c>--origin</c>,
     /// <c>--exchange</c>, <c>--peer</c>, <c>--observer</c>, <c>--postgres</c>).</summary>
     public static WebApplication Build(string[] args, NodeOptions? options = null, TimeProvider? clock = null)
     {
+        UseInvariantCulture();
         var builder = WebApplication.CreateBuilder(args);
         // A host that fails to start (an address in use) throws, and the caller reports that in one line; the host's own
         // error log of it would repeat it with a stack trace. Critical messages (a background service that stops the

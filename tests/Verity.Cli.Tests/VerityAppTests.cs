@@ -5,6 +5,25 @@ namespace Verity.Cli.Tests;
 public class VerityAppTests
 {
     [Fact]
+    public async Task RunAsync_OnAMachineInAnotherLocale_WritesFiguresInTheInvariantCulture()
+    {
+        var machine = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+            var run = await CliHarness.RunAsync("detect", "--population", "1000000", "--defects", "10", "--samples", "100");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("N = 1,000,000 items", run.Out, StringComparison.Ordinal);
+            Assert.Contains("P(at least one defective) = 0.000999555", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = machine;
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_Help_ExitsZeroListingTheVerbs()
     {
         var run = await RunAsync("--help");

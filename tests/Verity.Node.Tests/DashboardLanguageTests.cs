@@ -32,8 +32,11 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ar-EG"));
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.5));
 
-        var html = await client.GetStringAsync(new Uri("/dashboard/US?at=2020-09-01", UriKind.Relative));
+        using var arabic = await client.GetAsync(new Uri("/dashboard/US?at=2020-09-01", UriKind.Relative));
+        var html = await arabic.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Equal(["ar"], arabic.Content.Headers.ContentLanguage.ToArray());
+        Assert.Equal(["Accept-Language", "Cookie"], arabic.Headers.Vary.ToArray());
         Assert.Contains("الامتثال عبر الزمن", html, StringComparison.Ordinal);
 
         var response = await client.GetAsync(new Uri("/dashboard/US?lang=xx", UriKind.Relative));

@@ -113,7 +113,7 @@ internal static class ReplayCommand
         if (!File.Exists(modelPath))
         {
             var known = Directory.Exists(history)
-                ? Directory.GetFiles(history, "*-forces.yaml").Select(f => Path.GetFileName(f)[..^"-forces.yaml".Length]).Order().ToList()
+                ? Directory.GetFiles(history, "*-forces.yaml").Select(f => Path.GetFileName(f)[..^"-forces.yaml".Length]).Order(StringComparer.Ordinal).ToList()
                 : [];
             throw new InputException(new Diagnostic(option, 0, 0, string.Empty, $"unknown record '{name}': known records are {string.Join(", ", known)}"));
         }

@@ -36,12 +36,15 @@ public sealed record Item(
         init => _quantity = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "An item stands for at least one unit.");
     }
 
+    /// <summary>No further attributes, keyed in ordinal order (as every attribute map of an item is, whatever the culture).</summary>
+    public static ImmutableSortedDictionary<string, string> NoAttributes { get; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The names of the attributes every item has.</summary>
     public static ImmutableArray<string> BuiltInAttributes { get; } = ["uid", "party", "kind", "type", "status", "warheads", "location"];
 
     /// <summary>Creates an item without further attributes.</summary>
     public Item(string uid, PartyCode party, string kind, string type, string status, int warheads, string location)
-        : this(uid, party, kind, type, status, warheads, location, ImmutableSortedDictionary<string, string>.Empty)
+        : this(uid, party, kind, type, status, warheads, location, NoAttributes)
     {
     }
 

@@ -168,7 +168,7 @@ public static class TreatyReader
                 {
                     if (Str(g, "id") is { } id && !ids.Contains(id))
                     {
-                        problems.Add(document.At(g["id"]!, $"unknown group '{id}': a variant redefines groups defined under groups ({string.Join(", ", ids.Order())})"));
+                        problems.Add(document.At(g["id"]!, $"unknown group '{id}': a variant redefines groups defined under groups ({string.Join(", ", ids.Order(StringComparer.Ordinal))})"));
                     }
 
                     return BuildGroup(g);
@@ -212,7 +212,7 @@ public static class TreatyReader
                 var code = m.Value<string>()!;
                 if (!_parties.Contains(code))
                 {
-                    problems.Add(document.At(m, $"unknown party '{code}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+                    problems.Add(document.At(m, $"unknown party '{code}': the treaty's parties are {string.Join(", ", _parties.Order(StringComparer.Ordinal))}"));
                 }
 
                 return PartyCode.Parse(code);
@@ -288,7 +288,7 @@ public static class TreatyReader
             var party = Str(act, "party");
             if (party is not null && !_parties.Contains(party))
             {
-                problems.Add(document.At(act["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+                problems.Add(document.At(act["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order(StringComparer.Ordinal))}"));
             }
 
             if (party is null && kind is LifecycleActKind.Suspension or LifecycleActKind.Resumption or LifecycleActKind.WithdrawalNotice or LifecycleActKind.Withdrawal or LifecycleActKind.InspectionsExempted)
@@ -355,7 +355,7 @@ public static class TreatyReader
                 {
                     if (!_parties.Contains(party))
                     {
-                        problems.Add(document.At(scopeObject["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order())}"));
+                        problems.Add(document.At(scopeObject["party"]!, $"unknown party '{party}': the treaty's parties are {string.Join(", ", _parties.Order(StringComparer.Ordinal))}"));
                     }
 
                     scope = LimitScope.ForParty(PartyCode.Parse(party));
@@ -605,7 +605,7 @@ public static class TreatyReader
                 var text = value.Value<string>()!;
                 if (!allowed.Contains(text))
                 {
-                    problems.Add(document.At(value, $"unknown {attribute} '{text}': expected one of {string.Join(", ", allowed.Order())}"));
+                    problems.Add(document.At(value, $"unknown {attribute} '{text}': expected one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}"));
                 }
             }
         }
@@ -645,7 +645,7 @@ public static class TreatyReader
                 var limit = Str(o, "limit")!;
                 if (!limitIds.Contains(limit))
                 {
-                    problems.Add(document.At(o["limit"]!, $"unknown limit '{limit}': the treaty's limits are {string.Join(", ", limitIds.Order())}"));
+                    problems.Add(document.At(o["limit"]!, $"unknown limit '{limit}': the treaty's limits are {string.Join(", ", limitIds.Order(StringComparer.Ordinal))}"));
                 }
 
                 if (o["add"] is null && o["replace"] is null)

@@ -229,7 +229,7 @@ internal sealed partial class NotifiedChanges
             "deployed" => new ItemDeployed(date, uid, fields.GetValueOrDefault("location") ?? before.Location) { Status = _deployedStatus },
             "moved" => new ItemMoved(date, uid, fields.GetValueOrDefault("location") ?? before.Location),
             "status-changed" => new ItemStatusChanged(date, uid, fields.GetValueOrDefault("status") ?? before.Status),
-            "converted" => new ItemConverted(date, uid, _convertedStatus ?? fields.GetValueOrDefault("status") ?? before.Status, fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("type"), ImmutableSortedDictionary<string, string>.Empty),
+            "converted" => new ItemConverted(date, uid, _convertedStatus ?? fields.GetValueOrDefault("status") ?? before.Status, fields.GetValueOrDefault("kind"), fields.GetValueOrDefault("type"), Items.Item.NoAttributes),
             "eliminated" => new ItemEliminated(date, uid),
             "lost" => new ItemLost(date, uid),
             _ => null,

@@ -49,15 +49,18 @@ public static class DashboardEndpoints
             }
             else
             {
-                context.Response.Cookies.Append(LanguageCookie, language.Code, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365) });
+                context.Response.Cookies.Append(LanguageCookie, language.Code, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), Secure = context.Request.IsHttps });
             }
         }
 
         language ??= Languages.Find(context.Request.Cookies[LanguageCookie], translated)
             ?? Languages.Negotiate(context.Request.Headers.AcceptLanguage.ToString(), translated);
 
-        // The strings are looked up in the UI culture of the request (ResourceManager's satellite for the language).
+        // The strings are looked up in the UI culture of the request (ResourceManager's satellite for the language). The
+        // page differs by the cookie and Accept-Language: a shared cache must not serve it to another reader.
         CultureInfo.CurrentUICulture = language.Culture;
+        context.Response.Headers.ContentLanguage = language.Code;
+        context.Response.Headers.Vary = "Accept-Language, Cookie";
         return (new DashboardRenderer(text, language), unknown);
     }
 

@@ -56,12 +56,15 @@ public sealed class TimeChart
     public double Y(double value) => Top + ((Height - Top - Bottom) * (1 - (value / _top)));
 
     /// <summary>Horizontal grid lines with their values, and each year's first day on the time axis.</summary>
-    public TimeChart Grid()
+    /// <param name="number">How a gridline's value is written (default: invariant, 1,550); the page's language's way.</param>
+    /// <param name="digits">How a year's digits are written (default: as they are); the page's language's digits.</param>
+    public TimeChart Grid(Func<long, string>? number = null, Func<string, string>? digits = null)
     {
         for (var i = 0; i <= 4; i++)
         {
             var v = _top * i / 4;
-            _body.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{F(Y(v))}" y2="{F(Y(v))}" stroke="#e4e4e4"/><text x="{Left - 6}" y="{F(Y(v) + 4)}" text-anchor="end">{v:N0}</text>""");
+            var text = number is null ? v.ToString("N0", CultureInfo.InvariantCulture) : number((long)Math.Round(v));
+            _body.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{F(Y(v))}" y2="{F(Y(v))}" stroke="#e4e4e4"/><text x="{Left - 6}" y="{F(Y(v) + 4)}" text-anchor="end">{System.Net.WebUtility.HtmlEncode(text)}</text>""");
         }
 
         for (var year = _start.Year; year <= End.Year; year++)
@@ -69,7 +72,8 @@ public sealed class TimeChart
             var d = new LocalDate(year, 1, 1);
             if (d >= _start && d <= End)
             {
-                _body.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(d))}" y="{Height - Bottom + 16}" text-anchor="middle">{year}</text>""");
+                var label = year.ToString(CultureInfo.InvariantCulture);
+                _body.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(d))}" y="{Height - Bottom + 16}" text-anchor="middle">{System.Net.WebUtility.HtmlEncode(digits is null ? label : digits(label))}</text>""");
             }
         }
 

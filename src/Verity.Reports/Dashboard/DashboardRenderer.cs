@@ -157,7 +157,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"later\">{E(T("HistoryLater", N(model.Events.Length - events.Length), D(model.Date!.At)))}</p>");
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, events.Length))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Statement"))}</th><th scope=\"col\" class=\"num\">{E(T("Entry"))}</th><th scope=\"col\">{E(T("WhatItSays"))}</th></tr></thead><tbody>");
+        body.Append(CultureInfo.InvariantCulture, $"<table class=\"history\"><caption>{E(T("HistoryCaption", model.Uid, N(events.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Statement"))}</th><th scope=\"col\" class=\"num\">{E(T("Entry"))}</th><th scope=\"col\">{E(T("WhatItSays"))}</th></tr></thead><tbody>");
         foreach (var e in events)
         {
             var says = e.Listed is { } listed
@@ -227,7 +227,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         var points = limit.Points;
         var start = points[0].Date;
         var end = points[^1].Date > start ? points[^1].Date : start.PlusDays(1);
-        var chart = new TimeChart(start, end, Math.Max(points.Max(p => p.Value), limit.Ceiling ?? 0)).Grid();
+        var chart = new TimeChart(start, end, Math.Max(points.Max(p => p.Value), limit.Ceiling ?? 0)).Grid(N, _language.Digits);
 
         // The dates the limit was not in effect, each run as one band named by its status.
         for (var i = 0; i < points.Length;)
@@ -690,9 +690,12 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     // A date in a link, a form's value or an attribute: ISO, whatever the language.
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string DT(LocalDateTime time) => time.ToString(time.TimeOfDay == LocalTime.Midnight ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    // A date and time (GMT) as the language writes the date, the time in its digits.
+    private string DT(LocalDateTime time) => time.TimeOfDay == LocalTime.Midnight ? D(time.Date)
+        : D(time.Date) + " " + _language.Digits(time.ToString("HH:mm", CultureInfo.InvariantCulture));
 
-    private string I(DateTimeOffset instant) => T("UtcTime", instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+    private string I(DateTimeOffset instant) =>
+        T("UtcTime", D(LocalDate.FromDateTime(instant.UtcDateTime)) + " " + _language.Digits(instant.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
 
     private string N(long value) => _language.Number(value);
 

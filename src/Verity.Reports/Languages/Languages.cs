@@ -24,20 +24,23 @@ public static class Languages
         new("fa-AF", "دری", "Dari", RightToLeft: true, NativeDigits: true, SolarHijri: true),
     ];
 
-    /// <summary>The language of <paramref name="code"/> (case-insensitive; <c>zh</c> is <c>zh-Hans</c>, <c>prs</c> and
-    /// <c>fa</c> are Dari) among <paramref name="among"/>, or <c>null</c>.</summary>
+    /// <summary>The language of <paramref name="code"/> (case-insensitive; <c>zh</c>, <c>zh-CN</c>, <c>zh-Hans-CN</c> are
+    /// <c>zh-Hans</c>; <c>fa</c>, <c>fa-IR</c> and <c>prs</c> are Dari; <c>ar-EG</c> is <c>ar</c>) among
+    /// <paramref name="among"/>, or <c>null</c>.</summary>
     public static Language? Find(string? code, IEnumerable<Language>? among = null)
     {
         var known = among ?? All;
-        var asked = code?.Trim() switch
+        var asked = code?.Trim();
+        if (string.IsNullOrEmpty(asked))
         {
-            null or "" => null,
-            var c when c.Equals("zh", StringComparison.OrdinalIgnoreCase) || c.Equals("zh-CN", StringComparison.OrdinalIgnoreCase) => "zh-Hans",
-            var c when c.Equals("prs", StringComparison.OrdinalIgnoreCase) || c.Equals("prs-AF", StringComparison.OrdinalIgnoreCase) || c.Equals("fa", StringComparison.OrdinalIgnoreCase) => "fa-AF",
-            var c => c,
-        };
-        return asked is null ? null : known.FirstOrDefault(l => l.Code.Equals(asked, StringComparison.OrdinalIgnoreCase))
-            ?? known.FirstOrDefault(l => l.Code.Equals(asked.Split('-')[0], StringComparison.OrdinalIgnoreCase) && l.Code.Length == 2);
+            return null;
+        }
+
+        // Chinese in any region or script tag is the simplified script Verity writes; Persian and Dari, Dari.
+        static bool Is(string tag, string primary) => tag.Equals(primary, StringComparison.OrdinalIgnoreCase) || tag.StartsWith(primary + "-", StringComparison.OrdinalIgnoreCase);
+        var canonical = Is(asked, "zh") ? "zh-Hans" : Is(asked, "fa") || Is(asked, "prs") ? "fa-AF" : asked;
+        return known.FirstOrDefault(l => l.Code.Equals(canonical, StringComparison.OrdinalIgnoreCase))
+            ?? known.FirstOrDefault(l => l.Code.Length == 2 && Is(canonical, l.Code));
     }
 
     /// <summary>The language an <c>Accept-Language</c> header prefers among <paramref name="among"/> (by quality, then

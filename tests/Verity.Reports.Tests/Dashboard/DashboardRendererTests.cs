@@ -442,6 +442,9 @@ public sealed partial class DashboardRendererTests
             Assert.Contains(language.Number(1550), pages[1], StringComparison.Ordinal);
             Assert.Contains(language.Date(new LocalDate(2011, 5, 10)), pages[1], StringComparison.Ordinal);
             Assert.Contains($"<a aria-current=\"true\" lang=\"{code}\"", pages[1], StringComparison.Ordinal);
+
+            // The chart's axis runs left to right with its labels in the language's digits.
+            Assert.Contains($"text-anchor=\"middle\">{language.Digits("2015")}</text>", pages[1], StringComparison.Ordinal);
         }
         finally
         {

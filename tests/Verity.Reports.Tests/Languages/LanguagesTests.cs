@@ -59,6 +59,10 @@ public sealed class LanguagesTests
     {
         Assert.Null(Verity.Reports.Languages.Languages.Find("xx", DashboardRenderer.Translated));
         Assert.Equal("zh-Hans", Verity.Reports.Languages.Languages.Find("zh")!.Code);
+        Assert.Equal("zh-Hans", Verity.Reports.Languages.Languages.Find("zh-Hans-CN")!.Code);
+        Assert.Equal("fa-AF", Verity.Reports.Languages.Languages.Find("fa-IR")!.Code);
+        Assert.Equal("ar", Verity.Reports.Languages.Languages.Find("AR-eg")!.Code);
+        Assert.Null(Verity.Reports.Languages.Languages.Find("zhx"));
         var message = Verity.Reports.Languages.Languages.Unknown("xx", DashboardRenderer.Translated);
         Assert.Equal("unknown language 'xx': known are en (English), ru (Russian), fr (French), es (Spanish), zh-Hans (Chinese (Simplified)), ar (Arabic), fa-AF (Dari)", message);
     }

@@ -150,7 +150,7 @@ public sealed class HistorySynthesizer
                     {
                         for (var i = 0; i < training.Count; i++)
                         {
-                            Produce(training.Kind, Type(training.Kind, training.Type), training.Status, training.Location, 0, ImmutableSortedDictionary<string, string>.Empty);
+                            Produce(training.Kind, Type(training.Kind, training.Type), training.Status, training.Location, 0, Item.NoAttributes);
                         }
                     }
                 }
@@ -402,7 +402,7 @@ public sealed class HistorySynthesizer
                 var spare = Of(kind, type.Type, "non-deployed").FirstOrDefault();
                 if (spare is null)
                 {
-                    Produce(kind, type, "test", type.Bases[0], 0, ImmutableSortedDictionary<string, string>.Empty);
+                    Produce(kind, type, "test", type.Bases[0], 0, Item.NoAttributes);
                 }
                 else
                 {
@@ -417,9 +417,9 @@ public sealed class HistorySynthesizer
             for (var i = current; i < deployed; i++)
             {
                 var launcher = Of(category.LauncherKind, type.Type, "non-deployed").FirstOrDefault()
-                    ?? Produce(category.LauncherKind, type, "non-deployed", Base(category.LauncherKind, type), 0, ImmutableSortedDictionary<string, string>.Empty);
+                    ?? Produce(category.LauncherKind, type, "non-deployed", Base(category.LauncherKind, type), 0, Item.NoAttributes);
                 var missile = _units.FirstOrDefault(u => u.Kind == category.Kind && u.Type == type.Type && u.Status == "non-deployed" && !_units.Any(l => l.Missile == u))
-                    ?? Produce(category.Kind, type, "non-deployed", category.Storage, 0, ImmutableSortedDictionary<string, string>.Empty);
+                    ?? Produce(category.Kind, type, "non-deployed", category.Storage, 0, Item.NoAttributes);
                 Emit(new ItemDeployed(default, missile.Uid, launcher.Location));
 
                 // The launcher is deployed on the day its missile is emplaced: never a deployed missile in no launcher.
@@ -438,7 +438,7 @@ public sealed class HistorySynthesizer
 
             for (var i = spare.Count; i < count; i++)
             {
-                Produce(kind, type, "non-deployed", Base(kind, type), 0, ImmutableSortedDictionary<string, string>.Empty);
+                Produce(kind, type, "non-deployed", Base(kind, type), 0, Item.NoAttributes);
             }
         }
 
@@ -457,7 +457,7 @@ public sealed class HistorySynthesizer
             for (var i = Of(kind, type.Type, "deployed").Count; i < deployed; i++)
             {
                 var bomber = Of(kind, type.Type, "non-deployed").FirstOrDefault()
-                    ?? Produce(kind, type, "non-deployed", Base(kind, type), 0, ImmutableSortedDictionary<string, string>.Empty);
+                    ?? Produce(kind, type, "non-deployed", Base(kind, type), 0, Item.NoAttributes);
                 Emit(new ItemStatusChanged(default, bomber.Uid, "deployed"));
             }
 
