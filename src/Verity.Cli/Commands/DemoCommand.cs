@@ -73,9 +73,9 @@ internal static class DemoCommand
     /// <summary>
     /// One inspection of each party by each other through their nodes: the first quota type, on the latest day a month
     /// after a database exchange on which the quota allows it both ways (for New START, before the pause of 2020), at a
-    /// site of the inspected party's database as of that exchange. A synthetic exercise, said so where shown.
+    /// site of the inspected party's forces on the day of arrival. A synthetic exercise, said so where shown.
     /// </summary>
-    private static async Task RunInspectionsAsync(CliContext context, NetworkDemo network, ReplayResult result, NotificationRecord record, ExchangeDefinition definition, LocalDate end)
+    private static async Task RunInspectionsAsync(CliContext context, NetworkDemo network, ReplayResult result, ExchangeDefinition definition, LocalDate end)
     {
         var treaty = result.Treaty;
         if (treaty.Inspections.Quotas.IsEmpty || treaty.Parties.Length < 2)
@@ -95,7 +95,7 @@ internal static class DemoCommand
         }
 
         var arrival = asOf.PlusDays(30);
-        var runs = await Task.WhenAll(pairs.Select(p => network.InspectAsync(p.By, p.Of, type.Type, arrival, Database.Build(definition, treaty, record.Ledger, p.Of, asOf)))).ConfigureAwait(false);
+        var runs = await Task.WhenAll(pairs.Select(p => network.InspectAsync(p.By, p.Of, type.Type, arrival))).ConfigureAwait(false);
         var lines = new List<string>();
         foreach (var (id, elapsed) in runs)
         {
@@ -141,7 +141,7 @@ internal static class DemoCommand
         // Logs that differ between nodes count as a disagreement, whatever the figures say.
         var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
         Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
-        await RunInspectionsAsync(context, network, result, record, definition, end).ConfigureAwait(false);
+        await RunInspectionsAsync(context, network, result, definition, end).ConfigureAwait(false);
         var report = OutputFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
         Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
         if (keep)

@@ -22,18 +22,24 @@ internal sealed partial class NetworkDemo
 {
     /// <summary>
     /// Runs one inspection of <paramref name="inspected"/> by <paramref name="inspecting"/>, arriving on
-    /// <paramref name="arrival"/>, at the first site (in ordinal order) where <paramref name="database"/> lists
-    /// deployed items carrying warheads: each step submitted by its party's operator to its own node, and the next
+    /// <paramref name="arrival"/>, at the first site (in ordinal order) where the inspected party's forces on that day
+    /// hold deployed items carrying warheads: each step submitted by its party's operator to its own node, and the next
     /// one only once the other node has mirrored it (the nodes check each step against both logs). The inspected
     /// party declares honestly; the inspectors count what it declared.
     /// </summary>
-    public async Task<(string Id, TimeSpan Elapsed)> InspectAsync(PartyCode inspecting, PartyCode inspected, string type, LocalDate arrival, Database database)
+    public async Task<(string Id, TimeSpan Elapsed)> InspectAsync(PartyCode inspecting, PartyCode inspected, string type, LocalDate arrival)
     {
         var watch = Stopwatch.StartNew();
         var id = $"{inspecting}-{inspected}-{arrival:yyyy-MM-dd}";
-        var listed = database.ListedItems().Values;
+
+        // The inspected party declares its forces as its own node derives them on the day of arrival (its last database
+        // plus the changes it notified since), so that an honest declaration is what the inspection is compared with.
+        using var own = Client(Url(inspected));
+        var forces = await own.GetFromJsonAsync<Verity.Node.Api.ForcesResult>($"parties/{inspected}/forces?at={arrival:yyyy-MM-dd}", Json).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{inspected}'s node gave no forces on {arrival:yyyy-MM-dd}");
+        var listed = forces.Items;
         var site = listed.Where(i => i.Status == "deployed" && i.Warheads > 0).Select(i => i.Location).Order(StringComparer.Ordinal).FirstOrDefault()
-            ?? throw new InvalidOperationException($"{inspected}'s database as of {database.AsOf:yyyy-MM-dd} lists no deployed item carrying warheads");
+            ?? throw new InvalidOperationException($"{inspected}'s forces on {arrival:yyyy-MM-dd} hold no deployed item carrying warheads");
         var missiles = listed.Where(i => i.Location == site && i.Status == "deployed" && i.Warheads > 0).OrderBy(i => i.Uid, StringComparer.Ordinal).ToList();
         JsonObject Body(params (string Name, JsonNode? Value)[] fields)
         {
