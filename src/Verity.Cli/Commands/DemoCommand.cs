@@ -95,7 +95,7 @@ internal static class DemoCommand
         }
 
         var arrival = asOf.PlusDays(30);
-        var runs = await Task.WhenAll(pairs.Select(p => network.InspectAsync(p.By, p.Of, type.Type, arrival))).ConfigureAwait(false);
+        var runs = await Task.WhenAll(pairs.Select(p => network.InspectAsync(treaty, p.By, p.Of, type.Type, arrival))).ConfigureAwait(false);
         var lines = new List<string>();
         foreach (var (id, elapsed) in runs)
         {
@@ -110,7 +110,7 @@ internal static class DemoCommand
             lines.Add($"{v.GetProperty("inspecting").GetString()} of {v.GetProperty("inspected").GetString()} at {v.GetProperty("site").GetString()}: the draw selected {selected} of {v.GetProperty("listed").GetArrayLength()} missiles; {counted} counted on it, {(findings == 0 ? "as declared: no findings" : $"{findings} finding(s)")}; {v.GetProperty("stage").GetString()}, {(same ? "derived identically by every node" : "derived differently by the nodes")} ({elapsed.TotalSeconds:F1} s)");
         }
 
-        Terminal.Bullet(context, $"One {type.Name} inspection of each party by the other, run through their nodes step by step (notice, designation, pre-inspection information, a joint draw committed and revealed by both, selection, result, report, acknowledgement), each step checked by the submitting node against both logs. A synthetic exercise dated {CommandLineInput.Format(arrival)} (treaty year {treaty.TreatyYearOf(arrival)}), on the replay's synthetic databases; the dashboards (verity demo --keep) show both under Inspections:");
+        Terminal.Bullet(context, $"One {type.Name} inspection of each party by the other, run through their nodes step by step (notice, designation, pre-inspection information, a joint draw committed and revealed by both, selection, result, report, acknowledgement), each step checked by the submitting node against both logs. A synthetic exercise dated {CommandLineInput.Format(arrival)} (treaty year {treaty.TreatyYearOf(arrival)}), on the replay's synthetic databases; each party's dashboard page (verity demo --keep, /dashboard/US, /dashboard/RU) shows both under Inspections:");
         foreach (var line in lines)
         {
             Terminal.Bullet(context, $"{line}");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
@@ -26,7 +27,7 @@ internal static class InspectSteps
         Step(context, "new", InspectionStatements.Notice, "The inspecting party's notice of intent and arrival: it counts against the party's quota on the day of arrival (refused beyond the quota, during a pause, a suspension or an exemption).",
             "verity inspect new --node http://127.0.0.1:8080 --inspection US-RU-1 --of RU --type type-one --arrival 2019-10-01",
             [Text("--of", "The inspected party.", "PARTY", required: true, field: "inspected"), Text("--type", "The inspection type, one of the treaty's quotas.", "TYPE", required: true, field: "type"),
-             Text("--arrival", "The day of arrival, YYYY-MM-DD.", "DATE", required: true, field: "arrival"), Text("--point-of-entry", "The point of entry.", "PLACE", required: false, field: "point_of_entry")]),
+             Date("--arrival", "The day of arrival, YYYY-MM-DD.", field: "arrival"), Text("--point-of-entry", "The point of entry.", "PLACE", required: false, field: "point_of_entry")]),
         Step(context, "designate", InspectionStatements.Designation, "The inspecting party designates the site: a location the inspected party's database lists.",
             "verity inspect designate --node http://127.0.0.1:8080 --inspection US-RU-1 --site Barnaul",
             [Text("--site", "The site.", "SITE", required: true, field: "site")]),
@@ -72,6 +73,14 @@ internal static class InspectSteps
                 body[field] = value;
             }
         });
+    }
+
+    // A date, read here as every option's date is (so that a bad one names the option before any node is asked).
+    private static Field Date(string name, string description, string field)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = "DATE", Required = true };
+        return new Field(option, (parse, body) =>
+            body[field] = CommandLineInput.Format(CommandLineInput.ParseDate(parse.GetValue(option), name, default)));
     }
 
     private static Field List(string name, string description, string field)
@@ -280,7 +289,16 @@ internal static class InspectSteps
             {
                 var treaty = CommandLineInput.ReadTreaty(context, parse.GetValue(treatyOption)!);
                 var only = CommandLineInput.ParseParty(parse.GetValue(party), treaty);
-                var records = await LogRecords.ReadAsync(files, treaty, LogRecords.Definition(context, treaty), cancellationToken).ConfigureAwait(false);
+                ImmutableArray<Core.Records.PartyRecord> records;
+                try
+                {
+                    records = await LogRecords.ReadAsync(files, treaty, LogRecords.Definition(context, treaty), cancellationToken).ConfigureAwait(false);
+                }
+                catch (UsageException e)
+                {
+                    throw new UsageException($"--logs: {e.Message}");
+                }
+
                 var trail = InspectionTrail.Of(treaty, records, RecordJointDraw.Instance);
                 result = JsonSerializer.SerializeToElement(new Verity.Node.Api.InspectionsResult(treaty.Id,
                     [.. trail.Inspections.Where(i => only is null || i.Inspecting == only || i.Inspected == only).Select(i => Verity.Node.Api.InspectionResultView.From(trail, i))],

@@ -4,6 +4,7 @@ using Verity.Core.Exchanges;
 using Verity.Core.Records;
 using Verity.Core.Treaties;
 using Verity.Record.Statements;
+using Verity.Record.Storage;
 
 namespace Verity.Cli.Commands;
 
@@ -31,47 +32,66 @@ internal static class LogRecords
         var records = new Dictionary<PartyCode, (string Path, PartyRecord Record)>();
         foreach (var path in paths)
         {
-            using var store = RecordCli.ReadLog(path);
-            var size = await store.GetSizeAsync(cancellationToken).ConfigureAwait(false);
-            var entries = new List<RecordEntry>();
-            string? party = null;
-            for (long start = 0; start < size; start += Chunk)
+            PartyRecord record;
+            try
             {
-                foreach (var stored in await store.ReadEntriesAsync(start, (int)Math.Min(Chunk, size - start), cancellationToken).ConfigureAwait(false))
-                {
-                    if (!SignedStatement.TryParse(stored.Data, out var signed, out var problem))
-                    {
-                        throw new UsageException($"{path}: entry {stored.Index} is not a signed statement: {problem}");
-                    }
-
-                    party ??= signed.Statement.Party;
-                    if (signed.Statement.Party != party)
-                    {
-                        throw new UsageException($"{path}: entry {stored.Index} is {signed.Statement.Party}'s, in a log of {party}'s: a log holds one party's statements");
-                    }
-
-                    entries.Add(new RecordEntry(stored.Index, signed.Statement.Type, signed.Statement.Body));
-                }
+                record = await ReadOneAsync(path, treaty, definition, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogStoreException e)
+            {
+                // A file that is not SQLite, or not a Verity log: bad input, not a damaged store of ours.
+                throw new UsageException($"{path}: not a Verity log file ({e.Message})");
             }
 
-            if (party is null)
+            if (records.TryGetValue(record.Party, out var other))
             {
-                throw new UsageException($"{path}: the log is empty: whose it is cannot be told");
+                throw new UsageException($"{path} and {other.Path} are both {record.Party}'s log: give each party's once");
             }
 
-            if (!PartyCode.TryParse(party, out var code) || !treaty.HasParty(code))
-            {
-                throw new UsageException($"{path}: a log of {party}, not a party of {treaty.Name} ({string.Join(", ", treaty.Parties.Select(p => p.Code))})");
-            }
-
-            if (records.TryGetValue(code, out var other))
-            {
-                throw new UsageException($"{path} and {other.Path} are both {code}'s log: give each party's once");
-            }
-
-            records[code] = (path, PartyRecord.Build(treaty, definition, code, entries));
+            records[record.Party] = (path, record);
         }
 
         return [.. records.Values.Select(r => r.Record)];
+    }
+
+    // One file's statements, read as stored, into its party's record.
+    private static async Task<PartyRecord> ReadOneAsync(string path, Treaty treaty, ExchangeDefinition? definition, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path}: a directory, not a log file");
+        }
+
+        using var store = RecordCli.ReadLog(path);
+        var size = await store.GetSizeAsync(cancellationToken).ConfigureAwait(false);
+        var entries = new List<RecordEntry>();
+        string? party = null;
+        for (long start = 0; start < size; start += Chunk)
+        {
+            foreach (var stored in await store.ReadEntriesAsync(start, (int)Math.Min(Chunk, size - start), cancellationToken).ConfigureAwait(false))
+            {
+                if (!SignedStatement.TryParse(stored.Data, out var signed, out var problem))
+                {
+                    throw new UsageException($"{path}: entry {stored.Index} is not a signed statement: {problem}");
+                }
+
+                party ??= signed.Statement.Party;
+                if (signed.Statement.Party != party)
+                {
+                    throw new UsageException($"{path}: entry {stored.Index} is {signed.Statement.Party}'s, in a log of {party}'s: a log holds one party's statements");
+                }
+
+                entries.Add(new RecordEntry(stored.Index, signed.Statement.Type, signed.Statement.Body));
+            }
+        }
+
+        if (party is null)
+        {
+            throw new UsageException($"{path}: the log is empty: whose it is cannot be told");
+        }
+
+        return PartyCode.TryParse(party, out var code) && treaty.HasParty(code)
+            ? PartyRecord.Build(treaty, definition, code, entries)
+            : throw new UsageException($"{path}: a log of {party}, not a party of {treaty.Name} ({string.Join(", ", treaty.Parties.Select(p => p.Code))})");
     }
 }

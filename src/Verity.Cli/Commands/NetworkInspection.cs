@@ -27,7 +27,7 @@ internal sealed partial class NetworkDemo
     /// one only once the other node has mirrored it (the nodes check each step against both logs). The inspected
     /// party declares honestly; the inspectors count what it declared.
     /// </summary>
-    public async Task<(string Id, TimeSpan Elapsed)> InspectAsync(PartyCode inspecting, PartyCode inspected, string type, LocalDate arrival)
+    public async Task<(string Id, TimeSpan Elapsed)> InspectAsync(Treaty treaty, PartyCode inspecting, PartyCode inspected, string type, LocalDate arrival)
     {
         var watch = Stopwatch.StartNew();
         var id = $"{inspecting}-{inspected}-{arrival:yyyy-MM-dd}";
@@ -38,9 +38,10 @@ internal sealed partial class NetworkDemo
         var forces = await own.GetFromJsonAsync<Verity.Node.Api.ForcesResult>($"parties/{inspected}/forces?at={arrival:yyyy-MM-dd}", Json).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"{inspected}'s node gave no forces on {arrival:yyyy-MM-dd}");
         var listed = forces.Items;
-        var site = listed.Where(i => i.Status == "deployed" && i.Warheads > 0).Select(i => i.Location).Order(StringComparer.Ordinal).FirstOrDefault()
+        bool Counted(Verity.Node.Api.ItemResult i) => treaty.RoleOf(i.Status) == StatusRole.Deployed && i.Warheads > 0;
+        var site = listed.Where(Counted).Select(i => i.Location).Order(StringComparer.Ordinal).FirstOrDefault()
             ?? throw new InvalidOperationException($"{inspected}'s forces on {arrival:yyyy-MM-dd} hold no deployed item carrying warheads");
-        var missiles = listed.Where(i => i.Location == site && i.Status == "deployed" && i.Warheads > 0).OrderBy(i => i.Uid, StringComparer.Ordinal).ToList();
+        var missiles = listed.Where(i => i.Location == site && Counted(i)).OrderBy(i => i.Uid, StringComparer.Ordinal).ToList();
         JsonObject Body(params (string Name, JsonNode? Value)[] fields)
         {
             var body = new JsonObject { ["inspection"] = id };

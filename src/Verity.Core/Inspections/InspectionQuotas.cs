@@ -111,8 +111,11 @@ public static class InspectionQuotas
             return Refused($"no {type} quota of {treaty.Name} applies in treaty year {year}");
         }
 
+        // Every inspection of the treaty year uses its quota, one dated after this one as much as one before: the year's
+        // whole use where the record gives it, else its use up to the date.
         var span = $"treaty year {year} ({start:yyyy-MM-dd} to {YearEnd(treaty, year):yyyy-MM-dd})";
-        if (line.Used.Value is not { } used)
+        var inYear = held.Count(inspecting, type, start, YearEnd(treaty, year));
+        if ((inYear.IsKnown ? inYear.Value : line.Used.Value) is not { } used)
         {
             return new QuotaDecision(DecisionOutcome.Undetermined, $"the {type} inspections {inspecting} conducted in {span} up to {date:yyyy-MM-dd} are not known (not published): whether one of the {quota.PerYear} is left cannot be told", year, line, null);
         }

@@ -87,7 +87,10 @@ public sealed class InspectionState
     /// <summary>The parties named as having withheld their reveal, when the selection is void.</summary>
     public ImmutableArray<PartyCode> Withheld => (Selection?.Step as MissileSelection)?.Withheld ?? [];
 
-    /// <summary>Where the inspection stands: noticed, designated, informed, drawing, selected, void, counted, reported, acknowledged.</summary>
+    /// <summary>Every stage an inspection can stand at, in the order it runs through them.</summary>
+    public static ImmutableArray<string> Stages { get; } = ["noticed", "designated", "informed", "drawing", "selected", "void", "counted", "reported", "acknowledged"];
+
+    /// <summary>Where the inspection stands: one of <see cref="Stages"/>.</summary>
     public string Stage => Acknowledgement is not null ? "acknowledged"
         : Report is not null ? "reported"
         : Result is not null ? "counted"

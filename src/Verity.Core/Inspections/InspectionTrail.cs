@@ -179,17 +179,6 @@ public sealed class InspectionTrail
             {
                 // The quota's use when the reason is the quota (used up, or not known), else the day of arrival.
                 Fail(decision.Cause is null && decision.Line is not null ? "type" : "arrival", decision.Reason);
-                return problems;
-            }
-
-            // The whole treaty year counts, not only up to the day of arrival: a notice dated before those already given
-            // uses the same quota.
-            var year = _treaty.TreatyYearOf(notice.Arrival);
-            var quota = _treaty.Inspections.Quotas.First(q => q.Type == notice.Type && q.AppliesIn(year));
-            var used = _inspections.Values.Count(i => i.Inspecting == party && i.NoticeStep.Type == notice.Type && _treaty.TreatyYearOf(i.NoticeStep.Arrival) == year);
-            if (used >= quota.PerYear)
-            {
-                Fail("type", $"the {notice.Type} quota of {party} is used up: {used} of {quota.PerYear} in treaty year {year} ({_treaty.TreatyYearStart(year):yyyy-MM-dd} on), counting every notice of the year in the logs held");
             }
 
             return problems;
@@ -414,18 +403,16 @@ public sealed class InspectionTrail
     }
 
     /// <summary>The <paramref name="count"/> missiles of the pre-inspection information the inspection's draw selects,
-    /// in draw order; <c>null</c> until both parties revealed matching nonces. Derived again on each call: the trail is
-    /// not changed.</summary>
+    /// in draw order; <c>null</c> until both parties revealed matching nonces (the seed the trail derived from them).</summary>
     public ImmutableArray<string>? Drawn(InspectionState inspection, int count)
     {
         ArgumentNullException.ThrowIfNull(inspection);
-        var outcome = Conclude(inspection);
-        if (outcome.Seed is null || count > inspection.Listed.Length)
+        if (inspection.Seed is not { } seed || count > inspection.Listed.Length)
         {
             return null;
         }
 
-        return [.. _draw.Choose(outcome.Seed, inspection.Listed.Length, count).Select(i => inspection.Listed[i].Uid)];
+        return [.. _draw.Choose(seed, inspection.Listed.Length, count).Select(i => inspection.Listed[i].Uid)];
     }
 
     private JointDrawOutcome Conclude(InspectionState inspection) => _draw.Conclude(

@@ -41,10 +41,9 @@ internal static class InspectionStepReader
         }
 
         var schema = Schemas.GetOrAdd(type, t => JsonSchema.FromJsonAsync(SchemaText(t)).GetAwaiter().GetResult());
-        foreach (var error in Flatten(SchemaValidator.Validate(schema, obj)))
+        foreach (var error in SchemaValidator.Errors(schema, obj))
         {
-            var path = (error.Path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
-            problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path, Message(type, error)));
+            problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, SchemaValidator.PathOf(error), SchemaValidator.Message(error, type) ?? Message(error)));
         }
 
         if (problems.Count > 0)
@@ -177,23 +176,15 @@ internal static class InspectionStepReader
         }
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
-        errors.SelectMany(e => e is ChildSchemaValidationError child && child.Errors.Count > 0 ? Flatten(child.Errors.Values.SelectMany(x => x)) : [e]);
-
-    private static string Message(string type, ValidationError error) => error.Kind switch
+    // The kinds of error the inspection statements word themselves (SchemaValidator.Message words the rest).
+    private static string Message(ValidationError error) => error.Kind switch
     {
-        ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}' of {type}",
-        ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field '{error.Property}' for {type}",
-        ValidationErrorKind.IntegerExpected => "expected a whole number",
         ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"expected a whole number from {error.Schema?.Minimum} to {error.Schema?.Maximum}",
-        ValidationErrorKind.StringExpected => "expected text",
         ValidationErrorKind.ArrayExpected => "expected an array",
         ValidationErrorKind.ObjectExpected => "expected an object",
         ValidationErrorKind.TooManyItems => $"at most {error.Schema?.MaxItems:N0} items",
         ValidationErrorKind.TooFewItems => $"at least {error.Schema?.MinItems:N0} item",
-        ValidationErrorKind.StringTooShort => "expected non-empty text",
         ValidationErrorKind.StringTooLong => $"at most {error.Schema?.MaxLength:N0} characters",
-        ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", (error.Schema?.Enumeration ?? []).Select(e => e?.ToString()))}",
         ValidationErrorKind.PatternMismatch => Pattern(error.Property ?? error.Path ?? string.Empty),
         _ => error.Kind.ToString(),
     };

@@ -103,27 +103,21 @@ public static class NotificationReader
             return null;
         }
 
-        var errors = SchemaValidator.Validate(NotificationSchemas.Compile(treaty, type), obj);
-        foreach (var error in Flatten(errors))
+        var before = problems.Count;
+        foreach (var error in SchemaValidator.Errors(NotificationSchemas.Compile(treaty, type), obj))
         {
             // NJsonSchema gives the full path from the document's root, the element's index included.
-            var path = Trim(error.Path);
-            var message = error.Kind switch
+            var path = SchemaValidator.PathOf(error);
+            var message = SchemaValidator.Message(error, type.Id) ?? error.Kind switch
             {
-                ValidationErrorKind.PropertyRequired => $"missing required field '{error.Property}' of {type.Id}",
-                ValidationErrorKind.NoAdditionalPropertiesAllowed => $"unknown field '{error.Property}' for {type.Id}",
-                ValidationErrorKind.IntegerExpected => "expected a whole number",
                 ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"{WholeNumberExpected}, found {Token(obj, error.Path)}",
-                ValidationErrorKind.StringExpected => "expected text",
                 ValidationErrorKind.PatternMismatch => error.Schema?.Pattern?.Contains('T', StringComparison.Ordinal) == true ? "expected a date and time, YYYY-MM-DDTHH:MM (GMT)" : "expected a date, YYYY-MM-DD",
-                ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", (error.Schema?.Enumeration ?? []).Select(e => e?.ToString()))}",
-                ValidationErrorKind.StringTooShort => "expected non-empty text",
                 _ => error.Kind.ToString(),
             };
             problems.Add(new Diagnostic(source, error.LineNumber, error.LinePosition, path.Length > 0 ? path : where, message));
         }
 
-        if (errors.Count > 0)
+        if (problems.Count > before)
         {
             return null;
         }
@@ -160,9 +154,6 @@ public static class NotificationReader
             : new NotificationDocument(type.Id, party, obj["number"]!.Value<string>()!, sent.Value, obj["subject"]!.Value<string>()!, triggered.Value, fields);
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
-        errors.SelectMany(e => e is ChildSchemaValidationError child && child.Errors.Count > 0 ? Flatten(child.Errors.Values.SelectMany(x => x)) : [e]);
-
     /// <summary>A number in a document's fields is a whole-number field's (no other field takes a number): its range.</summary>
     private static string? WholeNumberRange(JValue value) =>
         value.Parent is JProperty { Parent: JObject { Parent: JProperty { Name: "fields" } } } ? WholeNumberExpected : null;
@@ -170,9 +161,7 @@ public static class NotificationReader
     private static string WholeNumberExpected => $"expected a whole number from 0 to {NotificationSchemas.MaxWholeNumber:N0}";
 
     /// <summary>The value at a validation error's path, as JSON.</summary>
-    private static string Token(JObject document, string? path) => document.Root.SelectToken(Trim(path))?.ToString(Formatting.None) ?? "?";
-
-    private static string Trim(string? path) => (path ?? string.Empty).TrimStart('#', '/').Replace('/', '.');
+    private static string Token(JObject document, string? path) => document.Root.SelectToken((path ?? string.Empty).TrimStart('#', '/').Replace('/', '.'))?.ToString(Formatting.None) ?? "?";
 
     // A date and time to the minute, as documents give when they were sent (the pattern built once, not per document).
     private static readonly LocalDateTimePattern MinutesPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");

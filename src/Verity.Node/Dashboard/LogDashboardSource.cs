@@ -166,12 +166,14 @@ public sealed class LogDashboardSource : IDashboardSource
         var held = trail.Inspections.Where(i => (i.Inspecting == party || i.Inspected == party) && i.NoticeStep.Arrival <= at).ToList();
         var rows = held.Select(i => new InspectionRow(i.Id, i.Inspecting, i.Inspected, i.NoticeStep.Type, i.NoticeStep.Arrival, i.Site, i.Stage,
             (i.Selection?.Step as MissileSelection)?.Selected ?? [], [.. i.Withheld.Select(p => p.Value)],
-            [.. ((i.Result?.Step as Core.Inspections.InspectionResult)?.Counted ?? []).Select(c => $"{c.Uid}: {c.Warheads}")],
+            [.. ((i.Result?.Step as Core.Inspections.InspectionResult)?.Counted ?? []).Select(c => (c.Uid, c.Warheads))],
             [.. i.Findings.Select(f => f.Text)])).ToImmutableArray();
-        var own = held.Where(i => i.Inspecting == party).ToList();
-        var years = own.Select(trail.TreatyYear).Append(_treaty.TreatyYearOf(at)).Where(y => y >= 1).Distinct().Order();
-        var quotas = years.SelectMany(y => _treaty.Inspections.Quotas.Where(q => q.AppliesIn(y))
-            .Select(q => new QuotaUse(q.Type, y, own.Count(i => i.NoticeStep.Type == q.Type && trail.TreatyYear(i) == y), q.PerYear))).ToImmutableArray();
+        // The quotas as `verity inspect quota` derives them, over the notices in the logs: the years shown are those the
+        // party inspected in and the page's.
+        var shown = held.Where(i => i.Inspecting == party).Select(trail.TreatyYear).Append(_treaty.TreatyYearOf(at)).ToHashSet();
+        var quotas = InspectionQuotas.AsOf(_treaty, trail.Held, at, party).Parties.SelectMany(p => p.Years).Where(y => shown.Contains(y.Year))
+            .SelectMany(y => y.Types.Where(l => l.Type is not null && l.Used.IsKnown).Select(l => new QuotaUse(l.Type!, y.Year, l.Used.Value!.Value, l.Quota)))
+            .ToImmutableArray();
         return (rows, quotas);
     }
 

@@ -385,7 +385,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         {
             var selected = i.Withheld.IsEmpty ? string.Join(", ", i.Selected) : T("SelectionVoid", string.Join(", ", i.Withheld));
             var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\">{string.Join("<br>", i.Findings.Select(E))}</td>";
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-inspection=\"{E(i.Id)}\"><td>{E(i.Id)}</td><td>{E(i.Inspecting.Value)}</td><td>{E(i.Inspected.Value)}</td><td>{E(i.Type)}</td><td>{D(i.Arrival)}</td><td>{E(i.Site ?? string.Empty)}</td><td>{E(i.Stage)}</td><td>{E(selected)}</td><td>{E(string.Join(", ", i.Counted))}</td>{findings}</tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-inspection=\"{E(i.Id)}\"><td>{E(i.Id)}</td><td>{E(i.Inspecting.Value)}</td><td>{E(i.Inspected.Value)}</td><td>{E(i.Type)}</td><td>{D(i.Arrival)}</td><td>{E(i.Site ?? string.Empty)}</td><td data-stage=\"{E(i.Stage)}\">{E(T("Stage_" + i.Stage))}</td><td>{E(selected)}</td><td>{E(string.Join(", ", i.Counted.Select(c => $"{c.Uid}: {N(c.Warheads)}")))}</td>{findings}</tr>");
         }
 
         body.Append("</tbody></table></section>");

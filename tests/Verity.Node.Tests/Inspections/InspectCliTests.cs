@@ -107,6 +107,29 @@ public sealed class InspectCliTests
         var badCount = await RunAsync("inspect", "record", "--inspection", "x", "--counted", "RU-1=four");
         Assert.Equal(2, badCount.Code);
         Assert.Contains("--counted: 'RU-1=four' is not UID=N", badCount.Error, StringComparison.Ordinal);
+
+        // A bad date is named before any node is asked.
+        var badDate = await RunAsync("inspect", "new", "--inspection", "US-x", "--of", "RU", "--type", "type-one", "--arrival", "2019-13-01", "--node", "http://127.0.0.1:9/");
+        Assert.Equal(2, badDate.Code);
+        Assert.StartsWith("--arrival: ", badDate.Error, StringComparison.Ordinal);
+
+        // A file that is not a log, given as one: exit 2 naming --logs, in the list and in reconcile alike.
+        var text = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(text, "# not a log\n");
+            var listed = await RunAsync("inspect", "list", "--logs", text);
+            Assert.Equal(2, listed.Code);
+            Assert.Contains($"--logs: {text}: not a Verity log file", listed.Error, StringComparison.Ordinal);
+            var reconciled = await RunAsync("reconcile", "--party", "RU", "--at", "2011-06-01", "--logs", text);
+            Assert.Equal(2, reconciled.Code);
+            Assert.Contains($"--logs: {text}: not a Verity log file", reconciled.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", reconciled.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(text);
+        }
     }
 
     private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)

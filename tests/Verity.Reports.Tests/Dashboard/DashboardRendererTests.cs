@@ -100,8 +100,8 @@ public sealed partial class DashboardRendererTests
             QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
             Inspections =
             [
-                new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "Ж", ["Ж-2"], [], ["Ж-2: 2"], ["Ж"]),
-                new InspectionRow("Ж-3", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), null, "Ж", [], ["RU"], [], []),
+                new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], ["Ж"]),
+                new InspectionRow("Ж-3", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), null, "void", [], ["RU"], [], []),
             ],
         });
         renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) });
@@ -116,7 +116,8 @@ public sealed partial class DashboardRendererTests
         var byName = Enum.GetNames<TreatyStanding>().Select(n => "Standing_" + n)
             .Concat(Enum.GetNames<LimitStatus>().Select(n => "Status_" + n))
             .Concat(Enum.GetNames<NotificationState>().Select(n => "Notification_" + n))
-            .Concat(Enum.GetNames<FindingKind>().Select(n => "Finding_" + n));
+            .Concat(Enum.GetNames<FindingKind>().Select(n => "Finding_" + n))
+            .Concat(Verity.Core.Inspections.InspectionState.Stages.Select(n => "Stage_" + n));
         Assert.Empty(used.Keys.Concat(byName).Except(declared));
         Assert.Empty(declared.Except(used.Keys).Except(byName));
     }
@@ -420,7 +421,7 @@ public sealed partial class DashboardRendererTests
                 Node = Node("Ж"),
                 Date = Dated(DateReason.LastDayInForce),
                 QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
-                Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "Ж", ["Ж-2"], [], ["Ж-2: 2"], ["Ж"])],
+                Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], ["Ж"])],
             };
             var pages = new[]
             {
