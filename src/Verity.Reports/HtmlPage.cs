@@ -71,7 +71,10 @@ public static class HtmlPage
     /// page that works without it.</param>
     /// <exception cref="ArgumentException"><paramref name="script"/> holds <c>&lt;/script</c>.</exception>
     /// <param name="dir">The page's direction, <c>ltr</c> (the default, not written) or <c>rtl</c>.</param>
-    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null, string? script = null, string dir = "ltr")
+    /// <param name="print">What each printed page's header says (plain text: the treaty, the date, the source of the
+    /// data), with the page number and count opposite it in <paramref name="pageNumbers"/>; no header when <c>null</c>.</param>
+    /// <param name="pageNumbers">The CSS counter style of the printed page numbers: <c>decimal</c>, <c>arabic-indic</c>, <c>persian</c>.</param>
+    public static string Render(string lang, string title, string main, string? header = null, string? footer = null, string? bodyClass = null, string? script = null, string dir = "ltr", string? print = null, string pageNumbers = "decimal")
     {
         ArgumentNullException.ThrowIfNull(lang);
         ArgumentNullException.ThrowIfNull(title);
@@ -89,6 +92,7 @@ public static class HtmlPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{Encode(title)}</title>
             <style>{Css}</style>
+            {(print is null ? string.Empty : PrintHeader(print, dir, pageNumbers))}
             </head>
             <body{(bodyClass is null ? string.Empty : $" class=\"{Encode(bodyClass)}\"")}>
             {(header is null ? string.Empty : $"<header>{header}</header>\n")}<main>
@@ -97,6 +101,34 @@ public static class HtmlPage
             {(footer is null ? string.Empty : $"<footer class=\"source\">{footer}</footer>\n")}{(script is null ? string.Empty : $"<script>{script}</script>\n")}</body>
             </html>
             """;
+    }
+
+    /// <summary>The printed pages' margins and header: the text at the start of the line (left in a left-to-right page),
+    /// "page / pages" at its end; Chromium prints CSS page-margin boxes.</summary>
+    private static string PrintHeader(string text, string dir, string pageNumbers)
+    {
+        var (start, end) = dir == "rtl" ? ("top-right", "top-left") : ("top-left", "top-right");
+        var counter = pageNumbers is "decimal" or "arabic-indic" or "persian" ? pageNumbers : "decimal";
+        return $$"""<style media="print">@page { margin: 18mm 14mm 16mm; @{{start}} { content: "{{CssString(text)}}"; font: 8pt system-ui, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif; color: #5a6272; } @{{end}} { content: counter(page, {{counter}}) " / " counter(pages, {{counter}}); font: 8pt system-ui, "Noto Sans", sans-serif; color: #5a6272; } }</style>""";
+    }
+
+    /// <summary>Text inside a CSS string: quotes, backslashes, angle brackets and control characters escaped.</summary>
+    internal static string CssString(string text)
+    {
+        var css = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '"' or '\\' or '<' or '>' or '&' || char.IsControl(c))
+            {
+                css.Append('\\').Append(((int)c).ToString("X", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            }
+            else
+            {
+                css.Append(c);
+            }
+        }
+
+        return css.ToString();
     }
 
     /// <summary>Text made safe to put in HTML, in content or in a quoted attribute.</summary>

@@ -30,7 +30,7 @@ internal static class AfterNewStart
     private static readonly string[] States = ["US", "RU", "CN", "GB", "FR"];
 
     /// <summary>Prints the part and writes its page into <paramref name="folder"/>; returns the page's path.</summary>
-    public static string Run(CliContext context, string folder)
+    public static string Run(CliContext context, string folder, ReportWriter writer)
     {
         var forces = Path.Combine(context.DataDirectory, "forces");
         var estimates = ForcesInput.ReadEstimates(context, null);
@@ -75,7 +75,7 @@ internal static class AfterNewStart
         var compared = ProposalStudy.Compare(drafts, estimates, precedence, china, options, settings);
         PrintDrafts(context, compared);
 
-        return OutputFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, compared, today, figures, parities.ToImmutable())), "after-new-start.html");
+        return writer.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, compared, today, figures, parities.ToImmutable()), writer.Language), "after-new-start.html").Html;
     }
 
     private static string Say(Parity parity)

@@ -18,6 +18,7 @@ internal static class DemoCommand
     {
         var outOption = new Option<string>("--out") { Description = "Where to write the HTML report (default: ./verity-report).", DefaultValueFactory = _ => "verity-report" };
         var keepOption = new Option<bool>("--keep") { Description = "Leave the parties' nodes running (with their dashboards) until Ctrl+C." };
+        var report = new ReportOptions();
         var command = new Command("demo", """
             Replay New START's public record (2011-2026) item by item: every published figure beside what the
             ledger counts, the lifecycle on the timeline, Russia's 2022 reading beside the agreed one, and an
@@ -31,16 +32,19 @@ internal static class DemoCommand
             Examples:
               verity demo
               verity demo --keep
+              verity demo --lang ar --pdf
             """)
-        { outOption, keepOption };
+        { outOption, keepOption, report.Lang, report.Pdf };
         command.SetAction((parse, cancellationToken) => RecordCli.RunAsync(context, async () =>
         {
             var result = default(ReplayResult);
+            var writer = ReportWriter.Default;
             var records = ImmutableArray<RecordSummary>.Empty;
             var code = CommandRunner.Run(context, () =>
             {
                 CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
-                (result, records) = RunRecord(context, parse.GetValue(outOption)!);
+                writer = report.Read(parse);
+                (result, records) = RunRecord(context, parse.GetValue(outOption)!, writer);
                 return result.AllMatch ? VerityApp.Ok : VerityApp.Finding;
             });
             if (result is null)
@@ -48,7 +52,7 @@ internal static class DemoCommand
                 return code;
             }
 
-            var network = await RunNetworkAsync(context, result, parse.GetValue(outOption)!, records, parse.GetValue(keepOption), cancellationToken).ConfigureAwait(false);
+            var network = await RunNetworkAsync(context, result, parse.GetValue(outOption)!, writer, records, parse.GetValue(keepOption), cancellationToken).ConfigureAwait(false);
             var agreed = network.Disagreements == 0;
             context.Out.MarkupLine("Next: [grey]verity comply --treaty new-start --inventory FILE.csv[/] for your own inventory; [grey]verity serve --help[/] to run a node; [grey]verity --help[/] for everything.");
             return code != VerityApp.Ok ? code : agreed ? VerityApp.Ok : VerityApp.Finding;
@@ -57,16 +61,21 @@ internal static class DemoCommand
     }
 
     /// <summary>The demo before the network: the replay, what it shows, the notifications and databases, After New START, and the pages.</summary>
-    internal static (ReplayResult Result, ImmutableArray<RecordSummary> Records) RunRecord(CliContext context, string outDirectory)
+    internal static (ReplayResult Result, ImmutableArray<RecordSummary> Records) RunRecord(CliContext context, string outDirectory, ReportWriter? writer = null)
     {
         var result = ReplayCommand.Load(context, "new-start", "ru-2022");
         ReplayCommand.Print(context, result);
         Summarize(context, result);
         var records = SummarizeExchanges(context, result);
-        var path = OutputFile.Write(outDirectory, ReplayReport.Render(result, records));
+        writer ??= ReportWriter.Default;
+        var (path, pdf) = writer.Write(outDirectory, ReplayReport.Render(result, records, language: writer.Language));
         context.Out.MarkupLineInterpolated($"The report, with charts of each limit: [bold link]{path}[/]");
-        var after = AfterNewStart.Run(context, outDirectory);
+        var after = AfterNewStart.Run(context, outDirectory, writer);
         context.Out.MarkupLineInterpolated($"The page After New START, with fan charts and a chart per draft: [bold link]{after}[/]");
+        if (pdf is not null)
+        {
+            context.Out.MarkupLineInterpolated($"Both printed to PDF beside them: [bold link]{pdf}[/] and [bold link]{Path.ChangeExtension(after, ".pdf")}[/]");
+        }
         return (result, records);
     }
 
@@ -118,7 +127,7 @@ internal static class DemoCommand
     }
 
     /// <summary>The record through the network: a node per party, every statement submitted, replicated and compared.</summary>
-    private static async Task<NetworkSummary> RunNetworkAsync(CliContext context, ReplayResult result, string outDirectory, ImmutableArray<RecordSummary> records, bool keep, CancellationToken cancellationToken)
+    private static async Task<NetworkSummary> RunNetworkAsync(CliContext context, ReplayResult result, string outDirectory, ReportWriter writer, ImmutableArray<RecordSummary> records, bool keep, CancellationToken cancellationToken)
     {
         var treaty = result.Treaty;
         var definitionPath = Path.Combine(context.DataDirectory, "exchanges", treaty.Id + ".yaml");
@@ -142,7 +151,7 @@ internal static class DemoCommand
         var summary = new NetworkSummary(logs, figures, logsAgree ? disagreements : Math.Max(1, disagreements));
         Terminal.Bullet(context, $"Compliance derived by each node from the logs it holds, at every database date of each party: {figures:N0} figures compared, {(disagreements == 0 ? "all identical on every node and equal to the replay's own count" : $"{disagreements} that differ")}.");
         await RunInspectionsAsync(context, network, result, definition, end).ConfigureAwait(false);
-        var report = OutputFile.Write(outDirectory, ReplayReport.Render(result, records, summary));
+        var report = writer.Write(outDirectory, ReplayReport.Render(result, records, summary, writer.Language)).Html;
         Terminal.Bullet(context, $"The report now has this part too: [bold link]{report}[/]");
         if (keep)
         {

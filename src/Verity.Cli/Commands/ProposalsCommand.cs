@@ -98,6 +98,7 @@ internal static class ProposalsCommand
         var atOption = new Option<int>("--at") { Description = "The year compared, as of 1 January.", DefaultValueFactory = _ => 2030, HelpName = "YEAR" };
         var eifOption = new Option<string>("--entry-into-force") { Description = $"The entry into force assumed for a draft that has none, YYYY-MM-DD (default {CommandLineInput.Format(DefaultEntryIntoForce)}).", HelpName = "DATE" };
         var outOption = new Option<string>("--out") { Description = "Also write the HTML report (fan charts, a chart per draft, the table) to this folder.", HelpName = "DIR" };
+        var report = new ReportOptions();
         var command = new Command("compare", """
             Set each draft's limits against the projected forces of its parties in one year: for every party and
             group and every limit, the projected value (p10 / p50 / p90), the ceiling in force (or the one that will
@@ -111,9 +112,10 @@ internal static class ProposalsCommand
               verity proposals compare --at 2035 --model dod-2024-china
               verity proposals compare --draft pifer-2010 --at 2025 --model hold --json
               verity proposals compare --estimates my-estimates.csv --out report/
+              verity proposals compare --out report/ --lang zh-Hans --pdf
             """)
         {
-            draftOption, atOption, eifOption, outOption,
+            draftOption, atOption, eifOption, outOption, report.Lang, report.Pdf,
         };
         foreach (var option in shared.All.Where(o => o != shared.Measure))
         {
@@ -131,6 +133,7 @@ internal static class ProposalsCommand
 
             var eif = CommandLineInput.ParseDate(parse.GetValue(eifOption), "--entry-into-force", DefaultEntryIntoForce);
             CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
+            var writer = report.Read(parse, outOption);
             var catalog = shared.ReadCatalog(context, parse);
             var model = ProjectionCli.FindModel(catalog, parse.GetValue(shared.Model)!, "--model");
             var drafts = parse.GetValue(draftOption) is { Length: > 0 } named
@@ -152,8 +155,12 @@ internal static class ProposalsCommand
 
             if (parse.GetValue(outOption) is { } folder)
             {
-                var path = OutputFile.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, result)));
+                var (path, pdf) = writer.Write(folder, SuccessorReport.Render(new SuccessorPage(estimates, result), writer.Language));
                 context.Out.MarkupLineInterpolated($"The report, with fan charts and a chart per draft: [bold link]{path}[/]");
+                if (pdf is not null)
+                {
+                    context.Out.MarkupLineInterpolated($"Printed to [bold]{pdf}[/]");
+                }
             }
 
             return result.AnyExceeded ? VerityApp.Finding : VerityApp.Ok;

@@ -25,6 +25,7 @@ internal static class ReplayCommand
         var exportOption = new Option<string>("--export-inventory") { Description = "Write the replayed items as of --at to this CSV file (an inventory for verity comply)." };
         var atOption = new Option<string>("--at") { Description = "The date of --export-inventory, YYYY-MM-DD." };
         var partyOption = new Option<string>("--party") { Description = "With --export-inventory: only this party's items (default: every party's)." };
+        var report = new ReportOptions();
         var command = new Command("replay", """
             Replay a treaty's public record: build an item-level history consistent with every published
             figure, run the ledger and compliance at every date, and show published beside computed.
@@ -33,10 +34,11 @@ internal static class ReplayCommand
             Examples:
               verity replay new-start
               verity replay new-start --interpretation ru-2022 --out report/
+              verity replay new-start --out report/ --lang fa-AF --pdf
               verity replay new-start --json
               verity replay new-start --export-inventory us-2022.csv --at 2022-03-01 --party US
             """)
-        { record, interpretationOption, jsonOption, outOption, exportOption, atOption, partyOption };
+        { record, interpretationOption, jsonOption, outOption, report.Lang, report.Pdf, exportOption, atOption, partyOption };
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
@@ -54,6 +56,7 @@ internal static class ReplayCommand
 
             var exportDate = at is null ? default : CommandLineInput.ParseDate(at, "--at", context.Today);
             CommandLineInput.CheckOutputDirectory(parse.GetValue(outOption), "--out");
+            var writer = report.Read(parse, outOption);
             var result = Load(context, parse.GetValue(record)!, parse.GetValue(interpretationOption), "RECORD");
             var exportParty = CommandLineInput.ParseParty(parse.GetValue(partyOption), result.Treaty);
             var exported = default(Core.Items.Inventory);
@@ -75,10 +78,14 @@ internal static class ReplayCommand
 
             if (parse.GetValue(outOption) is { } outDir)
             {
-                var path = OutputFile.Write(outDir, ReplayReport.Render(result));
+                var (path, pdf) = writer.Write(outDir, ReplayReport.Render(result, language: writer.Language));
                 if (!parse.GetValue(jsonOption))
                 {
                     context.Out.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
+                    if (pdf is not null)
+                    {
+                        context.Out.MarkupLineInterpolated($"Printed to [bold]{pdf}[/]");
+                    }
                 }
             }
 

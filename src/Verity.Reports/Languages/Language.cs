@@ -20,6 +20,10 @@ public sealed record Language(string Code, string Name, string EnglishName, bool
     /// <summary>The culture whose CLDR data the language's numbers and dates follow.</summary>
     public CultureInfo Culture => CultureInfo.GetCultureInfo(Code);
 
+    /// <summary>The CSS counter style of the language's digits, for printed page numbers: <c>decimal</c>,
+    /// <c>arabic-indic</c> (٠١٢, Arabic), <c>persian</c> (۰۱۲, Dari).</summary>
+    public string PageNumbers => !NativeDigits ? "decimal" : Code.StartsWith("fa", StringComparison.Ordinal) ? "persian" : "arabic-indic";
+
     /// <summary><c>rtl</c> or <c>ltr</c>, for the <c>dir</c> attribute.</summary>
     public string Direction => RightToLeft ? "rtl" : "ltr";
 
