@@ -79,7 +79,7 @@ public static class ReplayReport
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{E(t.Get("Sources"))}</h2>
             <p class="note">{t.Html("Sources_Where", "<code>data/history/</code>", $"<code>data/treaties/{E(treaty.Id)}.yaml</code>")}</p>
-            <ul>{string.Concat(treaty.Sources.Select(s => $"<li>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
+            <ul>{string.Concat(treaty.Sources.Select(s => $"<li{Cited(t)}>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
             <p class="note">{E(t.Get("Sources_Items"))}</p>
             """);
         return HtmlPage.Render(t.Language.Code, t.Get("Title", Name(treaty, t)), html.ToString(), bodyClass: "report", dir: t.Language.Direction,
@@ -97,6 +97,9 @@ public static class ReplayReport
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         return t.Get("Print_Header", Name(result.Treaty, t), t.D(through), string.Join(", ", hosts.Take(3)) + (hosts.Count > 3 ? ", …" : string.Empty));
     }
+
+    // The sources are cited by their titles, in the language they are published in (English in the bundled data).
+    private static string Cited(ReportText t) => t.Language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
 
     private static string Chart(ReplayResult result, Limit limit, ReportText t)
     {

@@ -13,7 +13,8 @@ namespace Verity.Reports.Tests.Replay;
 
 public sealed class ReplayReportTests
 {
-    private static readonly Lazy<ReplayResult> NewStart = new(Replay);
+    /// <summary>New START's public record replayed with Russia's 2022 reading, once for every test.</summary>
+    internal static readonly Lazy<ReplayResult> NewStart = new(Replay);
 
     [Fact]
     public void Render_NewStart_OneChartPerLimitWithItsCeilingAndEveryDataPoint()

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using NodaTime;
 using Verity.Core;
@@ -26,13 +27,17 @@ public partial class SuccessorReportTests
         return (estimates, precedence, result);
     });
 
-    private static string Render()
+    /// <summary>The page over the bundled data, in <paramref name="language"/> (English by default).</summary>
+    internal static string Render(Verity.Reports.Languages.Language? language = null)
     {
         var (estimates, precedence, result) = Bundled.Value;
         var at = new LocalDate(2026, 12, 1);
         var today = new[] { "US", "FR" }.Select(PartyCode.Parse)
             .Select(s => FigurePicker.Pick(estimates, precedence, s, ForceMeasure.Stockpile, at)).ToList();
-        return SuccessorReport.Render(new SuccessorPage(estimates, result, at, [.. today]));
+        // Parity between the first two states projected on the same measure: the page's parity table.
+        var pair = result.Projections.GroupBy(p => p.Measure).Select(g => g.Take(2).ToList()).FirstOrDefault(g => g.Count == 2);
+        var parities = pair is null ? [] : ImmutableArray.Create(Parity.Find(pair[0], pair[1]));
+        return SuccessorReport.Render(new SuccessorPage(estimates, result, at, [.. today], parities), language);
     }
 
     [Fact]
