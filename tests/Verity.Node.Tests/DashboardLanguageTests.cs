@@ -18,6 +18,9 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         // 2020-09-01 is 11 Sonbola 1399 in the Solar Hijri calendar, with the Gregorian date beside it.
         Assert.Contains("۱۱ سنبلهٔ ۱۳۹۹ (\u2066۲۰۲۰-۰۹-۰۱\u2069)", html, StringComparison.Ordinal);
         Assert.Contains("data-limit=\"warheads\" data-ceiling=\"1550\"", html, StringComparison.Ordinal);
+        // The treaty's terms from the treaty file's names in Dari: the limit, not its English name.
+        Assert.Contains(fed.Replay.Treaty.FindLimit("launchers")!.NameIn("fa-AF"), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(fed.Replay.Treaty.FindLimit("launchers")!.Name, html, StringComparison.Ordinal);
         Assert.Contains("<a lang=\"en\" hreflang=\"en\" href=\"/dashboard/US?at=2020-09-01&amp;lang=en\">English</a>", html, StringComparison.Ordinal);
 
         // The cookie keeps the choice: the overview, asked for without ?lang=, is in Dari too.

@@ -12,9 +12,13 @@ internal static class FiveParty
     {
         var data = Path.Combine(AppContext.BaseDirectory, "data");
         var treaty = File.ReadAllText(Path.Combine(data, "treaties", "new-start.yaml"));
-        const string Two = "parties:\n  - code: US\n    name: United States of America\n  - code: RU\n    name: Russian Federation\n";
-        Assert.Contains(Two, treaty, StringComparison.Ordinal);
-        var five = treaty.Replace(Two, """
+        // New START's parties, from "parties:" to the next top-level key (their names in other languages with them).
+        var start = treaty.IndexOf("\nparties:\n", StringComparison.Ordinal) + 1;
+        var end = treaty.IndexOf("\ndates:", start, StringComparison.Ordinal) + 1;
+        Assert.True(start > 0 && end > start, "new-start.yaml has no parties: block before dates:");
+        var two = treaty[start..end];
+        Assert.Contains("code: RU", two, StringComparison.Ordinal);
+        var five = treaty.Replace(two, """
             parties:
               - code: US
                 name: United States of America

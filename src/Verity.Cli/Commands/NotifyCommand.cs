@@ -7,6 +7,7 @@ using Verity.Core;
 using Verity.Core.Compliance;
 using Verity.Core.Loading;
 using Verity.Core.Notifications;
+using Verity.Core.Treaties;
 using Verity.Reports.Replay;
 
 namespace Verity.Cli.Commands;
@@ -21,7 +22,7 @@ internal static class NotifyCommand
         var fromOption = new Option<string>("--from") { Description = "Only notifications owed from this date on (triggered, or due for notices owed in advance), YYYY-MM-DD." };
         var toOption = new Option<string>("--to") { Description = "Only notifications owed by this date (default: today)." };
         var typeOption = new Option<string>("--type") { Description = "Only this notification type, such as change-in-data." };
-        var langOption = new Option<string>("--lang") { Description = "The language of the renderings: en or ru (the treaty's authentic languages).", DefaultValueFactory = _ => "en" };
+        var langOption = new Option<string>("--lang") { Description = "The language of the renderings, as the treaty file gives them (New START: en and ru, its authentic languages; fr, es, zh-Hans, ar, fa-AF, translations made for Verity).", DefaultValueFactory = _ => "en", HelpName = "CODE" };
         var sentOption = new Option<string>("--sent") { Description = "Notifications provided (a JSON array); default: the honest record's." };
         var exportOption = new Option<string>("--export") { Description = "Write the notifications provided (as selected) to this JSON file." };
         var limitOption = new Option<int>("--limit") { Description = "At most this many rows in the table (JSON lists all).", DefaultValueFactory = _ => 40 };
@@ -52,12 +53,6 @@ internal static class NotifyCommand
 
         command.SetAction(parse => CommandRunner.Run(context, () =>
         {
-            var language = parse.GetValue(langOption)!;
-            if (language is not ("en" or "ru"))
-            {
-                throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, $"'{language}' is not a language of the treaty: expected en or ru"));
-            }
-
             var to = CommandLineInput.ParseDate(parse.GetValue(toOption), "--to", context.Today);
             var from = CommandLineInput.ParseDate(parse.GetValue(fromOption), "--from", LocalDateMin);
             if (from > to)
@@ -71,6 +66,7 @@ internal static class NotifyCommand
             }
 
             var record = NotificationRecord.Load(context, parse.GetValue(recordOption)!, parse.GetValue(sentOption), to);
+            var language = Language(parse.GetValue(langOption)!, record.Treaty);
             var party = CommandLineInput.ParseParty(parse.GetValue(partyOption), record.Treaty);
             var typeId = parse.GetValue(typeOption);
             if (typeId is not null && record.Treaty.FindNotification(typeId) is null)
@@ -161,4 +157,15 @@ internal static class NotifyCommand
         DeadlineState.Overdue => "[bold red]OVERDUE[/]",
         _ => "[yellow]pending[/]",
     };
+    /// <summary>The language <paramref name="code"/> names (<c>fa</c> is Dari, <c>zh</c> Chinese) if every notification
+    /// type of the treaty is rendered in it; otherwise bad input naming the languages that are.</summary>
+    private static string Language(string code, Treaty treaty)
+    {
+        var rendered = treaty.Notifications.IsEmpty
+            ? ["en"]
+            : treaty.Notifications.Select(n => n.Templates.Keys).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal)).ToList();
+        var known = Reports.Languages.Languages.All.Where(l => rendered.Contains(l.Code, StringComparer.Ordinal)).ToList();
+        return Reports.Languages.Languages.Find(code, known)?.Code
+            ?? throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, $"{treaty.Name}'s notifications are not rendered in '{(code.Length > 40 ? code[..40] + "…" : code)}': they are in {string.Join(", ", known.Select(l => $"{l.Code} ({l.EnglishName}{(treaty.Translations.GetValueOrDefault(l.Code)?.Basis == TranslationBasis.Verity ? ", translated for Verity" : string.Empty)})"))}"));
+    }
 }

@@ -74,12 +74,13 @@ public static class TreatyReader
         private ImmutableHashSet<string> _sources = [];
         private ImmutableDictionary<string, string?> _roles = ImmutableDictionary<string, string?>.Empty;
         private ImmutableDictionary<string, AttributeDefinition> _attributes = ImmutableDictionary<string, AttributeDefinition>.Empty;
+        private readonly Dictionary<string, JToken> _named = new(StringComparer.Ordinal);
 
         public Treaty Build()
         {
             var sources = Array("sources").Select(s => new Source(Str(s, "id")!, Str(s, "title")!, Str(s, "url")!, OptDate(s, "date"))).ToImmutableArray();
             _sources = Unique(Array("sources"), "id");
-            var parties = Array("parties").Select(p => new Party(PartyCode.Parse(Str(p, "code")!), Str(p, "name")!)).ToImmutableArray();
+            var parties = Array("parties").Select(p => new Party(PartyCode.Parse(Str(p, "code")!), Str(p, "name")!) { Names = Names(p) }).ToImmutableArray();
             _parties = Unique(Array("parties"), "code");
             var groups = Array("groups").Select(BuildGroup).ToImmutableArray();
             Unique(Array("groups"), "id");
@@ -109,6 +110,9 @@ public static class TreatyReader
             var interpretations = Array("interpretations").Select(i => BuildInterpretation(i, limitIds)).ToImmutableArray();
             Unique(Array("interpretations"), "id");
 
+            var notifications = BuildNotifications();
+            var treatyNames = BuildTreatyNames();
+            var translations = BuildTranslations();
             return new Treaty(
                 Str(_root, "id")!,
                 Str(_root, "name")!,
@@ -124,11 +128,89 @@ public static class TreatyReader
                 limits,
                 BuildInspections(),
                 interpretations,
-                BuildNotifications())
+                notifications)
             {
+                Names = treatyNames,
+                Translations = translations,
                 Proposal = proposal,
                 Variants = BuildVariants(groups),
             };
+        }
+
+        /// <summary>A term's names in other languages: its <c>names</c>, and <c>ru</c>, the older form of <c>names.ru</c>.</summary>
+        private ImmutableDictionary<string, string> Names(JObject owner)
+        {
+            var names = ImmutableDictionary<string, string>.Empty;
+            if (owner["names"] is JObject given)
+            {
+                foreach (var property in given.Properties())
+                {
+                    Named(property.Name, property);
+                    names = names.SetItem(property.Name, property.Value.Value<string>()!);
+                }
+            }
+
+            if (Str(owner, "ru") is { } ru)
+            {
+                if (names.ContainsKey("ru"))
+                {
+                    problems.Add(document.At(owner["ru"]!, "both ru and names.ru: give one (names.ru; ru is its older form)"));
+                }
+
+                Named("ru", owner["ru"]!);
+                names = names.SetItem("ru", ru);
+            }
+
+            return names;
+        }
+
+        /// <summary>Notes where a language's names are first given, so that a language without <c>translations</c> can be named there.</summary>
+        private void Named(string language, JToken where) => _named.TryAdd(language, where);
+
+        private ImmutableDictionary<string, TreatyName> BuildTreatyNames()
+        {
+            var names = ImmutableDictionary<string, TreatyName>.Empty;
+            if (_root["names"] is JObject given)
+            {
+                foreach (var property in given.Properties())
+                {
+                    Named(property.Name, property);
+                    names = names.Add(property.Name, new TreatyName(Str(property.Value, "name")!, Str(property.Value, "title")));
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>The authority of each language's names; every language the file names things in must say its own.</summary>
+        private ImmutableDictionary<string, Translation> BuildTranslations()
+        {
+            var translations = ImmutableDictionary<string, Translation>.Empty;
+            if (_root["translations"] is JObject given)
+            {
+                foreach (var property in given.Properties())
+                {
+                    var entry = (JObject)property.Value;
+                    CheckSource(entry);
+                    var basis = Str(entry, "basis") == "authentic" ? TranslationBasis.Authentic : TranslationBasis.Verity;
+                    if (basis == TranslationBasis.Authentic && Str(entry, "source") is null)
+                    {
+                        problems.Add(document.At(entry, $"translations.{property.Name} is the treaty's authentic text: cite it with source"));
+                    }
+
+                    translations = translations.Add(property.Name, new Translation(basis, Str(entry, "source"), Str(entry, "text")));
+                }
+            }
+
+            foreach (var (language, where) in _named.OrderBy(n => n.Key, StringComparer.Ordinal))
+            {
+                if (!translations.ContainsKey(language))
+                {
+                    problems.Add(document.At(where, $"names in '{language}' but no translations.{language}: say whether they are the treaty's authentic text (basis: authentic, with its source) or translations made for Verity (basis: verity)"));
+                }
+            }
+
+            return translations;
         }
 
         private Proposal? BuildProposal()
@@ -202,7 +284,7 @@ public static class TreatyReader
                 Str(e, "id")!,
                 Str(e, "name") ?? Str(e, "id")!,
                 Str(e, "text"),
-                Str(e, "ru") is { } ru ? ImmutableDictionary<string, string>.Empty.Add("ru", ru) : ImmutableDictionary<string, string>.Empty))];
+                Names(e)))];
         }
 
         private PartyGroup BuildGroup(JObject group)
@@ -400,6 +482,7 @@ public static class TreatyReader
                 BuildRule((JArray)limit["rule"]!),
                 Str(limit, "source"))
             {
+                Names = Names(limit),
                 Measure = measure,
             };
         }
@@ -745,6 +828,10 @@ public static class TreatyReader
                     }
 
                     templates = templates.Add(property.Name, template);
+                    if (property.Name != "en")
+                    {
+                        Named(property.Name, property);
+                    }
                 }
             }
 
@@ -759,7 +846,10 @@ public static class TreatyReader
                 built,
                 new NotificationDeadline(offset, inAdvance),
                 fields,
-                templates);
+                templates)
+            {
+                Names = Names(n),
+            };
         }
 
         private static IEnumerable<string> TemplatePlaceholders(string template)

@@ -12,7 +12,7 @@ namespace Verity.Core.Notifications;
 /// <param name="Trigger">What makes it owed.</param>
 /// <param name="Deadline">When it is due.</param>
 /// <param name="Fields">Its fields.</param>
-/// <param name="Templates">A rendering template per language code (<c>en</c>, <c>ru</c>), with <c>{field}</c> placeholders.</param>
+/// <param name="Templates">A rendering template per language code (<c>en</c>, <c>ru</c>, <c>fa-AF</c>, …), with <c>{field}</c> placeholders.</param>
 public sealed record NotificationType(
     string Id,
     string Reference,
@@ -25,6 +25,13 @@ public sealed record NotificationType(
     ImmutableArray<NotificationField> Fields,
     ImmutableDictionary<string, string> Templates)
 {
+    /// <summary>Its name in other languages than English, by BCP 47 code (<c>ru</c>, <c>fa-AF</c>); the treaty's
+    /// <see cref="Treaties.Treaty.Translations"/> say on what authority each rests.</summary>
+    public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Its name in <paramref name="language"/>, or in English where the treaty gives none.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
+
     /// <summary>The field with this name, or <c>null</c>.</summary>
     public NotificationField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

@@ -33,6 +33,13 @@ public sealed record Limit(string Id, string? Article, string Name, ImmutableArr
     {
     }
 
+    /// <summary>Its name in other languages than English, by BCP 47 code (<c>ru</c>, <c>fa-AF</c>); the treaty's
+    /// <see cref="Treaty.Translations"/> say on what authority each rests.</summary>
+    public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Its name in <paramref name="language"/>, or in English where the treaty gives none.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
+
     /// <summary>What the limit measures, in the vocabulary of force estimates (<c>stockpile</c>, <c>deployed-strategic</c>, …), so limits of different drafts can be set side by side and projected; <c>null</c> when untagged.</summary>
     public ForceMeasure? Measure { get; init; }
 

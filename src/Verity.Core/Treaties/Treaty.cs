@@ -28,6 +28,19 @@ public sealed partial record Treaty(
     ImmutableArray<Interpretation> Interpretations,
     ImmutableArray<Notifications.NotificationType> Notifications)
 {
+    /// <summary>The treaty's name and title in other languages than English, by BCP 47 code.</summary>
+    public ImmutableDictionary<string, TreatyName> Names { get; init; } = ImmutableDictionary<string, TreatyName>.Empty;
+
+    /// <summary>On what authority each language's names and renderings rest (the treaty's authentic text, or
+    /// translations made for Verity), by BCP 47 code; a language the file gives names in is always here.</summary>
+    public ImmutableDictionary<string, Translation> Translations { get; init; } = ImmutableDictionary<string, Translation>.Empty;
+
+    /// <summary>Its short name in <paramref name="language"/>, or in English where the file gives none.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language)?.Name ?? Name;
+
+    /// <summary>Its full title in <paramref name="language"/>, or in English where the file gives none.</summary>
+    public string? TitleIn(string language) => Names.GetValueOrDefault(language) is { } named ? named.Title ?? Title : Title;
+
     /// <summary>For a draft, who proposed it, when and where; <c>null</c> for a treaty signed or in force.</summary>
     public Proposal? Proposal { get; init; }
 

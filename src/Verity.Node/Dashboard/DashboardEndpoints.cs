@@ -98,7 +98,7 @@ public static class DashboardEndpoints
         }
 
         var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
-        var model = await source.OverviewAsync(date.At, cancellationToken).ConfigureAwait(false);
+        var model = await source.OverviewAsync(date.At, renderer.Language.Code, cancellationToken).ConfigureAwait(false);
         return Html(renderer.Overview(model with { Node = source.Node(Address(context)), Date = date }));
     }
 
@@ -132,7 +132,7 @@ public static class DashboardEndpoints
         }
 
         var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
-        var model = PartyCode.TryParse(party, out var code) ? await source.PartyAsync(code, date.At, cancellationToken).ConfigureAwait(false) : null;
+        var model = PartyCode.TryParse(party, out var code) ? await source.PartyAsync(code, date.At, renderer.Language.Code, cancellationToken).ConfigureAwait(false) : null;
         if (model is null)
         {
             return NotFound(context, renderer, $"{party} is not a party of the treaty whose log this node holds");
@@ -186,7 +186,7 @@ public static class DashboardEndpoints
         }
 
         var model = PartyCode.TryParse(party, out var code)
-            ? await source.ItemAsync(code, uid, cancellationToken).ConfigureAwait(false)
+            ? await source.ItemAsync(code, uid, renderer.Language.Code, cancellationToken).ConfigureAwait(false)
             : null;
         if (model is null)
         {

@@ -19,12 +19,15 @@ public interface IDashboardSource
     /// <summary>The node itself, as it knows itself, reached at <paramref name="address"/>.</summary>
     NodeIdentity Node(string address);
 
-    /// <summary>Every party whose log the node holds and where each stands on <paramref name="at"/>.</summary>
-    Task<DashboardModel> OverviewAsync(LocalDate at, CancellationToken cancellationToken);
+    /// <summary>Every party whose log the node holds and where each stands on <paramref name="at"/>; the treaty's
+    /// terms (its name, the parties', the limits') in <paramref name="language"/> where the treaty file gives them.</summary>
+    Task<DashboardModel> OverviewAsync(LocalDate at, string language, CancellationToken cancellationToken);
 
-    /// <summary>One party's page on <paramref name="at"/>; <c>null</c> when the node holds no log of the party.</summary>
-    Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, CancellationToken cancellationToken);
+    /// <summary>One party's page on <paramref name="at"/>, the treaty's terms in <paramref name="language"/> where the
+    /// treaty file gives them; <c>null</c> when the node holds no log of the party.</summary>
+    Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, string language, CancellationToken cancellationToken);
 
-    /// <summary>One item's history; <c>null</c> when no statement in the party's log mentions the uid (or its log is not held).</summary>
-    Task<ItemHistory?> ItemAsync(PartyCode party, string uid, CancellationToken cancellationToken);
+    /// <summary>One item's history, the treaty named in <paramref name="language"/>; <c>null</c> when no statement in
+    /// the party's log mentions the uid (or its log is not held).</summary>
+    Task<ItemHistory?> ItemAsync(PartyCode party, string uid, string language, CancellationToken cancellationToken);
 }

@@ -103,7 +103,7 @@ public sealed class LogDashboardSource : IDashboardSource
     }
 
     /// <inheritdoc />
-    public async Task<DashboardModel> OverviewAsync(LocalDate at, CancellationToken cancellationToken)
+    public async Task<DashboardModel> OverviewAsync(LocalDate at, string language, CancellationToken cancellationToken)
     {
         var treaty = await _records.TreatyAsync(cancellationToken).ConfigureAwait(false);
         var compliance = Compliance(treaty, null, at);
@@ -123,11 +123,14 @@ public sealed class LogDashboardSource : IDashboardSource
                 [.. group.Limits.Select(l => new LimitStanding(l.Limit.Id, l.Limit.Name, l.Limit.Article, l.Value, l.Ceiling, l.Status))]));
         }
 
-        return new DashboardModel(_treaty.Id, _treaty.Name, at, _treaty.StandingAt(at), scopes.ToImmutable(), Alarms(), Source(treaty.Records.Select(r => (r.Party, r.Size)))) { Provenance = _provenance };
+        return new DashboardModel(_treaty.Id, _treaty.NameIn(language), at, _treaty.StandingAt(at),
+            [.. scopes.Select(s => s with { Name = ScopeName(s.Scope, s.Name, language), Limits = [.. s.Limits.Select(l => l with { Name = LimitName(l.LimitId, l.Name, language) })] })],
+            Alarms(), Source(treaty.Records.Select(r => (r.Party, r.Size))))
+        { Provenance = _provenance };
     }
 
     /// <inheritdoc />
-    public async Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, CancellationToken cancellationToken)
+    public async Task<PartyDashboard?> PartyAsync(PartyCode party, LocalDate at, string language, CancellationToken cancellationToken)
     {
         if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -148,6 +151,10 @@ public sealed class LogDashboardSource : IDashboardSource
         var (inspections, quotaUse) = Inspections(await _records.InspectionsAsync(cancellationToken).ConfigureAwait(false), party, at);
         return page with
         {
+            TreatyName = _treaty.NameIn(language),
+            PartyName = ScopeName(party.Value, page.PartyName, language),
+            Scopes = [.. page.Scopes.Select(s => s with { Name = ScopeName(s.Scope, s.Name, language), Limits = [.. s.Limits.Select(l => l with { Name = LimitName(l.LimitId, l.Name, language) })] })],
+            Databases = [.. page.Databases.Select(d => d with { Counts = [.. d.Counts.Select(c => c with { Name = LimitName(c.Id, c.Name, language) })] })],
             Logs = logs.ToImmutable(),
             Peers = peers,
             Alarms = Alarms(),
@@ -178,7 +185,7 @@ public sealed class LogDashboardSource : IDashboardSource
     }
 
     /// <inheritdoc />
-    public async Task<ItemHistory?> ItemAsync(PartyCode party, string uid, CancellationToken cancellationToken)
+    public async Task<ItemHistory?> ItemAsync(PartyCode party, string uid, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uid);
         if (await _records.GetAsync(party, cancellationToken).ConfigureAwait(false) is not { } record)
@@ -195,7 +202,7 @@ public sealed class LogDashboardSource : IDashboardSource
         var first = history[0];
         var kind = first.Listed?.Kind ?? first.Notification?.Fields.GetValueOrDefault("kind") ?? string.Empty;
         var type = first.Listed?.Type ?? first.Notification?.Fields.GetValueOrDefault("type") ?? string.Empty;
-        return new ItemHistory(_treaty.Name, party, uid, kind, type, history, Source([(party, record.Size)])) { Provenance = _provenance };
+        return new ItemHistory(_treaty.NameIn(language), party, uid, kind, type, history, Source([(party, record.Size)])) { Provenance = _provenance };
     }
 
     private PartyDashboard Build(TreatyRecord treaty, PartyCode party, LocalDate at)
@@ -315,6 +322,13 @@ public sealed class LogDashboardSource : IDashboardSource
 
     private ImmutableArray<EquivocationAlarm> Alarms() =>
         [.. _network.Alarms.Select(a => new EquivocationAlarm(a.Log, a.Reason, a.First.ToString(), a.Second.ToString()))];
+
+    // A scope's and a limit's name in a language, as the treaty file gives them (English where it gives none).
+    private string ScopeName(string scope, string name, string language) =>
+        _treaty.Parties.FirstOrDefault(p => p.Code.Value == scope)?.NameIn(language) ?? name;
+
+    private string LimitName(string limitId, string name, string language) =>
+        _treaty.Limits.FirstOrDefault(l => l.Id == limitId)?.NameIn(language) ?? name;
 
     private string PartyName(PartyCode party) => _treaty.Parties.FirstOrDefault(p => p.Code == party)?.Name ?? party.Value;
 

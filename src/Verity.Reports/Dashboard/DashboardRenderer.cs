@@ -31,6 +31,9 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     /// <c>Strings.&lt;code&gt;.resx</c>): the switcher offers these.</summary>
     public static ImmutableArray<Language> Translated { get; } = Languages.Languages.All;
 
+    /// <summary>The language the pages are written in.</summary>
+    public Language Language => _language;
+
     /// <summary>How many sent-on-time notifications the feed lists (every late, overdue, pending or unmatched one is listed).</summary>
     public const int FeedOnTimeRows = 50;
 
@@ -459,10 +462,10 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         var filter = model.Filter;
         var kinds = model.Kinds.IsEmpty
             ? model.Items.Select(i => i.Kind).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k)).ToList()
-            : model.Kinds.Select(k => (k.Id, k.Name)).ToList();
+            : model.Kinds.Select(k => (k.Id, k.NameIn(_language.Code))).ToList();
         var statuses = model.Statuses.IsEmpty
             ? model.Items.Select(i => i.Status).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k)).ToList()
-            : model.Statuses.Select(k => (k.Id, k.Name)).ToList();
+            : model.Statuses.Select(k => (k.Id, k.NameIn(_language.Code))).ToList();
         var bases = model.Items.Select(i => i.Location).Append(filter.Base).OfType<string>().Distinct().Order(StringComparer.Ordinal).Select(b => (b, b)).ToList();
         body.Append(CultureInfo.InvariantCulture, $"<form class=\"filter\" method=\"get\" action=\"{path}#items\" aria-label=\"{E(T("FilterItems"))}\"><input type=\"hidden\" name=\"at\" value=\"{at}\">");
         Select(body, "kind", T("Kind"), T("AnyKind"), kinds, filter.Kind);

@@ -43,7 +43,7 @@ public static class ReplayReport
         var breakdowns = $"<strong>{E(t.Get("Summary_Count", t.N(result.Breakdowns.Count(b => b.Matches)), t.N(result.Breakdowns.Length)))}</strong>";
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>{E(t.Get("Title", Name(treaty, t)))}</h1>
-            <p>{E(t.Language.Code == "en" ? treaty.Title ?? treaty.Name : Name(treaty, t))}.</p>
+            <p>{E(treaty.TitleIn(t.Language.Code) ?? Name(treaty, t))}.</p>
             <p class="summary">{t.Html("Summary", $"<strong>{E(t.Get("Summary_Count", t.N(result.Matched), t.N(result.Compared)))}</strong>", breakdowns, E(t.N(items)), E(t.N(result.Ledger.Events.Length)))}</p>
             <p class="note" role="note">{E(t.Get("Synthetic"))} {E(t.Get("Synthetic_Meaning"))}</p>
             """);
@@ -81,6 +81,7 @@ public static class ReplayReport
             <p class="note">{t.Html("Sources_Where", "<code>data/history/</code>", $"<code>data/treaties/{E(treaty.Id)}.yaml</code>")}</p>
             <ul>{string.Concat(treaty.Sources.Select(s => $"<li{Cited(t)}>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
             <p class="note">{E(t.Get("Sources_Items"))}</p>
+            {NamesBasis(treaty, t)}
             """);
         return HtmlPage.Render(t.Language.Code, t.Get("Title", Name(treaty, t)), html.ToString(), bodyClass: "report", dir: t.Language.Direction,
             print: PrintHeader(result, t), pageNumbers: t.Language.PageNumbers);
@@ -316,9 +317,28 @@ public static class ReplayReport
         return act.Party is { } party ? $"{party}: {words}" : words;
     }
 
-    private static string Name(Treaty treaty, ReportText t) => treaty.Name;
+    private static string Name(Treaty treaty, ReportText t) => treaty.NameIn(t.Language.Code);
 
-    private static string LimitName(Limit limit, ReportText t) => limit.Name;
+    private static string LimitName(Limit limit, ReportText t) => limit.NameIn(t.Language.Code);
+
+    /// <summary>On what the treaty's terms in the page's language rest, as the treaty file says: its authentic text
+    /// (citing the source), translations made for Verity, or none given (the terms are then English).</summary>
+    private static string NamesBasis(Treaty treaty, ReportText t)
+    {
+        var code = t.Language.Code;
+        if (code == "en")
+        {
+            return string.Empty;
+        }
+
+        var said = treaty.Translations.GetValueOrDefault(code) switch
+        {
+            { Basis: TranslationBasis.Authentic, SourceId: var id } => t.Get("Names_Authentic", treaty.Sources.FirstOrDefault(s => s.Id == id)?.Title ?? id ?? string.Empty),
+            { Basis: TranslationBasis.Verity } => t.Get("Names_Verity"),
+            _ => t.Get("Names_None"),
+        };
+        return $"<p class=\"note\">{E(said)}</p>";
+    }
 
     private static string QuotaName(InspectionQuota quota, ReportText t) => t.Language.Code == "en" ? quota.Name : t.Get("Inspections_Type", quota.Type);
 

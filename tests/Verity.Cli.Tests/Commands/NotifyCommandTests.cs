@@ -153,7 +153,7 @@ public class NotifyCommandTests
     }
 
     [Theory]
-    [InlineData("--lang", "fr", "'fr' is not a language of the treaty")]
+    [InlineData("--lang", "de", "New START's notifications are not rendered in 'de': they are in en (English), ru (Russian), fr (French, translated for Verity)")]
     [InlineData("--type", "change-of-heart", "unknown notification type 'change-of-heart'")]
     [InlineData("--party", "XX", "unknown party 'XX'")]
     [InlineData("--party", "us", "'us' is not a party code")]

@@ -65,6 +65,26 @@ public sealed partial class ReportLanguagesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Replay_InEveryLanguage_TheTreatysTermsFromItsNamesAndTheirBasisSaid(string code)
+    {
+        var result = ReplayReportTests.NewStart.Value;
+        var treaty = result.Treaty;
+
+        var text = Text(ReplayReport.Render(result, language: Known.Find(code)));
+
+        foreach (var limit in treaty.Limits)
+        {
+            Assert.Contains(limit.NameIn(code), text, StringComparison.Ordinal);
+            Assert.DoesNotContain(limit.Name, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(treaty.TitleIn(code)!, text, StringComparison.Ordinal);
+        var basis = Read("Replay/ReplayStrings", code)[treaty.Translations[code].Basis == Core.Treaties.TranslationBasis.Authentic ? "Names_Authentic" : "Names_Verity"];
+        Assert.Contains(basis.Split("{0}")[0].Trim(), text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reports_InEnglish_ShowTheEnglishPhrasesTheCheckLooksFor()
     {
