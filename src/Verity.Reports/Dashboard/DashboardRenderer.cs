@@ -186,8 +186,12 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
             404 => T("Error_404"),
             _ => T("Error_Other", status.ToString(CultureInfo.InvariantCulture)),
         };
-        return Page(title, $"<h1>{E(title)}</h1><p class=\"problem\" data-status=\"{status.ToString(CultureInfo.InvariantCulture)}\">{E(message)}</p>", null, null, new Chrome(null, null, "/", []));
+        return Page(title, $"<h1>{E(title)}</h1><p class=\"problem\" data-status=\"{status.ToString(CultureInfo.InvariantCulture)}\"{English()}>{E(message)}</p>", null, null, new Chrome(null, null, "/", []));
     }
+
+    // The sentences the core builds (a finding's details, the reason of a 400) are English in every language: marked
+    // so on other pages, for screen readers and line breaking.
+    private string English() => _language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {
@@ -357,7 +361,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"findings\"><caption>{E(T("FindingsCaption", N(model.Findings.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Finding"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Evidence"))}</th><th scope=\"col\">{E(T("Details"))}</th></tr></thead><tbody>");
         foreach (var f in model.Findings)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td>{E(f.Evidence)}</td><td>{E(f.Message)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td{English()}>{E(f.Evidence)}</td><td{English()}>{E(f.Message)}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -387,7 +391,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         foreach (var i in model.Inspections)
         {
             var selected = i.Withheld.IsEmpty ? string.Join(", ", i.Selected) : T("SelectionVoid", string.Join(", ", i.Withheld));
-            var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\">{string.Join("<br>", i.Findings.Select(E))}</td>";
+            var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\"{English()}>{string.Join("<br>", i.Findings.Select(E))}</td>";
             body.Append(CultureInfo.InvariantCulture, $"<tr data-inspection=\"{E(i.Id)}\"><td>{E(i.Id)}</td><td>{E(i.Inspecting.Value)}</td><td>{E(i.Inspected.Value)}</td><td>{E(i.Type)}</td><td>{D(i.Arrival)}</td><td>{E(i.Site ?? string.Empty)}</td><td data-stage=\"{E(i.Stage)}\">{E(T("Stage_" + i.Stage))}</td><td>{E(selected)}</td><td>{E(string.Join(", ", i.Counted.Select(c => $"{c.Uid}: {N(c.Warheads)}")))}</td>{findings}</tr>");
         }
 

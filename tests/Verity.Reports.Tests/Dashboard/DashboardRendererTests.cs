@@ -444,6 +444,9 @@ public sealed partial class DashboardRendererTests
             Assert.Contains(language.Date(new LocalDate(2011, 5, 10)), pages[1], StringComparison.Ordinal);
             Assert.Contains($"<a aria-current=\"true\" lang=\"{code}\"", pages[1], StringComparison.Ordinal);
 
+            // A finding's details, a sentence the core builds in English, are marked English on the page.
+            Assert.Contains("<td lang=\"en\" dir=\"ltr\">Ж-7</td>", pages[1], StringComparison.Ordinal);
+
             // The chart's axis runs left to right with its labels in the language's digits.
             Assert.Contains($"text-anchor=\"middle\">{language.Digits("2015")}</text>", pages[1], StringComparison.Ordinal);
         }
