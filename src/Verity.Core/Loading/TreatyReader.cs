@@ -710,7 +710,7 @@ public static class TreatyReader
                 }
 
                 CheckSource(q);
-                return new InspectionQuota(Str(q, "type")!, Str(q, "name") ?? Str(q, "type")!, q["per_year"]!.Value<int>(), from, until, Str(q, "source"));
+                return new InspectionQuota(Str(q, "type")!, Str(q, "name") ?? Str(q, "type")!, q["per_year"]!.Value<int>(), from, until, Str(q, "source")) { Names = Names(q) };
             }).ToImmutableArray();
             return new InspectionRegime(OptDate(inspections, "from"), quotas);
         }

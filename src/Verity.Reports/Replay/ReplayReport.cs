@@ -340,7 +340,9 @@ public static class ReplayReport
         return $"<p class=\"note\">{E(said)}</p>";
     }
 
-    private static string QuotaName(InspectionQuota quota, ReportText t) => t.Language.Code == "en" ? quota.Name : t.Get("Inspections_Type", quota.Type);
+    // A quota's name as the treaty file gives it in the language; without one, its type's identifier.
+    private static string QuotaName(InspectionQuota quota, ReportText t) =>
+        t.Language.Code == "en" ? quota.Name : quota.Names.GetValueOrDefault(t.Language.Code) ?? t.Get("Inspections_Type", quota.Type);
 
     private static string PartyName(Treaty treaty, PartyCode party, ReportText t) => party.Value;
 

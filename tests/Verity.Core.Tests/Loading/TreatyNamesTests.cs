@@ -23,6 +23,7 @@ public class TreatyNamesTests
             Assert.NotEqual(treaty.Title, treaty.TitleIn(language));
             Assert.All(treaty.Parties, p => Assert.NotEqual(p.Name, p.NameIn(language)));
             Assert.All(treaty.Limits, l => Assert.NotEqual(l.Name, l.NameIn(language)));
+            Assert.All(treaty.Inspections.Quotas, q => Assert.True(q.Names.ContainsKey(language), $"{q.Type} has no name in {language}"));
             Assert.All(treaty.ItemKinds.Concat(treaty.Statuses), k => Assert.True(k.Translations.ContainsKey(language), $"{k.Id} has no name in {language}"));
             Assert.All(treaty.Notifications, n => Assert.True(n.Names.ContainsKey(language) && n.Templates.ContainsKey(language), $"{n.Id} has no name or rendering in {language}"));
         }

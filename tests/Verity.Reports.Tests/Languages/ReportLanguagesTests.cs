@@ -81,6 +81,7 @@ public sealed partial class ReportLanguagesTests
         }
 
         Assert.Contains(treaty.TitleIn(code)!, text, StringComparison.Ordinal);
+        Assert.All(treaty.Inspections.Quotas, q => Assert.Contains(q.Names[code], text, StringComparison.Ordinal));
         var basis = Read("Replay/ReplayStrings", code)[treaty.Translations[code].Basis == Core.Treaties.TranslationBasis.Authentic ? "Names_Authentic" : "Names_Verity"];
         Assert.Contains(basis.Split("{0}")[0].Trim(), text, StringComparison.Ordinal);
     }
