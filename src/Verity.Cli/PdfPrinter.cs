@@ -29,9 +29,13 @@ internal sealed class PdfPrinter
     {
         var named = Environment.GetEnvironmentVariable("VERITY_CHROMIUM");
         var chromium = string.IsNullOrWhiteSpace(named) ? DefaultChromium : named;
-        if (!File.Exists(chromium))
+        var problem = Directory.Exists(chromium) ? "is a folder"
+            : !File.Exists(chromium) ? "is missing"
+            : !OperatingSystem.IsWindows() && (File.GetUnixFileMode(chromium) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0 ? "is not a program (not executable)"
+            : null;
+        if (problem is not null)
         {
-            var where = string.IsNullOrWhiteSpace(named) ? $"{DefaultChromium} is missing" : $"VERITY_CHROMIUM names {chromium}, which is missing";
+            var where = string.IsNullOrWhiteSpace(named) ? $"{DefaultChromium} {problem}" : $"VERITY_CHROMIUM names {chromium}, which {problem}";
             throw new InputException(new Diagnostic("--pdf", 0, 0, string.Empty, $"{where}: --pdf prints through headless Chromium; install Debian's chromium (apt-get install chromium) or set VERITY_CHROMIUM to a Chromium or Chrome"));
         }
 
@@ -44,9 +48,18 @@ internal sealed class PdfPrinter
     public string Print(string html, string pdf)
     {
         var temporary = pdf + ".tmp";
-        var profile = Directory.CreateTempSubdirectory("verity-pdf-");
+        DirectoryInfo? profile = null;
         try
         {
+            try
+            {
+                profile = Directory.CreateTempSubdirectory("verity-pdf-");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Failed(pdf, $"no temporary folder for the browser's profile under {Path.GetTempPath()} (TMPDIR): {e.Message}");
+            }
+
             var start = new ProcessStartInfo(Chromium)
             {
                 RedirectStandardOutput = true,
@@ -64,7 +77,15 @@ internal sealed class PdfPrinter
             var error = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(Timeout))
             {
-                process.Kill(entireProcessTree: true);
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It ended between the wait and the kill.
+                }
+
                 process.WaitForExit();
                 throw Failed(pdf, $"the browser took longer than {Timeout.TotalSeconds:F0} s and was stopped");
             }
@@ -80,22 +101,18 @@ internal sealed class PdfPrinter
             File.Move(temporary, pdf, overwrite: true);
             return Path.GetFullPath(pdf);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             throw Failed(pdf, e.Message);
         }
         finally
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-
+            Remove(temporary);
             try
             {
-                profile.Delete(recursive: true);
+                profile?.Delete(recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A profile folder a browser still holds is left to the system's temporary folder.
             }
@@ -118,7 +135,25 @@ internal sealed class PdfPrinter
         yield return $"--user-data-dir={profile}";
         yield return "--no-pdf-header-footer";
         yield return $"--print-to-pdf={Path.GetFullPath(pdf)}";
-        yield return new Uri(Path.GetFullPath(html)).AbsoluteUri;
+        yield return FileUri(html);
+    }
+
+    /// <summary>The <c>file://</c> address of a path, each segment escaped, so that a folder named <c>p%41x</c> or
+    /// <c>a b#c</c> is that folder (<see cref="Uri"/> would unescape <c>%41</c>).</summary>
+    internal static string FileUri(string path) =>
+        "file://" + string.Join('/', Path.GetFullPath(path).Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>Deletes a file if it is there; a file that cannot be deleted is left.</summary>
+    internal static void Remove(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is: what failed is said by the caller.
+        }
     }
 
     private static bool IsPdf(string path)

@@ -49,6 +49,11 @@ internal sealed class ReportOptions
         var language = code is null
             ? Languages.English
             : Languages.Find(code, Languages.All) ?? throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, Languages.Unknown(code.Length > 40 ? code[..40] + "…" : code, Languages.All)));
+        if (!language.IsAvailable)
+        {
+            throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, $"{language.EnglishName} needs the culture data of ICU, which .NET does not have here: install libicu (Debian: libicu72) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"));
+        }
+
         return new ReportWriter(language, pdf ? PdfPrinter.Find() : null);
     }
 }
@@ -62,12 +67,34 @@ internal sealed record ReportWriter(Language Language, PdfPrinter? Printer)
     public static ReportWriter Default { get; } = new(Languages.English, null);
 
     /// <summary>Writes <paramref name="html"/> to <paramref name="fileName"/> in <paramref name="folder"/> and, when asked,
-    /// its PDF beside it (the same name, <c>.pdf</c>).</summary>
+    /// its PDF beside it (the same name, <c>.pdf</c>): the page is printed from a temporary file, and the page and its PDF
+    /// take their names only once both are whole, so a print that fails leaves the folder as it was.</summary>
     /// <returns>The paths written: the page, and the PDF or <c>null</c>.</returns>
     /// <exception cref="InputException">The folder or a file cannot be written, or the page cannot be printed.</exception>
     public (string Html, string? Pdf) Write(string folder, string html, string fileName = "index.html")
     {
-        var path = OutputFile.Write(folder, html, fileName);
-        return (path, Printer?.Print(path, Path.ChangeExtension(path, ".pdf")));
+        if (Printer is null)
+        {
+            return (OutputFile.Write(folder, html, fileName), null);
+        }
+
+        var path = Path.GetFullPath(Path.Combine(folder, fileName));
+        var printing = OutputFile.WriteText(Path.Combine(folder, "." + fileName + ".printing.html"), html, "--out");
+        var pdf = Path.ChangeExtension(path, ".pdf");
+        try
+        {
+            // The PDF goes through its own temporary file; the page takes its name after it.
+            Printer.Print(printing, pdf);
+            File.Move(printing, path, overwrite: true);
+            return (path, pdf);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new Diagnostic(path, 0, 0, string.Empty, $"cannot write the file --out names: {e.Message}"));
+        }
+        finally
+        {
+            PdfPrinter.Remove(printing);
+        }
     }
 }

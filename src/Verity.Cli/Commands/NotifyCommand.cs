@@ -12,7 +12,8 @@ using Verity.Reports.Replay;
 
 namespace Verity.Cli.Commands;
 
-/// <summary><c>verity notify</c>: the notifications a party owes under the record, with what it provided, rendered in English or Russian.</summary>
+/// <summary><c>verity notify</c>: the notifications a party owes under the record, with what it provided, rendered in a
+/// language the treaty file gives (New START: its authentic English and Russian, and translations made for Verity).</summary>
 internal static class NotifyCommand
 {
     public static Command Create(CliContext context)
@@ -29,11 +30,14 @@ internal static class NotifyCommand
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON for programs." };
         var command = new Command("notify", """
             The notifications a party owes under the record (from its items' events and the calendar), each with its
-            deadline and what was provided, rendered in English or Russian.
+            deadline and what was provided, rendered in a language the treaty file gives them in (New START:
+            English and Russian, its authentic languages; French, Spanish, Chinese, Arabic and Dari,
+            translations made for Verity).
 
             Examples:
               verity notify --party US --from 2017-01-01 --to 2017-03-31 --type change-in-data
               verity notify --party RU --lang ru --limit 10
+              verity notify --party US --lang fa-AF --limit 5
               verity notify --party US --to 2011-12-31 --export sent.json
             """)
         { recordOption, partyOption, fromOption, toOption, typeOption, langOption, sentOption, exportOption, limitOption, jsonOption };
@@ -94,6 +98,7 @@ internal static class NotifyCommand
                 {
                     ["treaty"] = record.Treaty.Id,
                     ["language"] = language,
+                    ["basis"] = Basis(language, record.Treaty),
                     ["notifications"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
                     {
                         ["type"] = r.Obligation.Type.Id,
@@ -133,6 +138,11 @@ internal static class NotifyCommand
             Terminal.More(context, Math.Min(limit, rows.Count), rows.Count, "--limit N shows more, --json lists every one");
             context.Out.MarkupLineInterpolated($"{rows.Count:N0} notification(s) owed; provided: {(record.Honest ? "the honest record" : parse.GetValue(sentOption))}.");
             Terminal.Note(context, $"[grey]Owed by the events of the replayed record. {Markup.Escape(ReplayText.Synthetic)}[/]");
+            if (language != "en")
+            {
+                Terminal.Note(context, $"[grey]Rendered in {Markup.Escape(language)}: {(Basis(language, record.Treaty) == "authentic" ? "the terms of the treaty's authentic text in that language" : "translations made for Verity, not an official rendering")} (the treaty file's translations.{Markup.Escape(language)}).[/]");
+            }
+
             return VerityApp.Ok;
         }));
         return command;
@@ -157,6 +167,12 @@ internal static class NotifyCommand
         DeadlineState.Overdue => "[bold red]OVERDUE[/]",
         _ => "[yellow]pending[/]",
     };
+    /// <summary>On what the renderings in <paramref name="language"/> rest: <c>original</c> (English, the treaty file's
+    /// own words), <c>authentic</c> (a language the file says is the treaty's authentic text) or <c>verity</c>
+    /// (translations made for Verity).</summary>
+    private static string Basis(string language, Treaty treaty) =>
+        language == "en" ? "original" : treaty.Translations.GetValueOrDefault(language)?.BasisWord ?? "verity";
+
     /// <summary>The language <paramref name="code"/> names (<c>fa</c> is Dari, <c>zh</c> Chinese) if every notification
     /// type of the treaty is rendered in it; otherwise bad input naming the languages that are.</summary>
     private static string Language(string code, Treaty treaty)

@@ -17,8 +17,40 @@ namespace Verity.Reports.Languages;
 /// <param name="SolarHijri">Whether dates are shown in the Solar Hijri calendar (with the Gregorian date beside).</param>
 public sealed record Language(string Code, string Name, string EnglishName, bool RightToLeft, bool NativeDigits, bool SolarHijri)
 {
-    /// <summary>The culture whose CLDR data the language's numbers and dates follow.</summary>
-    public CultureInfo Culture => CultureInfo.GetCultureInfo(Code);
+    /// <summary>The culture whose CLDR data the language's numbers and dates follow. English, whose pages write ISO dates
+    /// and grouped numbers as the invariant culture does, falls back to it where .NET runs without culture data
+    /// (<c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT</c>, or no ICU).</summary>
+    /// <exception cref="CultureNotFoundException">Another language, where .NET has no culture data (see <see cref="IsAvailable"/>).</exception>
+    public CultureInfo Culture
+    {
+        get
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(Code);
+            }
+            catch (CultureNotFoundException) when (Code == "en")
+            {
+                return CultureInfo.InvariantCulture;
+            }
+        }
+    }
+
+    /// <summary>Whether .NET has the culture data to write in the language here (ICU present, globalization not invariant).</summary>
+    public bool IsAvailable
+    {
+        get
+        {
+            try
+            {
+                return Code == "en" || CultureInfo.GetCultureInfo(Code).Name.Length > 0;
+            }
+            catch (CultureNotFoundException)
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>The CSS counter style of the language's digits, for printed page numbers: <c>decimal</c>,
     /// <c>arabic-indic</c> (٠١٢, Arabic), <c>persian</c> (۰۱۲, Dari).</summary>

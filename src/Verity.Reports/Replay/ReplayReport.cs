@@ -46,6 +46,7 @@ public static class ReplayReport
             <p>{E(treaty.TitleIn(t.Language.Code) ?? Name(treaty, t))}.</p>
             <p class="summary">{t.Html("Summary", $"<strong>{E(t.Get("Summary_Count", t.N(result.Matched), t.N(result.Compared)))}</strong>", breakdowns, E(t.N(items)), E(t.N(result.Ledger.Events.Length)))}</p>
             <p class="note" role="note">{E(t.Get("Synthetic"))} {E(t.Get("Synthetic_Meaning"))}</p>
+            {NamesBasis(treaty, t)}
             """);
         if (result.Interpretation.Id != Interpretation.AgreedId)
         {
@@ -81,7 +82,6 @@ public static class ReplayReport
             <p class="note">{t.Html("Sources_Where", "<code>data/history/</code>", $"<code>data/treaties/{E(treaty.Id)}.yaml</code>")}</p>
             <ul>{string.Concat(treaty.Sources.Select(s => $"<li{Cited(t)}>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
             <p class="note">{E(t.Get("Sources_Items"))}</p>
-            {NamesBasis(treaty, t)}
             """);
         return HtmlPage.Render(t.Language.Code, t.Get("Title", Name(treaty, t)), html.ToString(), bodyClass: "report", dir: t.Language.Direction,
             print: PrintHeader(result, t), pageNumbers: t.Language.PageNumbers);
@@ -93,7 +93,7 @@ public static class ReplayReport
         var published = result.Points.SelectMany(p => p.Published.Values.Where(f => f.Value is not null).Select(f => (p.Date, f.Source))).ToList();
         var through = published.Count == 0 ? result.Points.Max(p => p.Date) : published.Max(p => p.Date);
         // The three hosts most cited, then "…": every figure's own source is in the table of data points.
-        var hosts = published.Select(p => Uri.TryCreate(p.Source, UriKind.Absolute, out var uri) ? uri.Host : p.Source)
+        var hosts = published.Select(p => Uri.TryCreate(p.Source, UriKind.Absolute, out var uri) ? (uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host) : p.Source)
             .Where(h => !string.IsNullOrEmpty(h)).GroupBy(h => h, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         return t.Get("Print_Header", Name(result.Treaty, t), t.D(through), string.Join(", ", hosts.Take(3)) + (hosts.Count > 3 ? ", …" : string.Empty));
@@ -169,14 +169,17 @@ public static class ReplayReport
 
     private static string Timeline(Treaty treaty, ReportText t)
     {
-        var rows = treaty.Lifecycle.Select(a => (a.Date, Text: Describe(a, t))).ToList();
+        // In another language: the language's words for the act, and the data's own text (English) beside them, marked so.
+        var rows = treaty.Lifecycle.Select(a => (a.Date, Html: t.Language.Code == "en" || a.Text is null
+            ? E(Describe(a, t))
+            : $"{E(Describe(a, t))} <span lang=\"en\" dir=\"ltr\">({E(a.Text)})</span>")).ToList();
         if (treaty.Expiry is { } expiry)
         {
-            rows.Add((expiry, t.Get("Lifecycle_Expires")));
+            rows.Add((expiry, E(t.Get("Lifecycle_Expires"))));
         }
 
         return $"<h2>{E(t.Get("Lifecycle"))}</h2><table><tr><th>{E(t.Get("Date"))}</th><th>{E(t.Get("Act"))}</th></tr>"
-            + string.Concat(rows.OrderBy(r => r.Date).Select(r => $"<tr><td>{E(t.D(r.Date))}</td><td class=\"text\">{E(r.Text)}</td></tr>"))
+            + string.Concat(rows.OrderBy(r => r.Date).Select(r => $"<tr><td>{E(t.D(r.Date))}</td><td class=\"text\">{r.Html}</td></tr>"))
             + "</table>";
     }
 
@@ -313,8 +316,8 @@ public static class ReplayReport
             return LifecycleText.Describe(act);
         }
 
-        var words = t.Get("Act_" + act.Kind, act.Party is { } p ? p.Value : string.Empty, act.Period?.Years ?? 0);
-        return act.Party is { } party ? $"{party}: {words}" : words;
+        // The words name the party; the data's text, English, goes beside them where the page can mark it (the table).
+        return t.Get("Act_" + act.Kind, act.Party is { } p ? p.Value : string.Empty, act.Period?.Years ?? 0);
     }
 
     private static string Name(Treaty treaty, ReportText t) => treaty.NameIn(t.Language.Code);

@@ -175,7 +175,7 @@ public static class SuccessorReport
     private static string Draft(DraftComparison draft, ProposalsResult result, ReportText t)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"draft-{E(draft.DraftId.Replace(':', '-'))}\">{E(draft.Name)} <code>{E(draft.DraftId)}</code></h3>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"draft-{E(draft.DraftId.Replace(':', '-'))}\"><span{English(t)}>{E(draft.Name)}</span> <code>{E(draft.DraftId)}</code></h3>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>{(draft.MustCutMost is { } most ? t.Html("MustCutMost", $"<strong>{E(most.Scope)}</strong>", E(t.N(most.Cut)), E(most.LimitId)) : E(t.Get("NoCut")))}{(draft.EntryIntoForceAssumed ? " " + E(t.Get("EntryAssumed", t.D(draft.EntryIntoForce))) : string.Empty)}</p>\n");
         foreach (var limit in draft.Limits.GroupBy(l => l.LimitId))
         {
@@ -204,7 +204,7 @@ public static class SuccessorReport
             html.Append(CultureInfo.InvariantCulture, $"""
                 <figure>
                 {chart.ToSvg($"chart-{draft.DraftId.Replace(':', '-')}-{limit.Key}", $"{draft.DraftId} {limit.Key}", t.Get("Draft_Description"))}
-                <figcaption>{E(t.Get("Draft_Caption", withPath[0].Name))}</figcaption>
+                <figcaption>{t.Html("Draft_Caption", $"<span{English(t)}>{E(withPath[0].Name)}</span>")}</figcaption>
                 </figure>
 
                 """);

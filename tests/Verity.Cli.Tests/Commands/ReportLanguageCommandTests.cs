@@ -115,6 +115,37 @@ public sealed partial class ReportLanguageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Pdf_BrowserFails_Exit2_TheFolderAsItWas()
+    {
+        Directory.CreateDirectory(_out);
+        await File.WriteAllTextAsync(Path.Combine(_out, "index.html"), "the earlier page");
+        await File.WriteAllTextAsync(Path.Combine(_out, "index.pdf"), "the earlier PDF");
+        var before = Environment.GetEnvironmentVariable("VERITY_CHROMIUM");
+        Environment.SetEnvironmentVariable("VERITY_CHROMIUM", "/bin/false");
+        try
+        {
+            var run = await RunAsync("replay", "new-start", "--out", _out, "--pdf", "--lang", "ru");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"--pdf: cannot print {Path.Combine(_out, "index.pdf")}: the browser exited with 1 and wrote no PDF", run.Error, StringComparison.Ordinal);
+            // Neither a new page beside the earlier PDF nor anything half written: the folder as it was.
+            Assert.Equal(["index.html", "index.pdf"], Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Equal("the earlier page", await File.ReadAllTextAsync(Path.Combine(_out, "index.html")));
+            Assert.Equal("the earlier PDF", await File.ReadAllTextAsync(Path.Combine(_out, "index.pdf")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("VERITY_CHROMIUM", before);
+        }
+    }
+
+    [Fact]
+    public void FileUri_EscapesEachSegment_SoAFolderNamedLikeAnEscapeIsThatFolder()
+    {
+        Assert.Equal("file:///tmp/p%2541x/a%20b%23c/index.html", PdfPrinter.FileUri("/tmp/p%41x/a b#c/index.html"));
+    }
+
+    [Fact]
     public async Task Pdf_Replay_PrintsAPdfWhoseFirstPageRendersWithTheHeader()
     {
         Assert.True(File.Exists(PdfPrinter.DefaultChromium), $"{PdfPrinter.DefaultChromium} is missing: install it with `apt-get install chromium` (as root), as .ci/run does");
