@@ -581,7 +581,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
             title,
             (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
             header: header,
-            footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>",
+            footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>{(_language.Code == "en" ? string.Empty : $"<p>{E(T("TranslatedNote"))}</p>")}",
             script: copies ? CopyScript : null,
             dir: _language.Direction);
     }

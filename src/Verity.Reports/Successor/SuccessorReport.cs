@@ -83,7 +83,7 @@ public static class SuccessorReport
 
         var printed = t.Get("Print_Header", page.TodayAt is { } day ? t.D(day) : t.Y(result.Settings.Year), page.Estimates.Origin);
         return HtmlPage.Render(t.Language.Code, t.Get("Title"), html.ToString(), bodyClass: "report", dir: t.Language.Direction, print: printed, pageNumbers: t.Language.PageNumbers,
-            footer: t.Html("Footer", $"<code>{E(page.Estimates.Origin)}</code>", "<code>data/treaties/drafts/</code>", "<code>data/forces/projections.yaml</code>", E(t.N(result.Options.Trials)), E(result.Options.Seed.ToString(CultureInfo.InvariantCulture))));
+            footer: t.Html("Footer", $"<code>{E(page.Estimates.Origin)}</code>", "<code>data/treaties/drafts/</code>", "<code>data/forces/projections.yaml</code>", E(t.N(result.Options.Trials)), E(t.Language.Digits(result.Options.Seed.ToString(CultureInfo.InvariantCulture)))));
     }
 
     private static string Today(SuccessorPage page, LocalDate at, ReportText t)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,7 @@ public sealed partial class DashboardRendererTests
         renderer.Error(400, "Ж");
         renderer.Error(404, "Ж");
         renderer.Error(500, "Ж");
+        new DashboardRenderer(used, Verity.Reports.Languages.Languages.Find("ru")).Overview(Overview()); // the note a translated page carries
         var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
         // Words for every state the model can carry are looked up by name; the rest are used by the pages above.
@@ -438,6 +440,10 @@ public sealed partial class DashboardRendererTests
                 var left = english.Where(f => Regex.IsMatch(text, @"(?<!\p{L})" + Regex.Escape(f) + @"(?!\p{L})")).ToList();
                 Assert.True(left.Count == 0, $"English left in the {code} page: {string.Join(" | ", left)}");
             }
+
+            // Every page says it is a translation made for Verity.
+            var translated = new ResourceManager("Verity.Reports.Dashboard.Strings", typeof(DashboardRenderer).Assembly).GetString("TranslatedNote", language.Culture)!;
+            Assert.All(pages, p => Assert.Contains(WebUtility.HtmlEncode(translated), p, StringComparison.Ordinal));
 
             // The party's page: its numbers in the language's digits, its dates so too, the switcher marks the language.
             Assert.Contains(language.Number(1550), pages[1], StringComparison.Ordinal);
