@@ -21,6 +21,8 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         // The treaty's terms from the treaty file's names in Dari: the limit, not its English name.
         Assert.Contains(fed.Replay.Treaty.FindLimit("launchers")!.NameIn("fa-AF"), html, StringComparison.Ordinal);
         Assert.DoesNotContain(fed.Replay.Treaty.FindLimit("launchers")!.Name, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("United States of America", html, StringComparison.Ordinal);
+        Assert.Contains(fed.Replay.Treaty.Parties[0].NameIn("fa-AF"), html, StringComparison.Ordinal);
         Assert.Contains("<a lang=\"en\" hreflang=\"en\" href=\"/dashboard/US?at=2020-09-01&amp;lang=en\">English</a>", html, StringComparison.Ordinal);
 
         // The cookie keeps the choice: the overview, asked for without ?lang=, is in Dari too.

@@ -99,7 +99,7 @@ public static class DashboardEndpoints
 
         var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
         var model = await source.OverviewAsync(date.At, renderer.Language.Code, cancellationToken).ConfigureAwait(false);
-        return Html(renderer.Overview(model with { Node = source.Node(Address(context)), Date = date }));
+        return Html(renderer.Overview(model with { Node = source.Node(Address(context), renderer.Language.Code), Date = date }));
     }
 
     private static async Task<IResult> PartyAsync(
@@ -161,7 +161,7 @@ public static class DashboardEndpoints
                 $"{number:N0} is beyond the last page, {ItemFilter.Pages(matching):N0} ({matching:N0} item{(matching == 1 ? "" : "s")} {(filter.IsFiltered ? "match the filter" : "on the date")}, {ItemFilter.PageSize} a page)"));
         }
 
-        return Html(renderer.Party(model with { Node = source.Node(Address(context)), Date = date, Filter = filter }));
+        return Html(renderer.Party(model with { Node = source.Node(Address(context), renderer.Language.Code), Date = date, Filter = filter }));
     }
 
     private static async Task<IResult> ItemAsync(
@@ -194,7 +194,7 @@ public static class DashboardEndpoints
         }
 
         var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
-        return Html(renderer.Item(model with { Node = source.Node(Address(context)), Date = date }));
+        return Html(renderer.Item(model with { Node = source.Node(Address(context), renderer.Language.Code), Date = date }));
     }
 
     private static IDashboardSource? Source(HttpContext context) => context.RequestServices.GetService<IDashboardSource>();

@@ -16,8 +16,9 @@ public interface IDashboardSource
     /// </summary>
     Task<PageDate> DateAsync(LocalDate? asked, LocalDate today, CancellationToken cancellationToken);
 
-    /// <summary>The node itself, as it knows itself, reached at <paramref name="address"/>.</summary>
-    NodeIdentity Node(string address);
+    /// <summary>The node itself, as it knows itself, reached at <paramref name="address"/>; its party named in
+    /// <paramref name="language"/> where the treaty file gives the name.</summary>
+    NodeIdentity Node(string address, string language = "en");
 
     /// <summary>Every party whose log the node holds and where each stands on <paramref name="at"/>; the treaty's
     /// terms (its name, the parties', the limits') in <paramref name="language"/> where the treaty file gives them.</summary>

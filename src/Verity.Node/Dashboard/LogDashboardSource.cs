@@ -94,12 +94,12 @@ public sealed class LogDashboardSource : IDashboardSource
     }
 
     /// <inheritdoc />
-    public NodeIdentity Node(string address)
+    public NodeIdentity Node(string address, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(address);
         var own = _logs.Own;
         var party = PartyCode.Parse(own.Log.Party);
-        return new NodeIdentity(party, PartyName(party), address, own.Log.Origin, own.Verifier.ToString());
+        return new NodeIdentity(party, ScopeName(party.Value, PartyName(party), language), address, own.Log.Origin, own.Verifier.ToString());
     }
 
     /// <inheritdoc />
