@@ -48,7 +48,7 @@ internal sealed class ReportOptions
 
         var language = code is null
             ? Languages.English
-            : Languages.Find(code, Languages.All) ?? throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, Languages.Unknown(code.Length > 40 ? code[..40] + "…" : code, Languages.All)));
+            : Languages.Find(code, Languages.All) ?? throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, Languages.Unknown(code, Languages.All)));
         if (!language.IsAvailable)
         {
             throw new InputException(new Diagnostic("--lang", 0, 0, string.Empty, $"{language.EnglishName} needs the culture data of ICU, which .NET does not have here: install libicu (Debian: libicu72) and unset DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"));

@@ -131,6 +131,15 @@ public static class HtmlPage
         return css.ToString();
     }
 
+    /// <summary>The attributes that mark an element's text English (<c> lang="en" dir="ltr"</c>) on a page in
+    /// <paramref name="language"/>; none on an English page. For the sentences the core builds and the data's own
+    /// English, so that screen readers and line breaking treat them as English.</summary>
+    public static string EnglishOn(Languages.Language language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
+    }
+
     /// <summary>Text made safe to put in HTML, in content or in a quoted attribute.</summary>
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -8,99 +8,22 @@ namespace Verity.Core.Notifications;
 /// authentic languages, and those the treaty file gives translations in).</summary>
 public static class NotificationRenderer
 {
+    /// <summary>The ledger's events a rendering names, in the order of each language's words in <see cref="EventWords"/>.</summary>
+    private static readonly string[] Events = ["produced", "deployed", "moved", "status-changed", "converted", "eliminated", "lost", "warheads-loaded", "warheads-removed"];
+
+    // Each language's words for the events: English and Russian as the renderings have always said them; the others
+    // translations made for Verity, as the treaty file's names in them are.
     private static readonly ImmutableDictionary<string, ImmutableDictionary<string, string>> EventWords =
-        new Dictionary<string, ImmutableDictionary<string, string>>
+        new Dictionary<string, string[]>
         {
-            ["en"] = new Dictionary<string, string>
-            {
-                ["produced"] = "produced",
-                ["deployed"] = "deployed",
-                ["moved"] = "moved",
-                ["status-changed"] = "status changed",
-                ["converted"] = "converted",
-                ["eliminated"] = "eliminated",
-                ["lost"] = "lost",
-                ["warheads-loaded"] = "warheads loaded",
-                ["warheads-removed"] = "warheads removed",
-            }.ToImmutableDictionary(),
-            ["ru"] = new Dictionary<string, string>
-            {
-                ["produced"] = "произведён",
-                ["deployed"] = "развёрнут",
-                ["moved"] = "перемещён",
-                ["status-changed"] = "изменён статус",
-                ["converted"] = "переоборудован",
-                ["eliminated"] = "ликвидирован",
-                ["lost"] = "утрачен",
-                ["warheads-loaded"] = "установлены боеголовки",
-                ["warheads-removed"] = "сняты боеголовки",
-            }.ToImmutableDictionary(),
-            // Translations made for Verity, as the treaty file's names in fr are.
-            ["fr"] = new Dictionary<string, string>
-            {
-                ["produced"] = "produit",
-                ["deployed"] = "déployé",
-                ["moved"] = "déplacé",
-                ["status-changed"] = "statut modifié",
-                ["converted"] = "converti",
-                ["eliminated"] = "éliminé",
-                ["lost"] = "perdu",
-                ["warheads-loaded"] = "ogives chargées",
-                ["warheads-removed"] = "ogives retirées",
-            }.ToImmutableDictionary(),
-            // Translations made for Verity, as the treaty file's names in es are.
-            ["es"] = new Dictionary<string, string>
-            {
-                ["produced"] = "producido",
-                ["deployed"] = "desplegado",
-                ["moved"] = "trasladado",
-                ["status-changed"] = "estado cambiado",
-                ["converted"] = "convertido",
-                ["eliminated"] = "eliminado",
-                ["lost"] = "perdido",
-                ["warheads-loaded"] = "ojivas cargadas",
-                ["warheads-removed"] = "ojivas retiradas",
-            }.ToImmutableDictionary(),
-            // Translations made for Verity, as the treaty file's names in zh-Hans are.
-            ["zh-Hans"] = new Dictionary<string, string>
-            {
-                ["produced"] = "已生产",
-                ["deployed"] = "已部署",
-                ["moved"] = "已转移",
-                ["status-changed"] = "状态已变更",
-                ["converted"] = "已改装",
-                ["eliminated"] = "已销毁",
-                ["lost"] = "已丢失",
-                ["warheads-loaded"] = "已装载弹头",
-                ["warheads-removed"] = "已卸除弹头",
-            }.ToImmutableDictionary(),
-            // Translations made for Verity, as the treaty file's names in ar are.
-            ["ar"] = new Dictionary<string, string>
-            {
-                ["produced"] = "أُنتج",
-                ["deployed"] = "نُشر",
-                ["moved"] = "نُقل",
-                ["status-changed"] = "تغيّر وضعه",
-                ["converted"] = "حُوِّل",
-                ["eliminated"] = "أُزيل",
-                ["lost"] = "فُقد",
-                ["warheads-loaded"] = "حُمّلت الرؤوس الحربية",
-                ["warheads-removed"] = "أُزيلت الرؤوس الحربية",
-            }.ToImmutableDictionary(),
-            // Translations made for Verity, as the treaty file's names in fa-AF are.
-            ["fa-AF"] = new Dictionary<string, string>
-            {
-                ["produced"] = "تولید شد",
-                ["deployed"] = "مستقر شد",
-                ["moved"] = "منتقل شد",
-                ["status-changed"] = "وضعیت تغییر کرد",
-                ["converted"] = "تبدیل شد",
-                ["eliminated"] = "حذف شد",
-                ["lost"] = "مفقود شد",
-                ["warheads-loaded"] = "کلاهک‌ها نصب شد",
-                ["warheads-removed"] = "کلاهک‌ها برداشته شد",
-            }.ToImmutableDictionary(),
-        }.ToImmutableDictionary();
+            ["en"] = ["produced", "deployed", "moved", "status changed", "converted", "eliminated", "lost", "warheads loaded", "warheads removed"],
+            ["ru"] = ["произведён", "развёрнут", "перемещён", "изменён статус", "переоборудован", "ликвидирован", "утрачен", "установлены боеголовки", "сняты боеголовки"],
+            ["fr"] = ["produit", "déployé", "déplacé", "statut modifié", "converti", "éliminé", "perdu", "ogives chargées", "ogives retirées"],
+            ["es"] = ["producido", "desplegado", "trasladado", "estado cambiado", "convertido", "eliminado", "perdido", "ojivas cargadas", "ojivas retiradas"],
+            ["zh-Hans"] = ["已生产", "已部署", "已转移", "状态已变更", "已改装", "已销毁", "已丢失", "已装载弹头", "已卸除弹头"],
+            ["ar"] = ["أُنتج", "نُشر", "نُقل", "تغيّر وضعه", "حُوِّل", "أُزيل", "فُقد", "حُمّلت الرؤوس الحربية", "أُزيلت الرؤوس الحربية"],
+            ["fa-AF"] = ["تولید شد", "مستقر شد", "منتقل شد", "وضعیت تغییر کرد", "تبدیل شد", "حذف شد", "مفقود شد", "کلاهک‌ها نصب شد", "کلاهک‌ها برداشته شد"],
+        }.ToImmutableDictionary(l => l.Key, l => Events.Zip(l.Value).ToImmutableDictionary(w => w.First, w => w.Second));
 
     // A field the record does not give (NotificationPlan.NotInRecord), said in the rendering's language.
     private static readonly ImmutableDictionary<string, string> NotInRecordWords = new Dictionary<string, string>

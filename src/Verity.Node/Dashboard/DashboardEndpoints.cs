@@ -45,7 +45,7 @@ public static class DashboardEndpoints
             language = Languages.Find(asked, translated);
             if (language is null)
             {
-                unknown = Languages.Unknown(asked.Length > 40 ? asked[..40] + "…" : asked, translated);
+                unknown = Languages.Unknown(asked, translated);
             }
             else
             {

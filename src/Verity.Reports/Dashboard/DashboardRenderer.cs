@@ -191,7 +191,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
 
     // The sentences the core builds (a finding's details, the reason of a 400) are English in every language: marked
     // so on other pages, for screen readers and line breaking.
-    private string English() => _language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
+    private string English() => HtmlPage.EnglishOn(_language);
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {

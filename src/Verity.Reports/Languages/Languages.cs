@@ -67,7 +67,8 @@ public static class Languages
         return ranked.OrderByDescending(r => r.Quality).ThenBy(r => r.Order).Select(r => r.Language).FirstOrDefault() ?? English;
     }
 
-    /// <summary>The message for a code that is not one of <paramref name="among"/>, naming them.</summary>
+    /// <summary>The message for a code that is not one of <paramref name="among"/>, naming them (the code cut at 40
+    /// characters).</summary>
     public static string Unknown(string code, IEnumerable<Language> among) =>
-        $"unknown language '{code}': known are {string.Join(", ", among.Select(l => $"{l.Code} ({l.EnglishName})"))}";
+        $"unknown language '{(code.Length > 40 ? code[..40] + "…" : code)}': known are {string.Join(", ", among.Select(l => $"{l.Code} ({l.EnglishName})"))}";
 }

@@ -80,7 +80,7 @@ public static class ReplayReport
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{E(t.Get("Sources"))}</h2>
             <p class="note">{t.Html("Sources_Where", "<code>data/history/</code>", $"<code>data/treaties/{E(treaty.Id)}.yaml</code>")}</p>
-            <ul>{string.Concat(treaty.Sources.Select(s => $"<li{Cited(t)}>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
+            <ul>{string.Concat(treaty.Sources.Select(s => $"<li{HtmlPage.EnglishOn(t.Language)}>{E(s.Title)}: <a href=\"{E(s.Url)}\">{E(s.Url)}</a></li>"))}</ul>
             <p class="note">{E(t.Get("Sources_Items"))}</p>
             """);
         return HtmlPage.Render(t.Language.Code, t.Get("Title", Name(treaty, t)), html.ToString(), bodyClass: "report", dir: t.Language.Direction,
@@ -98,9 +98,6 @@ public static class ReplayReport
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         return t.Get("Print_Header", Name(result.Treaty, t), t.D(through), string.Join(", ", hosts.Take(3)) + (hosts.Count > 3 ? ", …" : string.Empty));
     }
-
-    // The sources are cited by their titles, in the language they are published in (English in the bundled data).
-    private static string Cited(ReportText t) => t.Language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
 
     private static string Chart(ReplayResult result, Limit limit, ReportText t)
     {
@@ -143,7 +140,7 @@ public static class ReplayReport
             foreach (var x in points.Where(x => x.Published.TryGetValue(limit.Id, out var f) && f.Value is not null))
             {
                 var published = x.Published[limit.Id];
-                chart.Dot(x.Date, published.Value!.Value, colour, t.Get("Chart_Dot", PartyName(treaty, parties[p], t), t.D(x.Date), t.N(published.Value.Value), t.N(x.Computed[limit.Id])), hollow: true, radius: 3.5);
+                chart.Dot(x.Date, published.Value!.Value, colour, t.Get("Chart_Dot", parties[p].Value, t.D(x.Date), t.N(published.Value.Value), t.N(x.Computed[limit.Id])), hollow: true, radius: 3.5);
             }
         }
 
@@ -155,7 +152,7 @@ public static class ReplayReport
         svg.Append("<p class=\"legend\">");
         for (var p = 0; p < parties.Count; p++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<span style="color:{Colours[p % Colours.Length]}">{E(t.Get("Legend_Party", PartyName(treaty, parties[p], t)))}</span>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<span style="color:{Colours[p % Colours.Length]}">{E(t.Get("Legend_Party", parties[p].Value))}</span>""");
         }
 
         if (result.Points.Any(x => x.Reading.TryGetValue(limit.Id, out var r) && r != x.Computed[limit.Id]))
@@ -172,7 +169,7 @@ public static class ReplayReport
         // In another language: the language's words for the act, and the data's own text (English) beside them, marked so.
         var rows = treaty.Lifecycle.Select(a => (a.Date, Html: t.Language.Code == "en" || a.Text is null
             ? E(Describe(a, t))
-            : $"{E(Describe(a, t))} <span lang=\"en\" dir=\"ltr\">({E(a.Text)})</span>")).ToList();
+            : $"{E(Describe(a, t))} <span{HtmlPage.EnglishOn(t.Language)}>({E(a.Text)})</span>")).ToList();
         if (treaty.Expiry is { } expiry)
         {
             rows.Add((expiry, E(t.Get("Lifecycle_Expires"))));
@@ -347,7 +344,6 @@ public static class ReplayReport
     private static string QuotaName(InspectionQuota quota, ReportText t) =>
         t.Language.Code == "en" ? quota.Name : quota.Names.GetValueOrDefault(t.Language.Code) ?? t.Get("Inspections_Type", quota.Type);
 
-    private static string PartyName(Treaty treaty, PartyCode party, ReportText t) => party.Value;
 
     private static string E(string text) => HtmlPage.Encode(text);
 }

@@ -231,7 +231,7 @@ public static class SuccessorReport
     }
 
     // The sentences the projections and the comparison state about themselves are English: marked so on other pages.
-    private static string English(ReportText t) => t.Language.Code == "en" ? string.Empty : " lang=\"en\" dir=\"ltr\"";
+    private static string English(ReportText t) => HtmlPage.EnglishOn(t.Language);
 
     private static string Host(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
 
