@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Verity.Core.Exchanges;
 using Verity.Core.Records;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Inspections;
@@ -489,11 +490,12 @@ public sealed class InspectionTrail
         }
 
         var listed = forces.Listed.ToDictionary(i => i.Uid, StringComparer.Ordinal);
-        var changes = forces.Applied.Length == 0 ? string.Empty : $" and the {forces.Applied.Length} changes it notified after it";
-        var inRecord = $"{inspection.Inspected}'s record as of {arrival:yyyy-MM-dd} (its database as of {basis.Database.AsOf:yyyy-MM-dd}, entry {basis.Index}{changes})";
+        var inRecord = forces.Applied.Length == 0
+            ? Wordings.InRecord.With(inspection.Inspected.Value, arrival, basis.Database.AsOf, PhraseValue.Entry(basis.Index))
+            : Wordings.InRecordWithChanges.With(inspection.Inspected.Value, arrival, basis.Database.AsOf, PhraseValue.Entry(basis.Index), forces.Applied.Length);
         var findings = new List<InspectionFinding>();
         var placed = new HashSet<string>(StringComparer.Ordinal);
-        void Place(string uid, string how)
+        void Place(string uid, Phrase how)
         {
             if (!placed.Add(uid))
             {
@@ -502,11 +504,11 @@ public sealed class InspectionTrail
 
             if (!listed.TryGetValue(uid, out var item))
             {
-                findings.Add(new(InspectionFindingKind.UndeclaredItem, uid, null, null, $"{uid}, {how} at {site}, is not in {inRecord}"));
+                findings.Add(new(InspectionFindingKind.UndeclaredItem, uid, null, null, Wordings.NotInRecord.With(uid, how, site, inRecord)));
             }
             else if (item.Location != site)
             {
-                findings.Add(new(InspectionFindingKind.DeclaredElsewhere, uid, null, null, $"{uid}, {how} at {site}, is at {item.Location} in {inRecord}"));
+                findings.Add(new(InspectionFindingKind.DeclaredElsewhere, uid, null, null, Wordings.InRecordElsewhere.With(uid, how, site, item.Location, inRecord)));
             }
         }
 
@@ -514,12 +516,12 @@ public sealed class InspectionTrail
         var declared = information?.Missiles.ToDictionary(m => m.Uid, m => m.Warheads, StringComparer.Ordinal) ?? [];
         foreach (var counted in result.Counted)
         {
-            Place(counted.Uid, "counted");
-            var (said, where) = declared.TryGetValue(counted.Uid, out var w) ? (w, $"the pre-inspection information (entry {inspection.SiteInformation!.Index})")
-                : listed.TryGetValue(counted.Uid, out var item) ? (item.Warheads, inRecord) : (-1, string.Empty);
+            Place(counted.Uid, Wordings.Counted.With());
+            var (said, where) = declared.TryGetValue(counted.Uid, out var w) ? (w, Wordings.SiteInformation.With(PhraseValue.Entry(inspection.SiteInformation!.Index)))
+                : listed.TryGetValue(counted.Uid, out var item) ? (item.Warheads, inRecord) : (-1, inRecord);
             if (said >= 0 && counted.Warheads > said)
             {
-                findings.Add(new(InspectionFindingKind.MoreWarheadsThanDeclared, counted.Uid, said, counted.Warheads, $"{counted.Warheads} reentry vehicles counted on {counted.Uid}; {said} declared in {where}"));
+                findings.Add(new(InspectionFindingKind.MoreWarheadsThanDeclared, counted.Uid, said, counted.Warheads, Wordings.MoreCounted.With(counted.Warheads, counted.Uid, said, where)));
             }
         }
 
@@ -527,10 +529,10 @@ public sealed class InspectionTrail
         {
             foreach (var missile in information.Missiles)
             {
-                Place(missile.Uid, "listed in the pre-inspection information");
+                Place(missile.Uid, Wordings.Listed.With());
                 if (listed.TryGetValue(missile.Uid, out var item) && item.Warheads != missile.Warheads)
                 {
-                    findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, missile.Uid, item.Warheads, missile.Warheads, $"the pre-inspection information declares {missile.Warheads} reentry vehicles on {missile.Uid}; {inRecord} gives {item.Warheads}"));
+                    findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, missile.Uid, item.Warheads, missile.Warheads, Wordings.InformationDiffers.With(missile.Warheads, missile.Uid, inRecord, item.Warheads)));
                 }
             }
 
@@ -544,7 +546,7 @@ public sealed class InspectionTrail
             if (left.Count > 0)
             {
                 findings.Add(new(InspectionFindingKind.SiteNumbersDiffer, site, atSite.Count, atSite.Count - left.Count,
-                    $"the pre-inspection information lists {atSite.Count - left.Count} of the {atSite.Count} missiles {inRecord} places at {site}; it leaves out {string.Join(", ", left)}"));
+                    Wordings.InformationLeavesOut.With(atSite.Count - left.Count, atSite.Count, inRecord, site, string.Join(", ", left))));
             }
         }
 
@@ -552,14 +554,14 @@ public sealed class InspectionTrail
         {
             foreach (var uid in seen)
             {
-                Place(uid, "seen");
+                Place(uid, Wordings.Seen.With());
             }
 
             // A missile counted was seen.
             var seenSet = seen.Concat(result.Counted.Select(c => c.Uid)).ToHashSet(StringComparer.Ordinal);
             foreach (var item in listed.Values.Where(i => i.Location == site && !seenSet.Contains(i.Uid)).OrderBy(i => i.Uid, StringComparer.Ordinal))
             {
-                findings.Add(new(InspectionFindingKind.MissingFromSite, item.Uid, null, null, $"{item.Uid} ({item.Kind}, {item.Status}) is at {site} in {inRecord}; the inspectors did not see it there"));
+                findings.Add(new(InspectionFindingKind.MissingFromSite, item.Uid, null, null, Wordings.NotSeen.With(item.Uid, PhraseValue.Kind(item.Kind), PhraseValue.Status(item.Status), site, inRecord)));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -16,5 +17,5 @@ public sealed record ItemConverted(LocalDate Date, string Uid, string Status, st
     public override string Kind => "converted";
 
     /// <inheritdoc />
-    public override string Describe() => $"converted ({Status})";
+    public override Phrase Description => Wordings.Converted.With(PhraseValue.Status(Status));
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -14,5 +15,5 @@ public sealed record ItemDeployed(LocalDate Date, string Uid, string Location) :
     public override string Kind => "deployed";
 
     /// <inheritdoc />
-    public override string Describe() => $"deployed at {Location}";
+    public override Phrase Description => Wordings.Deployed.With(Location);
 }

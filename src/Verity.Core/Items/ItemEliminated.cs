@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record ItemEliminated(LocalDate Date, string Uid) : ItemEvent(Date
     public override string Kind => "eliminated";
 
     /// <inheritdoc />
-    public override string Describe() => "eliminated";
+    public override Phrase Description => Wordings.Eliminated.With();
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record ItemLost(LocalDate Date, string Uid) : ItemEvent(Date, Uid)
     public override string Kind => "lost";
 
     /// <inheritdoc />
-    public override string Describe() => "lost";
+    public override Phrase Description => Wordings.Lost.With();
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record ItemMoved(LocalDate Date, string Uid, string Location) : It
     public override string Kind => "moved";
 
     /// <inheritdoc />
-    public override string Describe() => $"moved to {Location}";
+    public override Phrase Description => Wordings.Moved.With(Location);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -11,5 +12,5 @@ public sealed record ItemProduced(LocalDate Date, Item Item) : ItemEvent(Date, I
     public override string Kind => "produced";
 
     /// <inheritdoc />
-    public override string Describe() => $"produced: {Item.Kind} {Item.Type}, {Item.Status}, at {Item.Location}";
+    public override Phrase Description => Wordings.Produced.With(PhraseValue.Kind(Item.Kind), Item.Type, PhraseValue.Status(Item.Status), Item.Location);
 }

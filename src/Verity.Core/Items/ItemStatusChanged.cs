@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record ItemStatusChanged(LocalDate Date, string Uid, string Status
     public override string Kind => "status-changed";
 
     /// <inheritdoc />
-    public override string Describe() => $"status changed to {Status}";
+    public override Phrase Description => Wordings.StatusChanged.With(PhraseValue.Status(Status));
 }

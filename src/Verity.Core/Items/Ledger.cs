@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -41,7 +42,7 @@ public sealed class Ledger
             var problem = Apply(state, gone, e);
             if (problem is not null)
             {
-                problems.Add(new Diagnostic(source, 0, 0, $"events[{index}]", $"{e.Date:yyyy-MM-dd} {e.Uid}: {problem}"));
+                problems.Add(new Diagnostic(source, 0, 0, $"events[{index}]", $"{e.Date:yyyy-MM-dd} {e.Uid}: {problem.English}"));
             }
         }
 
@@ -74,7 +75,7 @@ public sealed class Ledger
     public static Item ApplyTo(Item item, ItemEvent e)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return TryApply(item, e, out var after, out var problem) ? after : throw new ArgumentException(problem, nameof(e));
+        return TryApply(item, e, out var after, out var problem) ? after : throw new ArgumentException(problem.English, nameof(e));
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public sealed class Ledger
     /// status, kind, type or attribute. Eliminated and lost items keep their last state in <paramref name="after"/>.
     /// </remarks>
     /// <returns>Whether the event can apply.</returns>
-    public static bool TryApply(Item? item, ItemEvent e, [NotNullWhen(true)] out Item? after, [NotNullWhen(false)] out string? problem)
+    public static bool TryApply(Item? item, ItemEvent e, [NotNullWhen(true)] out Item? after, [NotNullWhen(false)] out Phrase? problem)
     {
         ArgumentNullException.ThrowIfNull(e);
         after = null;
@@ -96,11 +97,11 @@ public sealed class Ledger
         return problem is null;
     }
 
-    private static string? Apply(Dictionary<string, Item> state, Dictionary<string, ItemEvent> gone, ItemEvent e)
+    private static Phrase? Apply(Dictionary<string, Item> state, Dictionary<string, ItemEvent> gone, ItemEvent e)
     {
         if (gone.TryGetValue(e.Uid, out var end))
         {
-            return $"{e.Describe()} after the item was {end.Describe()} on {end.Date:yyyy-MM-dd}";
+            return Wordings.AfterEnd.With(e.Description, end.Description, end.Date);
         }
 
         Item? after = null;
@@ -123,13 +124,13 @@ public sealed class Ledger
         return null;
     }
 
-    private static string? Transition(Item? item, ItemEvent e, ref Item? after)
+    private static Phrase? Transition(Item? item, ItemEvent e, ref Item? after)
     {
         if (e is ItemProduced produced)
         {
             if (item is not null)
             {
-                return "uid used twice: produced while an item with this uid exists";
+                return Wordings.UidUsedTwice.With();
             }
 
             after = produced.Item;
@@ -138,28 +139,28 @@ public sealed class Ledger
 
         if (item is null)
         {
-            return $"{e.Describe()} for an item never produced or declared";
+            return Wordings.NeverProduced.With(e.Description);
         }
 
         if (e is WarheadsLoaded { Count: < 0 } or WarheadsRemoved { Count: < 0 })
         {
-            return $"{e.Describe()}: a number of warheads is never negative";
+            return Wordings.NegativeWarheads.With(e.Description);
         }
 
         switch (e)
         {
             case ItemDeployed deployed when item.Status == deployed.Status:
-                return $"deployed at {deployed.Location} while already {item.Status} at {item.Location}";
+                return Wordings.AlreadyDeployed.With(deployed.Location, PhraseValue.Status(item.Status), item.Location);
             case ItemDeployed deployed:
                 after = item with { Status = deployed.Status, Location = deployed.Location };
                 break;
             case ItemMoved moved when moved.Location == item.Location:
-                return $"moved to {moved.Location}, where it already is";
+                return Wordings.AlreadyThere.With(moved.Location);
             case ItemMoved moved:
                 after = item with { Location = moved.Location };
                 break;
             case ItemStatusChanged changed when changed.Status == item.Status:
-                return $"status changed to {changed.Status}, the status it already has";
+                return Wordings.SameStatus.With(PhraseValue.Status(changed.Status));
             case ItemStatusChanged changed:
                 after = item with { Status = changed.Status };
                 break;
@@ -167,7 +168,7 @@ public sealed class Ledger
                 after = item with { Warheads = checked(item.Warheads + loaded.Count) };
                 break;
             case WarheadsRemoved removed when removed.Count > item.Warheads:
-                return $"{removed.Count} warhead(s) removed from an item carrying {item.Warheads}";
+                return Wordings.TooManyRemoved.With(removed.Count, item.Warheads);
             case WarheadsRemoved removed:
                 after = item with { Warheads = item.Warheads - removed.Count };
                 break;
@@ -183,7 +184,7 @@ public sealed class Ledger
                     && after.Attributes.Count == item.Attributes.Count && after.Attributes.All(a => item.Attributes.GetValueOrDefault(a.Key) == a.Value))
                 {
                     after = null;
-                    return $"converted to {converted.Status} without any change: it is already a {item.Status} {item.Kind} {item.Type}";
+                    return Wordings.NoConversion.With(PhraseValue.Status(converted.Status), PhraseValue.Status(item.Status), PhraseValue.Kind(item.Kind), item.Type);
                 }
 
                 break;
@@ -191,7 +192,7 @@ public sealed class Ledger
                 after = item;
                 break;
             default:
-                return $"unknown event {e.GetType().Name}";
+                return Wordings.UnknownEvent.With(e.GetType().Name);
         }
 
         return null;

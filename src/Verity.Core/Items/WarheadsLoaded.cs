@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record WarheadsLoaded(LocalDate Date, string Uid, int Count) : Ite
     public override string Kind => "warheads-loaded";
 
     /// <inheritdoc />
-    public override string Describe() => $"{Count} warhead(s) loaded";
+    public override Phrase Description => Wordings.WarheadsLoaded.With(Count);
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Items;
 
@@ -9,5 +10,5 @@ public sealed record WarheadsRemoved(LocalDate Date, string Uid, int Count) : It
     public override string Kind => "warheads-removed";
 
     /// <inheritdoc />
-    public override string Describe() => $"{Count} warhead(s) removed";
+    public override Phrase Description => Wordings.WarheadsRemoved.With(Count);
 }

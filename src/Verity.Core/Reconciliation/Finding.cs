@@ -1,4 +1,5 @@
 using NodaTime;
+using Verity.Core.Text;
 
 namespace Verity.Core.Reconciliation;
 
@@ -6,10 +7,16 @@ namespace Verity.Core.Reconciliation;
 /// <param name="Kind">What was found.</param>
 /// <param name="Date">The date it concerns.</param>
 /// <param name="Subject">The item's uid, or the database's as-of date.</param>
-/// <param name="Evidence">The notification's number or the database (as "database as of DATE") it was seen in.</param>
-/// <param name="Message">The discrepancy, with the values on each side.</param>
-public sealed record Finding(FindingKind Kind, LocalDate Date, string Subject, string Evidence, string Message)
+/// <param name="Seen">The notification (by its number) or the database (by its as-of date) it was seen in, as a phrase.</param>
+/// <param name="Said">The discrepancy, with the values on each side, as a phrase.</param>
+public sealed record Finding(FindingKind Kind, LocalDate Date, string Subject, Phrase Seen, Phrase Said)
 {
+    /// <summary>Where it was seen, in English: "notification 12", "database as of 2011-09-01".</summary>
+    public string Evidence => Seen.English;
+
+    /// <summary>The discrepancy in English, as the command line and the API give it.</summary>
+    public string Message => Said.English;
+
     /// <inheritdoc />
     public override string ToString() => $"{Date:yyyy-MM-dd} {Subject}: {Message} ({Evidence})";
 }

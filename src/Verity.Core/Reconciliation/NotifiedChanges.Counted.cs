@@ -1,7 +1,7 @@
-using System.Globalization;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Notifications;
+using Verity.Core.Text;
 
 namespace Verity.Core.Reconciliation;
 
@@ -38,7 +38,7 @@ internal sealed partial class NotifiedChanges
         }
 
         var actual = Counted(current);
-        var evidence = $"database as of {current.AsOf:yyyy-MM-dd}";
+        var evidence = Wordings.Database.With(current.AsOf);
         var groups = expected.Keys.Concat(actual.Keys).Select(k => (k.Location, k.Kind)).Distinct()
             .OrderBy(g => g.Location, StringComparer.Ordinal).ThenBy(g => g.Kind, StringComparer.Ordinal);
         foreach (var (location, kind) in groups)
@@ -52,14 +52,16 @@ internal sealed partial class NotifiedChanges
                 continue;
             }
 
-            string Numbers(Func<string, long> count) => string.Join(", ", statuses.Select(s => string.Create(CultureInfo.InvariantCulture, $"{count(s)} {s}")));
-            var unstated = departures.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", less {departures.Count} that left a status not stated");
+            PhraseValue Numbers(Func<string, long> count) => PhraseValue.List(statuses.Select(s => Wordings.InStatus.With(count(s), PhraseValue.Status(s))), semicolons: false);
+            var (held, notified) = (Numbers(s => actual.GetValueOrDefault((location, kind, s))), Numbers(s => expected.GetValueOrDefault((location, kind, s))));
             findings.Add(new Finding(
                 _touched.Contains((location, kind)) ? FindingKind.DatabaseMismatch : FindingKind.MissingNotification,
                 current.AsOf,
                 location,
                 evidence,
-                $"{kind} at {location}: {Numbers(s => actual.GetValueOrDefault((location, kind, s)))}; the previous database plus the notified changes give {Numbers(s => expected.GetValueOrDefault((location, kind, s)))}{unstated}"));
+                departures.Count == 0
+                    ? Wordings.CountsDiffer.With(PhraseValue.Kind(kind), location, held, notified)
+                    : Wordings.CountsDifferUnstated.With(PhraseValue.Kind(kind), location, held, notified, departures.Count)));
         }
     }
 
@@ -72,7 +74,7 @@ internal sealed partial class NotifiedChanges
             // A production needs a uid never seen: not one named before, and not one the record still follows.
             if (Known(uid) || _counted.ContainsKey(uid))
             {
-                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), $"produced, but {uid} was notified before"));
+                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), Wordings.ProducedNotifiedBefore.With(uid)));
             }
 
             var made = Notified(document, uid, null);
@@ -96,8 +98,9 @@ internal sealed partial class NotifiedChanges
             };
             if (left.Length == 0)
             {
-                var which = change is "status-changed" or "converted" or "deployed" ? "in another status" : status;
-                findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, Evidence(document), $"{change} notified for a {kind} at {from}, but the record holds no {kind} {which} there"));
+                findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, Evidence(document), change is "status-changed" or "converted" or "deployed"
+                    ? Wordings.NoneInOtherStatus.With(PhraseValue.Event(change), PhraseValue.Kind(kind), from)
+                    : Wordings.NoneInStatus.With(PhraseValue.Event(change), PhraseValue.Kind(kind), from, PhraseValue.Status(status))));
                 var taken = Notified(document, uid, null);
                 _counted[uid] = taken;
                 _touched.Add((from, kind));
@@ -123,7 +126,7 @@ internal sealed partial class NotifiedChanges
         if (change is "eliminated" or "lost")
         {
             _counted.Remove(uid);
-            Gone[uid] = $"{change} on {date:yyyy-MM-dd}";
+            Gone[uid] = Wordings.Ended.With(PhraseValue.Event(change), date);
         }
         else
         {

@@ -3,6 +3,7 @@ using NodaTime;
 using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Notifications;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Reconciliation;
@@ -57,7 +58,7 @@ internal sealed partial class NotifiedChanges
     public Dictionary<string, DatabaseItem> State { get; private set; } = new(StringComparer.Ordinal);
 
     /// <summary>Items eliminated or lost, with how and when.</summary>
-    public Dictionary<string, string> Gone { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Phrase> Gone { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The notification type whose documents carry changes to items (the one triggered by item events), or <c>null</c>.</summary>
     public static NotificationType? ChangeType(Treaty treaty) => treaty.Notifications.FirstOrDefault(t => t.Trigger is OnItemEvents);
@@ -105,7 +106,7 @@ internal sealed partial class NotifiedChanges
         var change = document.Fields.GetValueOrDefault("event") ?? "change";
         if (Gone.TryGetValue(uid, out var end))
         {
-            findings.Add(new Finding(FindingKind.EliminatedItemReappears, document.Triggered, uid, Evidence(document), $"{change} notified after the item was {end}"));
+            findings.Add(new Finding(FindingKind.EliminatedItemReappears, document.Triggered, uid, Evidence(document), Wordings.ChangedAfterEnd.With(PhraseValue.Event(change), end)));
             return true;
         }
 
@@ -132,11 +133,11 @@ internal sealed partial class NotifiedChanges
         {
             if (held is not null)
             {
-                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), $"produced while {uid} is listed as a {held.Kind} {held.Type} at {held.Location}"));
+                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), Wordings.ProducedWhileListed.With(uid, PhraseValue.Kind(held.Kind), held.Type, held.Location)));
             }
             else if (Known(uid))
             {
-                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), $"produced, but {uid} was declared or notified before"));
+                findings.Add(new Finding(FindingKind.UidUsedTwice, date, uid, Evidence(document), Wordings.ProducedDeclaredBefore.With(uid)));
             }
 
             var made = Notified(document, uid, null);
@@ -149,8 +150,8 @@ internal sealed partial class NotifiedChanges
         if (held is null)
         {
             findings.Add(_declared.ContainsKey(uid)
-                ? new Finding(FindingKind.DatabaseMismatch, date, uid, Evidence(document), $"{change} notified for an item the previous database does not list")
-                : new Finding(FindingKind.UndeclaredItem, date, uid, Evidence(document), $"{change} notified for an item never declared"));
+                ? new Finding(FindingKind.DatabaseMismatch, date, uid, Evidence(document), Wordings.NotInPreviousDatabase.With(PhraseValue.Event(change)))
+                : new Finding(FindingKind.UndeclaredItem, date, uid, Evidence(document), Wordings.NeverDeclared.With(PhraseValue.Event(change))));
             return;
         }
 
@@ -158,7 +159,7 @@ internal sealed partial class NotifiedChanges
         if (change is "eliminated" or "lost")
         {
             State.Remove(uid);
-            Gone[uid] = $"{change} on {date:yyyy-MM-dd}";
+            Gone[uid] = Wordings.Ended.With(PhraseValue.Event(change), date);
         }
         else
         {
@@ -175,7 +176,9 @@ internal sealed partial class NotifiedChanges
         var (date, uid, evidence) = (document.Triggered, before.Uid, Evidence(document));
         if (document.Fields.GetValueOrDefault("from") is { } from && from != before.Location)
         {
-            findings.Add(new Finding(FindingKind.MoveFromElsewhere, date, uid, evidence, $"{Moved(change)} from {from}, but the record has it at {before.Location}"));
+            findings.Add(new Finding(FindingKind.MoveFromElsewhere, date, uid, evidence, change == "moved"
+                ? Wordings.MovedFromElsewhere.With(from, before.Location)
+                : Wordings.ChangedFromElsewhere.With(PhraseValue.Event(change), from, before.Location)));
         }
 
         var notified = Notified(document, uid, before);
@@ -187,30 +190,31 @@ internal sealed partial class NotifiedChanges
         if (change == "status-changed" && notified.Status == _convertedStatus)
         {
             // The converted status comes only with the conversion procedures, notified as a conversion.
-            findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, evidence, $"status changed to {_convertedStatus}: an item becomes {_convertedStatus} only by a conversion (the record has it {Describe(before)})"));
+            findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, evidence, Wordings.ConvertedByStatusChange.With(PhraseValue.Status(_convertedStatus!), Describe(before))));
             return notified;
         }
 
         if (!Ledger.TryApply(before, e, out var after, out var problem))
         {
-            findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, evidence, $"{problem} (the record has it {Describe(before)})"));
+            findings.Add(new Finding(FindingKind.ImpossibleTransition, date, uid, evidence, Wordings.ImpossibleChange.With(problem, Describe(before))));
             return notified;
         }
 
-        var claimed = new List<string>();
-        var computed = new List<string>();
+        var claimed = new List<Phrase>();
+        var computed = new List<Phrase>();
         foreach (var (field, mine, its) in new[] { ("kind", notified.Kind, after.Kind), ("type", notified.Type, after.Type), ("status", notified.Status, after.Status), ("location", notified.Location, after.Location) })
         {
             if (mine != its)
             {
-                claimed.Add($"{field} {mine}");
-                computed.Add($"{field} {its}");
+                claimed.Add(PhraseValue.FieldValue(field, mine));
+                computed.Add(PhraseValue.FieldValue(field, its));
             }
         }
 
         if (claimed.Count > 0)
         {
-            findings.Add(new Finding(FindingKind.TransitionMismatch, date, uid, evidence, $"{change} notified with {string.Join(", ", claimed)}; applied to the record ({Describe(before)}) it gives {string.Join(", ", computed)}"));
+            findings.Add(new Finding(FindingKind.TransitionMismatch, date, uid, evidence,
+                Wordings.NotifiedWith.With(PhraseValue.Event(change), PhraseValue.List(claimed, semicolons: false), Describe(before), PhraseValue.List(computed, semicolons: false))));
         }
 
         return notified;
@@ -241,7 +245,7 @@ internal sealed partial class NotifiedChanges
     {
         if (document.Fields.GetValueOrDefault("from") is { } from && from != made.Location)
         {
-            findings.Add(new Finding(FindingKind.MoveFromElsewhere, document.Triggered, made.Uid, Evidence(document), $"produced notified from {from}, but a new item is first where it is produced ({made.Location})"));
+            findings.Add(new Finding(FindingKind.MoveFromElsewhere, document.Triggered, made.Uid, Evidence(document), Wordings.ProducedFromElsewhere.With(from, made.Location)));
         }
     }
 
@@ -262,11 +266,9 @@ internal sealed partial class NotifiedChanges
     /// <summary>Whether a uid was seen before: named in a notification, or listed in a database up to the basis.</summary>
     private bool Known(string uid) => _notified.Contains(uid) || (_declared.TryGetValue(uid, out var first) && first <= _basis);
 
-    private static string Moved(string change) => change == "moved" ? "moved" : $"{change} notified";
+    private static Phrase Describe(Item item) => Wordings.Item.With(PhraseValue.Kind(item.Kind), item.Type, PhraseValue.Status(item.Status), item.Location);
 
-    private static string Describe(Item item) => $"{item.Kind} {item.Type}, {item.Status}, at {item.Location}".Replace("  ", " ", StringComparison.Ordinal);
-
-    private static string Evidence(NotificationDocument document) => $"notification {document.Number}";
+    private static Phrase Evidence(NotificationDocument document) => Wordings.Notification.With(document.Number);
 
     private Item ToItem(DatabaseItem item) => new(item.Uid, _party, item.Kind, item.Type, item.Status, item.Warheads, item.Location);
 

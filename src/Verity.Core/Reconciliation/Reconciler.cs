@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using Verity.Core.Exchanges;
 using Verity.Core.Notifications;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Reconciliation;
@@ -78,7 +79,7 @@ public static class Reconciler
                 changes.Reset(current, listing);
                 foreach (var uid in changes.Gone.Keys.Where(changes.State.ContainsKey).ToList())
                 {
-                    findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, $"database as of {current.AsOf:yyyy-MM-dd}", $"listed again after it was {changes.Gone[uid]}"));
+                    findings.Add(new Finding(FindingKind.EliminatedItemReappears, current.AsOf, uid, Wordings.Database.With(current.AsOf), Wordings.ListedAgain.With(changes.Gone[uid])));
                     changes.Gone.Remove(uid);
                 }
             }
@@ -118,9 +119,9 @@ public static class Reconciler
             _ => true,
         }));
 
-    private static void Compare(LocalDate asOf, Dictionary<string, DatabaseItem> listed, Dictionary<string, DatabaseItem> expected, Func<DatabaseItem, bool> followed, HashSet<string> notified, Dictionary<string, string> gone, List<Finding> findings)
+    private static void Compare(LocalDate asOf, Dictionary<string, DatabaseItem> listed, Dictionary<string, DatabaseItem> expected, Func<DatabaseItem, bool> followed, HashSet<string> notified, Dictionary<string, Phrase> gone, List<Finding> findings)
     {
-        var evidence = $"database as of {asOf:yyyy-MM-dd}";
+        var evidence = Wordings.Database.With(asOf);
 
         // An item no notification changed is as the previous database listed it, so listed still.
         bool Followed(string uid, DatabaseItem item) => !notified.Contains(uid) || followed(item);
@@ -135,45 +136,45 @@ public static class Reconciler
 
             if (!expected.TryGetValue(uid, out var want) || !Followed(uid, want))
             {
-                findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, $"listed as a {item.Kind} {item.Type} ({item.Status}, {item.Location}) with no notification of its arrival"));
+                findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, Wordings.ArrivedUnnotified.With(PhraseValue.Kind(item.Kind), item.Type, PhraseValue.Status(item.Status), item.Location)));
                 continue;
             }
 
-            var differences = new List<string>();
+            var differences = new List<Phrase>();
             if (item.Status != want.Status)
             {
-                differences.Add($"status {item.Status}, notifications give {want.Status}");
+                differences.Add(Wordings.StatusDiffers.With(PhraseValue.Status(item.Status), PhraseValue.Status(want.Status)));
             }
 
             if (item.Location != want.Location)
             {
-                differences.Add($"location {item.Location}, notifications give {want.Location}");
+                differences.Add(Wordings.LocationDiffers.With(item.Location, want.Location));
             }
 
             if (item.Type != want.Type)
             {
-                differences.Add($"type {item.Type}, notifications give {want.Type}");
+                differences.Add(Wordings.TypeDiffers.With(item.Type, want.Type));
             }
 
             if (differences.Count > 0)
             {
                 var kind = notified.Contains(uid) ? FindingKind.DatabaseMismatch : FindingKind.MissingNotification;
-                findings.Add(new Finding(kind, asOf, uid, evidence, string.Join("; ", differences)));
+                findings.Add(new Finding(kind, asOf, uid, evidence, Wordings.Statements.With(PhraseValue.List(differences, semicolons: true))));
             }
         }
 
         foreach (var (uid, want) in expected.Where(e => !listed.ContainsKey(e.Key) && Followed(e.Key, e.Value)))
         {
-            findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, $"no longer listed ({want.Kind} {want.Type}, last {want.Status} at {want.Location}) with no notification of its elimination, loss or conversion"));
+            findings.Add(new Finding(FindingKind.MissingNotification, asOf, uid, evidence, Wordings.LeftUnnotified.With(PhraseValue.Kind(want.Kind), want.Type, PhraseValue.Status(want.Status), want.Location)));
         }
     }
 
     private static void ImpossibleDatabase(Treaty treaty, ExchangeDefinition definition, Database db, List<Finding> findings)
     {
-        var evidence = $"database as of {db.AsOf:yyyy-MM-dd}";
+        var evidence = Wordings.Database.With(db.AsOf);
         foreach (var item in db.Categories.SelectMany(c => c.Items).Where(i => i.Warheads > 0 && treaty.RoleOf(i.Status) != StatusRole.Deployed).DistinctBy(i => i.Uid, StringComparer.Ordinal))
         {
-            findings.Add(new Finding(FindingKind.WarheadsOnNonDeployedMissile, db.AsOf, item.Uid, evidence, $"{item.Warheads} warhead(s) on a {item.Status} {item.Kind}"));
+            findings.Add(new Finding(FindingKind.WarheadsOnNonDeployedMissile, db.AsOf, item.Uid, evidence, Wordings.WarheadsNotDeployed.With(item.Warheads, PhraseValue.Status(item.Status), PhraseValue.Kind(item.Kind))));
         }
 
         foreach (var category in definition.Categories.Where(c => c.HeldIn is not null))
@@ -191,7 +192,7 @@ public static class Reconciler
                 var room = capacity.GetValueOrDefault(at.Location);
                 if (at.Count > room)
                 {
-                    findings.Add(new Finding(FindingKind.MissileInNoLauncher, db.AsOf, at.Location, evidence, $"{at.Count} {held.Name.ToLowerInvariant()} at {at.Location}, but {room} {holders.Name.ToLowerInvariant()}"));
+                    findings.Add(new Finding(FindingKind.MissileInNoLauncher, db.AsOf, at.Location, evidence, Wordings.MoreThanHolders.With(at.Count, held.Name.ToLowerInvariant(), at.Location, room, holders.Name.ToLowerInvariant())));
                 }
             }
         }
@@ -209,14 +210,14 @@ public static class Reconciler
             var due = type.Deadline.DueFor(document.Triggered.AtMidnight());
             if (document.Sent > due)
             {
-                findings.Add(new Finding(FindingKind.LateNotification, document.Triggered, document.Subject, $"notification {document.Number}",
-                    $"{type.Id} provided {document.Sent:yyyy-MM-dd HH:mm}, due by {due:yyyy-MM-dd HH:mm} ({type.Reference})"));
+                findings.Add(new Finding(FindingKind.LateNotification, document.Triggered, document.Subject, Wordings.Notification.With(document.Number),
+                    Wordings.Late.With(PhraseValue.Notification(type.Id), document.Sent, due, type.Reference)));
             }
             else if (document.Sent.Date < document.Triggered)
             {
                 // A notification owed after an event cannot be provided before the day the event occurred.
-                findings.Add(new Finding(FindingKind.NotifiedBeforeEvent, document.Triggered, document.Subject, $"notification {document.Number}",
-                    $"{type.Id} provided {document.Sent:yyyy-MM-dd HH:mm}, before the {document.Triggered:yyyy-MM-dd} it notifies"));
+                findings.Add(new Finding(FindingKind.NotifiedBeforeEvent, document.Triggered, document.Subject, Wordings.Notification.With(document.Number),
+                    Wordings.BeforeEvent.With(PhraseValue.Notification(type.Id), document.Sent, document.Triggered)));
             }
         }
     }
@@ -227,21 +228,22 @@ public static class Reconciler
         foreach (var document in documents)
         {
             var fields = document.Fields;
-            var problems = new List<string>();
+            var problems = new List<Phrase>();
             if (fields.GetValueOrDefault("uid") is { } uid && fields.GetValueOrDefault("event") is { } change && !Names(document.Subject, uid, change))
             {
-                problems.Add($"its subject is {document.Subject}, its fields give {uid}:{change}");
+                problems.Add(Wordings.SubjectDiffers.With(document.Subject, uid, change));
             }
 
             var triggered = document.Triggered;
             if (fields.GetValueOrDefault("date") is { } date && !IsDate(date, triggered))
             {
-                problems.Add($"its date field is {date}, it is filed as of {triggered:yyyy-MM-dd}");
+                problems.Add(Wordings.DateFieldDiffers.With(date, triggered));
             }
 
             if (problems.Count > 0)
             {
-                findings.Add(new Finding(FindingKind.InconsistentNotification, document.Triggered, NotifiedChanges.UidOf(document), $"notification {document.Number}", string.Join("; ", problems)));
+                findings.Add(new Finding(FindingKind.InconsistentNotification, document.Triggered, NotifiedChanges.UidOf(document), Wordings.Notification.With(document.Number),
+                    Wordings.Statements.With(PhraseValue.List(problems, semicolons: true))));
             }
         }
     }
@@ -273,8 +275,8 @@ public static class Reconciler
         {
             if (exchange.Due < asOf && !provided.Contains(exchange.AsOf) && treaty.StandingAt(exchange.AsOf, party) == TreatyStanding.InForce)
             {
-                findings.Add(new Finding(FindingKind.MissingDatabase, exchange.Due, exchange.AsOf.ToString("yyyy-MM-dd", null), "schedule",
-                    $"no database as of {exchange.AsOf:yyyy-MM-dd}, due by {exchange.Due:yyyy-MM-dd}"));
+                findings.Add(new Finding(FindingKind.MissingDatabase, exchange.Due, exchange.AsOf.ToString("yyyy-MM-dd", null), Wordings.Schedule.With(),
+                    Wordings.NoDatabase.With(exchange.AsOf, exchange.Due)));
             }
         }
     }

@@ -223,10 +223,11 @@ public class LedgerTests
         var deployed = Ledger.TryApply(item, new ItemDeployed(Feb1, "m1", "Minot AFB"), out var after, out var problem);
         var unknown = Ledger.TryApply(null, new ItemMoved(Feb1, "m1", "Minot AFB"), out var none, out var why);
 
-        Assert.True(deployed, problem);
+        Assert.True(deployed, problem?.English);
         Assert.Equal(("deployed", "Minot AFB"), (after!.Status, after.Location));
         Assert.False(unknown);
         Assert.Null(none);
-        Assert.Equal("moved to Minot AFB for an item never produced or declared", why);
+        Assert.Equal("moved to Minot AFB for an item never produced or declared", why!.English);
+        Assert.Equal("Ledger_NeverProduced", why.Wording.Key);
     }
 }

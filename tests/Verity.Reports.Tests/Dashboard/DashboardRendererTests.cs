@@ -13,6 +13,7 @@ using Verity.Core.Exchanges;
 using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
 using Verity.Core.Records;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Reports.Dashboard;
 
@@ -494,7 +495,7 @@ public sealed partial class DashboardRendererTests
                 new NotificationRow("Ж", "Ж-3", subject, time, null, time, NotificationState.NotAssessed),
             ],
             [new DatabaseSummary(new LocalDate(2020, 3, 1), "0123456789", [new DatabaseCount("warheads", subject, 1457)])],
-            [new Finding(FindingKind.UidUsedTwice, new LocalDate(2020, 3, 1), subject, subject, subject)],
+            [new Finding(FindingKind.UidUsedTwice, new LocalDate(2020, 3, 1), subject, Wordings.Statements.With(subject), Wordings.Statements.With(subject))],
             [new ItemLink(uid, subject, subject, subject, subject)],
             12,
             [

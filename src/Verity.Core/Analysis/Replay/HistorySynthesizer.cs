@@ -521,7 +521,7 @@ public sealed class HistorySynthesizer
             var unit = _byUid[e.Uid];
             if (!Ledger.TryApply(unit.State, e, out var after, out var problem))
             {
-                throw new InvalidOperationException($"{forces.Party}, in the period to {_date:yyyy-MM-dd}: {e.Uid}: {problem}");
+                throw new InvalidOperationException($"{forces.Party}, in the period to {_date:yyyy-MM-dd}: {e.Uid}: {problem.English}");
             }
 
             unit.State = after;

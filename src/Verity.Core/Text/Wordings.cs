@@ -1,0 +1,233 @@
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace Verity.Core.Text;
+
+/// <summary>
+/// Every sentence the core says that a person reads in a report or on the dashboard: the reconciliation's findings, the
+/// ledger's impossible changes and the inspections' findings. The English wording of each is here; the wording in each
+/// further language is in the renderers' resources under <see cref="Wording.Key"/> (<c>PhraseStrings.resx</c>), with
+/// the same placeholders.
+/// </summary>
+public static class Wordings
+{
+    // Where a finding was seen.
+
+    /// <summary>A notification, by its number.</summary>
+    public static readonly Wording Notification = new("Seen_Notification", "notification {0}");
+
+    /// <summary>A database, by its as-of date.</summary>
+    public static readonly Wording Database = new("Seen_Database", "database as of {0}");
+
+    /// <summary>The schedule of exchanges.</summary>
+    public static readonly Wording Schedule = new("Seen_Schedule", "schedule");
+
+    // Pieces.
+
+    /// <summary>A field of an item with its value.</summary>
+    public static readonly Wording FieldValue = new("Part_FieldValue", "{0} {1}");
+
+    /// <summary>An item as the record holds it: kind, type, status, location.</summary>
+    public static readonly Wording Item = new("Part_Item", "{0} {1}, {2}, at {3}");
+
+    /// <summary>How many items are in a status.</summary>
+    public static readonly Wording InStatus = new("Part_InStatus", "{0} {1}");
+
+    /// <summary>How and when an item left the record.</summary>
+    public static readonly Wording Ended = new("Part_Ended", "{0} on {1}");
+
+    /// <summary>Statements one after another.</summary>
+    public static readonly Wording Statements = new("Part_Statements", "{0}");
+
+    // The reconciliation of notified changes.
+
+    /// <summary>A change notified for an item eliminated or lost.</summary>
+    public static readonly Wording ChangedAfterEnd = new("Finding_ChangedAfterEnd", "{0} notified after the item was {1}");
+
+    /// <summary>A production of a uid the database lists.</summary>
+    public static readonly Wording ProducedWhileListed = new("Finding_ProducedWhileListed", "produced while {0} is listed as a {1} {2} at {3}");
+
+    /// <summary>A production of a uid declared or notified before.</summary>
+    public static readonly Wording ProducedDeclaredBefore = new("Finding_ProducedDeclaredBefore", "produced, but {0} was declared or notified before");
+
+    /// <summary>A production of a uid notified before.</summary>
+    public static readonly Wording ProducedNotifiedBefore = new("Finding_ProducedNotifiedBefore", "produced, but {0} was notified before");
+
+    /// <summary>A change to an item the previous database does not list.</summary>
+    public static readonly Wording NotInPreviousDatabase = new("Finding_NotInPreviousDatabase", "{0} notified for an item the previous database does not list");
+
+    /// <summary>A change to an item never declared.</summary>
+    public static readonly Wording NeverDeclared = new("Finding_NeverDeclared", "{0} notified for an item never declared");
+
+    /// <summary>A move from a place the item was not at.</summary>
+    public static readonly Wording MovedFromElsewhere = new("Finding_MovedFromElsewhere", "moved from {0}, but the record has it at {1}");
+
+    /// <summary>Another change from a place the item was not at.</summary>
+    public static readonly Wording ChangedFromElsewhere = new("Finding_ChangedFromElsewhere", "{0} notified from {1}, but the record has it at {2}");
+
+    /// <summary>A production from a place other than where the item is produced.</summary>
+    public static readonly Wording ProducedFromElsewhere = new("Finding_ProducedFromElsewhere", "produced notified from {0}, but a new item is first where it is produced ({1})");
+
+    /// <summary>A status change to the converted status.</summary>
+    public static readonly Wording ConvertedByStatusChange = new("Finding_ConvertedByStatusChange", "status changed to {0}: an item becomes {0} only by a conversion (the record has it {1})");
+
+    /// <summary>A change the ledger finds impossible, with the item as the record has it.</summary>
+    public static readonly Wording ImpossibleChange = new("Finding_ImpossibleChange", "{0} (the record has it {1})");
+
+    /// <summary>A change notified with values its transition does not give.</summary>
+    public static readonly Wording NotifiedWith = new("Finding_NotifiedWith", "{0} notified with {1}; applied to the record ({2}) it gives {3}");
+
+    /// <summary>A change to a counted item where the record holds none in another status.</summary>
+    public static readonly Wording NoneInOtherStatus = new("Finding_NoneInOtherStatus", "{0} notified for a {1} at {2}, but the record holds no {1} in another status there");
+
+    /// <summary>A change to a counted item where the record holds none in its status.</summary>
+    public static readonly Wording NoneInStatus = new("Finding_NoneInStatus", "{0} notified for a {1} at {2}, but the record holds no {1} {3} there");
+
+    /// <summary>Counted items at a place differ from the previous database plus the notified changes.</summary>
+    public static readonly Wording CountsDiffer = new("Finding_CountsDiffer", "{0} at {1}: {2}; the previous database plus the notified changes give {3}");
+
+    /// <summary>As <see cref="CountsDiffer"/>, some having left a status not stated.</summary>
+    public static readonly Wording CountsDifferUnstated = new("Finding_CountsDifferUnstated", "{0} at {1}: {2}; the previous database plus the notified changes give {3}, less {4} that left a status not stated");
+
+    // The reconciliation of databases.
+
+    /// <summary>An item eliminated or lost listed again.</summary>
+    public static readonly Wording ListedAgain = new("Finding_ListedAgain", "listed again after it was {0}");
+
+    /// <summary>An item listed with no notification of its arrival.</summary>
+    public static readonly Wording ArrivedUnnotified = new("Finding_ArrivedUnnotified", "listed as a {0} {1} ({2}, {3}) with no notification of its arrival");
+
+    /// <summary>An item no longer listed with no notification of its leaving.</summary>
+    public static readonly Wording LeftUnnotified = new("Finding_LeftUnnotified", "no longer listed ({0} {1}, last {2} at {3}) with no notification of its elimination, loss or conversion");
+
+    /// <summary>The database's status of an item differs from the notifications'.</summary>
+    public static readonly Wording StatusDiffers = new("Finding_StatusDiffers", "status {0}, notifications give {1}");
+
+    /// <summary>The database's location of an item differs from the notifications'.</summary>
+    public static readonly Wording LocationDiffers = new("Finding_LocationDiffers", "location {0}, notifications give {1}");
+
+    /// <summary>The database's type of an item differs from the notifications'.</summary>
+    public static readonly Wording TypeDiffers = new("Finding_TypeDiffers", "type {0}, notifications give {1}");
+
+    /// <summary>Warheads on an item not deployed.</summary>
+    public static readonly Wording WarheadsNotDeployed = new("Finding_WarheadsNotDeployed", "{0} warhead(s) on a {1} {2}");
+
+    /// <summary>More items held at a place than holders for them.</summary>
+    public static readonly Wording MoreThanHolders = new("Finding_MoreThanHolders", "{0} {1} at {2}, but {3} {4}");
+
+    /// <summary>A notification provided after its deadline.</summary>
+    public static readonly Wording Late = new("Finding_Late", "{0} provided {1}, due by {2} ({3})");
+
+    /// <summary>A notification provided before the event it notifies.</summary>
+    public static readonly Wording BeforeEvent = new("Finding_BeforeEvent", "{0} provided {1}, before the {2} it notifies");
+
+    /// <summary>A notification whose subject differs from its fields.</summary>
+    public static readonly Wording SubjectDiffers = new("Finding_SubjectDiffers", "its subject is {0}, its fields give {1}:{2}");
+
+    /// <summary>A notification whose date field differs from its date.</summary>
+    public static readonly Wording DateFieldDiffers = new("Finding_DateFieldDiffers", "its date field is {0}, it is filed as of {1}");
+
+    /// <summary>A database owed and not provided.</summary>
+    public static readonly Wording NoDatabase = new("Finding_NoDatabase", "no database as of {0}, due by {1}");
+
+    // The ledger's changes and why one cannot apply.
+
+    /// <summary>A production, with the item produced.</summary>
+    public static readonly Wording Produced = new("Event_Produced", "produced: {0} {1}, {2}, at {3}");
+
+    /// <summary>A deployment, with where.</summary>
+    public static readonly Wording Deployed = new("Event_Deployed", "deployed at {0}");
+
+    /// <summary>A move, with where to.</summary>
+    public static readonly Wording Moved = new("Event_Moved", "moved to {0}");
+
+    /// <summary>A status change, with the status.</summary>
+    public static readonly Wording StatusChanged = new("Event_StatusChanged", "status changed to {0}");
+
+    /// <summary>A conversion, with the status it gives.</summary>
+    public static readonly Wording Converted = new("Event_Converted", "converted ({0})");
+
+    /// <summary>An elimination.</summary>
+    public static readonly Wording Eliminated = new("Event_Eliminated", "eliminated");
+
+    /// <summary>A loss.</summary>
+    public static readonly Wording Lost = new("Event_Lost", "lost");
+
+    /// <summary>Warheads loaded, with how many.</summary>
+    public static readonly Wording WarheadsLoaded = new("Event_WarheadsLoaded", "{0} warhead(s) loaded");
+
+    /// <summary>Warheads removed, with how many.</summary>
+    public static readonly Wording WarheadsRemoved = new("Event_WarheadsRemoved", "{0} warhead(s) removed");
+
+    /// <summary>A change to an item eliminated or lost.</summary>
+    public static readonly Wording AfterEnd = new("Ledger_AfterEnd", "{0} after the item was {1} on {2}");
+
+    /// <summary>A production of a uid an item has.</summary>
+    public static readonly Wording UidUsedTwice = new("Ledger_UidUsedTwice", "uid used twice: produced while an item with this uid exists");
+
+    /// <summary>A change to an item never produced or declared.</summary>
+    public static readonly Wording NeverProduced = new("Ledger_NeverProduced", "{0} for an item never produced or declared");
+
+    /// <summary>A negative number of warheads.</summary>
+    public static readonly Wording NegativeWarheads = new("Ledger_NegativeWarheads", "{0}: a number of warheads is never negative");
+
+    /// <summary>A deployment of an item deployed.</summary>
+    public static readonly Wording AlreadyDeployed = new("Ledger_AlreadyDeployed", "deployed at {0} while already {1} at {2}");
+
+    /// <summary>A move to where the item is.</summary>
+    public static readonly Wording AlreadyThere = new("Ledger_AlreadyThere", "moved to {0}, where it already is");
+
+    /// <summary>A status change to the status the item has.</summary>
+    public static readonly Wording SameStatus = new("Ledger_SameStatus", "status changed to {0}, the status it already has");
+
+    /// <summary>More warheads removed than the item carries.</summary>
+    public static readonly Wording TooManyRemoved = new("Ledger_TooManyRemoved", "{0} warhead(s) removed from an item carrying {1}");
+
+    /// <summary>A conversion that changes nothing.</summary>
+    public static readonly Wording NoConversion = new("Ledger_NoConversion", "converted to {0} without any change: it is already a {1} {2} {3}");
+
+    /// <summary>An event the ledger does not know.</summary>
+    public static readonly Wording UnknownEvent = new("Ledger_UnknownEvent", "unknown event {0}");
+
+    // The inspections' findings.
+
+    /// <summary>The record an inspection's result is compared with: the inspected party's as of the arrival.</summary>
+    public static readonly Wording InRecord = new("Inspection_InRecord", "{0}'s record as of {1} (its database as of {2}, entry {3})");
+
+    /// <summary>As <see cref="InRecord"/>, with changes notified after the database.</summary>
+    public static readonly Wording InRecordWithChanges = new("Inspection_InRecordWithChanges", "{0}'s record as of {1} (its database as of {2}, entry {3} and the {4} changes it notified after it)");
+
+    /// <summary>The pre-inspection information, by its entry.</summary>
+    public static readonly Wording SiteInformation = new("Inspection_SiteInformation", "the pre-inspection information (entry {0})");
+
+    /// <summary>An item counted at the site.</summary>
+    public static readonly Wording Counted = new("Inspection_Counted", "counted");
+
+    /// <summary>An item seen at the site.</summary>
+    public static readonly Wording Seen = new("Inspection_Seen", "seen");
+
+    /// <summary>An item listed in the pre-inspection information.</summary>
+    public static readonly Wording Listed = new("Inspection_Listed", "listed in the pre-inspection information");
+
+    /// <summary>An item found at the site that is not in the record.</summary>
+    public static readonly Wording NotInRecord = new("Inspection_NotInRecord", "{0}, {1} at {2}, is not in {3}");
+
+    /// <summary>An item found at the site that the record has elsewhere.</summary>
+    public static readonly Wording InRecordElsewhere = new("Inspection_InRecordElsewhere", "{0}, {1} at {2}, is at {3} in {4}");
+
+    /// <summary>More reentry vehicles counted than declared.</summary>
+    public static readonly Wording MoreCounted = new("Inspection_MoreCounted", "{0} reentry vehicles counted on {1}; {2} declared in {3}");
+
+    /// <summary>The pre-inspection information's number differs from the record's.</summary>
+    public static readonly Wording InformationDiffers = new("Inspection_InformationDiffers", "the pre-inspection information declares {0} reentry vehicles on {1}; {2} gives {3}");
+
+    /// <summary>The pre-inspection information leaves out missiles the record places at the site.</summary>
+    public static readonly Wording InformationLeavesOut = new("Inspection_InformationLeavesOut", "the pre-inspection information lists {0} of the {1} missiles {2} places at {3}; it leaves out {4}");
+
+    /// <summary>An item the record places at the site that the inspectors did not see.</summary>
+    public static readonly Wording NotSeen = new("Inspection_NotSeen", "{0} ({1}, {2}) is at {3} in {4}; the inspectors did not see it there");
+
+    /// <summary>Every wording, in the order above.</summary>
+    public static ImmutableArray<Wording> All { get; } =
+        [.. typeof(Wordings).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!)];
+}
