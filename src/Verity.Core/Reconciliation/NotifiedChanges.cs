@@ -268,7 +268,8 @@ internal sealed partial class NotifiedChanges
 
     private static Phrase Describe(Item item) => Wordings.Item.With(PhraseValue.Kind(item.Kind), item.Type, PhraseValue.Status(item.Status), item.Location);
 
-    private static Phrase Evidence(NotificationDocument document) => Wordings.Notification.With(document.Number);
+    /// <summary>Where a finding about <paramref name="document"/> was seen: the notification, by its number.</summary>
+    public static Phrase Evidence(NotificationDocument document) => Wordings.Notification.With(document.Number);
 
     private Item ToItem(DatabaseItem item) => new(item.Uid, _party, item.Kind, item.Type, item.Status, item.Warheads, item.Location);
 

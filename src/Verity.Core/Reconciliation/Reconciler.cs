@@ -210,13 +210,13 @@ public static class Reconciler
             var due = type.Deadline.DueFor(document.Triggered.AtMidnight());
             if (document.Sent > due)
             {
-                findings.Add(new Finding(FindingKind.LateNotification, document.Triggered, document.Subject, Wordings.Notification.With(document.Number),
+                findings.Add(new Finding(FindingKind.LateNotification, document.Triggered, document.Subject, NotifiedChanges.Evidence(document),
                     Wordings.Late.With(PhraseValue.Notification(type.Id), document.Sent, due, type.Reference)));
             }
             else if (document.Sent.Date < document.Triggered)
             {
                 // A notification owed after an event cannot be provided before the day the event occurred.
-                findings.Add(new Finding(FindingKind.NotifiedBeforeEvent, document.Triggered, document.Subject, Wordings.Notification.With(document.Number),
+                findings.Add(new Finding(FindingKind.NotifiedBeforeEvent, document.Triggered, document.Subject, NotifiedChanges.Evidence(document),
                     Wordings.BeforeEvent.With(PhraseValue.Notification(type.Id), document.Sent, document.Triggered)));
             }
         }
@@ -242,7 +242,7 @@ public static class Reconciler
 
             if (problems.Count > 0)
             {
-                findings.Add(new Finding(FindingKind.InconsistentNotification, document.Triggered, NotifiedChanges.UidOf(document), Wordings.Notification.With(document.Number),
+                findings.Add(new Finding(FindingKind.InconsistentNotification, document.Triggered, NotifiedChanges.UidOf(document), NotifiedChanges.Evidence(document),
                     Wordings.Statements.With(PhraseValue.List(problems, semicolons: true))));
             }
         }
