@@ -37,6 +37,10 @@ public static class NotificationRenderer
         ["fa-AF"] = "در سابقه نیست",
     }.ToImmutableDictionary();
 
+    /// <summary>The word renderings in <paramref name="language"/> give the ledger's event <paramref name="id"/>
+    /// (<c>status-changed</c>: "status changed", «изменён статус»); the id itself where there is none.</summary>
+    public static string EventWord(string id, string language) => EventWords.GetValueOrDefault(language)?.GetValueOrDefault(id) ?? id;
+
     /// <summary>The languages a type can be rendered in.</summary>
     public static IEnumerable<string> Languages(NotificationType type)
     {
@@ -82,7 +86,7 @@ public static class NotificationRenderer
         _ when value == NotificationPlan.NotInRecord => NotInRecordWords.GetValueOrDefault(language) ?? value,
         FieldType.Kind => treaty.ItemKinds.FirstOrDefault(k => k.Id == value)?.NameIn(language) ?? value,
         FieldType.Status => treaty.Statuses.FirstOrDefault(s => s.Id == value)?.NameIn(language) ?? value,
-        _ when field?.Name == "event" => EventWords.GetValueOrDefault(language)?.GetValueOrDefault(value) ?? value,
+        _ when field?.Name == "event" => EventWord(value, language),
         _ => value,
     };
 }

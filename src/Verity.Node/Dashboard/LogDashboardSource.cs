@@ -161,6 +161,7 @@ public sealed class LogDashboardSource : IDashboardSource
             Provenance = _provenance,
             Kinds = _treaty.ItemKinds,
             Statuses = _treaty.Statuses,
+            NotificationTypes = _treaty.Notifications,
             Inspections = inspections,
             QuotaUse = quotaUse,
         };
@@ -174,7 +175,7 @@ public sealed class LogDashboardSource : IDashboardSource
         var rows = held.Select(i => new InspectionRow(i.Id, i.Inspecting, i.Inspected, i.NoticeStep.Type, i.NoticeStep.Arrival, i.Site, i.Stage,
             (i.Selection?.Step as MissileSelection)?.Selected ?? [], [.. i.Withheld.Select(p => p.Value)],
             [.. ((i.Result?.Step as Core.Inspections.InspectionResult)?.Counted ?? []).Select(c => (c.Uid, c.Warheads))],
-            [.. i.Findings.Select(f => f.Text)])).ToImmutableArray();
+            [.. i.Findings.Select(f => f.Said)])).ToImmutableArray();
         // The quotas as `verity inspect quota` derives them, over the notices in the logs: the years shown are those the
         // party inspected in and the page's.
         var shown = held.Where(i => i.Inspecting == party).Select(trail.TreatyYear).Append(_treaty.TreatyYearOf(at)).ToHashSet();

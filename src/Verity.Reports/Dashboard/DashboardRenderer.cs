@@ -358,10 +358,11 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
             return;
         }
 
+        var words = Words(model);
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"findings\"><caption>{E(T("FindingsCaption", N(model.Findings.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Date"))}</th><th scope=\"col\">{E(T("Finding"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Evidence"))}</th><th scope=\"col\">{E(T("Details"))}</th></tr></thead><tbody>");
         foreach (var f in model.Findings)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td{English()}>{E(f.Evidence)}</td><td{English()}>{E(f.Message)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{D(f.Date)}</td><td class=\"no\">{E(FindingText(f.Kind))}</td><td>{E(f.Subject)}</td><td>{E(words.Word(f.Seen))}</td><td>{E(words.Word(f.Said))}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -388,10 +389,11 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"inspections\"><caption>{E(T("InspectionsCaption", N(model.Inspections.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Inspection"))}</th><th scope=\"col\">{E(T("InspectedBy"))}</th><th scope=\"col\">{E(T("InspectedParty"))}</th><th scope=\"col\">{E(T("InspectionType"))}</th><th scope=\"col\">{E(T("Arrival"))}</th><th scope=\"col\">{E(T("Site"))}</th><th scope=\"col\">{E(T("Stage"))}</th><th scope=\"col\">{E(T("SelectedByDraw"))}</th><th scope=\"col\">{E(T("Counted"))}</th><th scope=\"col\">{E(T("InspectionFindings"))}</th></tr></thead><tbody>");
+        var words = Words(model);
         foreach (var i in model.Inspections)
         {
             var selected = i.Withheld.IsEmpty ? string.Join(", ", i.Selected) : T("SelectionVoid", string.Join(", ", i.Withheld));
-            var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\"{English()}>{string.Join("<br>", i.Findings.Select(E))}</td>";
+            var findings = i.Findings.IsEmpty ? $"<td class=\"yes\">{E(T("NoInspectionFindings"))}</td>" : $"<td class=\"no\">{string.Join("<br>", i.Findings.Select(f => E(words.Word(f))))}</td>";
             body.Append(CultureInfo.InvariantCulture, $"<tr data-inspection=\"{E(i.Id)}\"><td>{E(i.Id)}</td><td>{E(i.Inspecting.Value)}</td><td>{E(i.Inspected.Value)}</td><td>{E(i.Type)}</td><td>{D(i.Arrival)}</td><td>{E(i.Site ?? string.Empty)}</td><td data-stage=\"{E(i.Stage)}\">{E(T("Stage_" + i.Stage))}</td><td>{E(selected)}</td><td>{E(string.Join(", ", i.Counted.Select(c => $"{c.Uid}: {N(c.Warheads)}")))}</td>{findings}</tr>");
         }
 
@@ -670,6 +672,9 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         var s = args.Length == 0 ? text[key] : text[key, args];
         return s.ResourceNotFound ? throw new InvalidOperationException($"the dashboard's strings have no '{key}'") : s.Value;
     }
+
+    // The core's phrases in the page's language, its terms named by the treaty's vocabulary the page carries.
+    private PhraseText Words(PartyDashboard model) => new(_language, model.Kinds, model.Statuses, model.NotificationTypes);
 
     private string Standing(TreatyStanding standing) => T("Standing_" + standing);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Text;
 
 namespace Verity.Reports.Dashboard;
 
@@ -15,10 +16,10 @@ namespace Verity.Reports.Dashboard;
 /// <param name="Selected">The missiles the joint draw selected.</param>
 /// <param name="Withheld">The parties that withheld their reveal (the selection is void).</param>
 /// <param name="Counted">Reentry vehicles counted on each missile.</param>
-/// <param name="Findings">The findings against the inspected party's declarations, as sentences.</param>
+/// <param name="Findings">The findings against the inspected party's declarations, as phrases.</param>
 public sealed record InspectionRow(
     string Id, PartyCode Inspecting, PartyCode Inspected, string Type, LocalDate Arrival, string? Site, string Stage,
-    ImmutableArray<string> Selected, ImmutableArray<string> Withheld, ImmutableArray<(string Uid, int Warheads)> Counted, ImmutableArray<string> Findings);
+    ImmutableArray<string> Selected, ImmutableArray<string> Withheld, ImmutableArray<(string Uid, int Warheads)> Counted, ImmutableArray<Phrase> Findings);
 
 /// <summary>A party's use of one inspection quota in one treaty year, from the notices in its log.</summary>
 /// <param name="Type">The inspection type.</param>

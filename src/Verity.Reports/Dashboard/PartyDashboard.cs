@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
 using Verity.Core.Treaties;
 
@@ -75,4 +76,7 @@ public sealed record PartyDashboard(
 
     /// <summary>The treaty's statuses, offered by the items filter.</summary>
     public ImmutableArray<VocabularyEntry> Statuses { get; init; } = [];
+
+    /// <summary>The treaty's notification types, by which findings name those they are about.</summary>
+    public ImmutableArray<NotificationType> NotificationTypes { get; init; } = [];
 }

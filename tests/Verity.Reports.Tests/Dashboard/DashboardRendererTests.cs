@@ -16,6 +16,7 @@ using Verity.Core.Records;
 using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Reports.Dashboard;
+using Verity.Reports.Languages;
 
 namespace Verity.Reports.Tests.Dashboard;
 
@@ -102,7 +103,7 @@ public sealed partial class DashboardRendererTests
             QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
             Inspections =
             [
-                new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], ["Ж"]),
+                new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], [Wordings.Statements.With("Ж")]),
                 new InspectionRow("Ж-3", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), null, "void", [], ["RU"], [], []),
             ],
         });
@@ -408,7 +409,9 @@ public sealed partial class DashboardRendererTests
     public void Pages_InEveryLanguage_NoEnglishStringLeft_RightToLeftWhereWrittenSo(string code)
     {
         var language = Verity.Reports.Languages.Languages.Find(code)!;
-        var english = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data")
+        // The dashboard's strings and the core's phrases, which its findings are worded in.
+        var english = new[] { "Strings.resx", Path.Combine("resources", "Languages", "PhraseStrings.resx") }
+            .SelectMany(file => XDocument.Load(Path.Combine(AppContext.BaseDirectory, file)).Root!.Elements("data"))
             .Where(d => (string)d.Attribute("name")! != "Lang")
             .SelectMany(d => Regex.Split((string)d.Element("value")!, @"\{\d\}"))
             .Select(f => f.Trim(' ', ',', '.', ':', ';', '(', ')', '—', '←', '→'))
@@ -424,7 +427,8 @@ public sealed partial class DashboardRendererTests
                 Node = Node("Ж"),
                 Date = Dated(DateReason.LastDayInForce),
                 QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
-                Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], ["Ж"])],
+                Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], [.. EveryWording()])],
+                Findings = [.. EveryWording().Select(said => new Finding(FindingKind.DatabaseMismatch, new LocalDate(2020, 3, 1), "Ж-7", Wordings.Notification.With("Ж-7"), said))],
             };
             var pages = new[]
             {
@@ -451,8 +455,11 @@ public sealed partial class DashboardRendererTests
             Assert.Contains(language.Date(new LocalDate(2011, 5, 10)), pages[1], StringComparison.Ordinal);
             Assert.Contains($"<a aria-current=\"true\" lang=\"{code}\"", pages[1], StringComparison.Ordinal);
 
-            // A finding's details, a sentence the core builds in English, are marked English on the page.
-            Assert.Contains("<td lang=\"en\" dir=\"ltr\">Ж-7</td>", pages[1], StringComparison.Ordinal);
+            // Every one of the core's wordings is worded in the language, none marked as English.
+            var words = new PhraseText(language, [], [], []);
+            Assert.Contains($"<td>{WebUtility.HtmlEncode(words.Word(Wordings.Notification.With("Ж-7")))}</td>", pages[1], StringComparison.Ordinal);
+            Assert.All(EveryWording(), p => Assert.Contains(WebUtility.HtmlEncode(words.Word(p)), pages[1], StringComparison.Ordinal));
+            Assert.DoesNotContain("lang=\"en\"", Regex.Match(pages[1], "<table class=\"findings\">.*?</table>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
 
             // The chart's axis runs left to right with its labels in the language's digits.
             Assert.Contains($"text-anchor=\"middle\">{language.Digits("2015")}</text>", pages[1], StringComparison.Ordinal);
@@ -462,6 +469,10 @@ public sealed partial class DashboardRendererTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>Each of the core's wordings with "Ж" for every value: rendered, none may leave an English word.</summary>
+    private static IEnumerable<Phrase> EveryWording() =>
+        Wordings.All.Select(w => w.With([.. Enumerable.Repeat<PhraseValue>("Ж", Regex.Matches(w.English, @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max())]));
 
     private static DashboardRenderer Renderer() =>
         new(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>());

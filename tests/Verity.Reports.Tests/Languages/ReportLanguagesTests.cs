@@ -22,6 +22,7 @@ public sealed partial class ReportLanguagesTests
         "Dashboard/Strings",
         "Replay/ReplayStrings",
         "Successor/SuccessorStrings",
+        "Languages/PhraseStrings",
     };
 
     public static TheoryData<string> Translations { get; } = new(Known.All.Where(l => l.Code != "en").Select(l => l.Code));
@@ -121,7 +122,8 @@ public sealed partial class ReportLanguagesTests
         return XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
     }
 
-    private static List<string> Placeholders(string text) => [.. Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal)];
+    // The values a text fills in: a value may be said twice in one language and once in another.
+    private static List<string> Placeholders(string text) => [.. Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
 
     [GeneratedRegex("<style[^>]*>.*?</style>|<script>.*?</script>", RegexOptions.Singleline)]
     private static partial Regex StyleOrScript();
