@@ -703,8 +703,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // A date and time (GMT) as the language writes the date, the time in its digits.
-    private string DT(LocalDateTime time) => time.TimeOfDay == LocalTime.Midnight ? D(time.Date)
-        : D(time.Date) + " " + _language.Digits(time.ToString("HH:mm", CultureInfo.InvariantCulture));
+    private string DT(LocalDateTime time) => _language.DateTime(time, keepMidnight: false);
 
     private string I(DateTimeOffset instant) =>
         T("UtcTime", D(LocalDate.FromDateTime(instant.UtcDateTime)) + " " + _language.Digits(instant.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));

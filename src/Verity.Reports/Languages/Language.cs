@@ -81,6 +81,14 @@ public sealed record Language(string Code, string Name, string EnglishName, bool
         return Code == "en" ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Digits(day.ToString(Culture.DateTimeFormat.ShortDatePattern, Culture));
     }
 
+    /// <summary>
+    /// A date and time (GMT) as the language writes it: <see cref="Date"/> and the time as HH:mm in the language's
+    /// digits; with <paramref name="keepMidnight"/> false, a time of exactly midnight is left out (a day, not a moment).
+    /// </summary>
+    public string DateTime(LocalDateTime moment, bool keepMidnight) => !keepMidnight && moment.TimeOfDay == LocalTime.Midnight
+        ? Date(moment.Date)
+        : Date(moment.Date) + " " + Digits(moment.ToString("HH:mm", CultureInfo.InvariantCulture));
+
     /// <summary>The Latin digits of <paramref name="text"/> as the language's native digits, where it uses them.</summary>
     public string Digits(string text)
     {

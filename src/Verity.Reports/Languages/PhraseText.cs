@@ -80,7 +80,7 @@ public sealed class PhraseText
         Count c => Language.Number(c.Value),
         Numeral n => Language.Digits(n.Value.ToString(CultureInfo.InvariantCulture)),
         Day d => Language.Date(d.Value),
-        Moment m => Language.Date(m.Value.Date) + " " + Language.Digits(m.Value.ToString("HH:mm", CultureInfo.InvariantCulture)),
+        Moment m => Language.DateTime(m.Value, keepMidnight: true),
         Term t => Term(t),
         Part p => Word(p.Phrase),
         Parts p => string.Join(Text(p.Semicolons ? "Separator_Semicolon" : "Separator_Comma"), p.Items.Select(Word)),

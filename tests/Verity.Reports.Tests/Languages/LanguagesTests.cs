@@ -39,6 +39,16 @@ public sealed class LanguagesTests
         Assert.Equal("1.550", Verity.Reports.Languages.Languages.Find("es")!.Number(1550));
     }
 
+
+    [Fact]
+    public void DateTime_IsTheDateAndHhMmInTheLanguagesDigits_MidnightLeftOutUnlessKept()
+    {
+        var english = Verity.Reports.Languages.Languages.English;
+        Assert.Equal("2011-02-05 14:30", english.DateTime(new LocalDateTime(2011, 2, 5, 14, 30), keepMidnight: false));
+        Assert.Equal("2011-02-05", english.DateTime(new LocalDateTime(2011, 2, 5, 0, 0), keepMidnight: false));
+        Assert.Equal("2011-02-05 00:00", english.DateTime(new LocalDateTime(2011, 2, 5, 0, 0), keepMidnight: true));
+        Assert.Equal(Dari.Date(new LocalDate(2025, 1, 24)) + " ۰۹:۰۵", Dari.DateTime(new LocalDateTime(2025, 1, 24, 9, 5), keepMidnight: false));
+    }
     [Theory]
     [InlineData("ar-EG,ar;q=0.9,en;q=0.5", "ar")]
     [InlineData("fr-CH, fr;q=0.9, fa;q=0.8", "fr")]
