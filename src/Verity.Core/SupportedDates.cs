@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using NodaTime.Text;
+using Verity.Core.Text;
 
 namespace Verity.Core;
 
@@ -32,7 +33,7 @@ public static class SupportedDates
     public static bool ContainsYear(long year) => year >= Min.Year && year <= Max.Year;
 
     /// <summary>What is wrong with a date outside the range, such as "9999-12-31 is outside the supported dates, 1900-01-01 to 2200-12-31".</summary>
-    public static string OutOfRange(LocalDate date) => $"{Iso(date)} is outside the supported dates, {Range}";
+    public static string OutOfRange(LocalDate date) => Wordings.OutsideDates.With(date, Min, Max).English;
 
     /// <summary>
     /// Reads an ISO date (YYYY-MM-DD) that must lie within the range; <paramref name="problem"/> says why not: not a
@@ -40,16 +41,24 @@ public static class SupportedDates
     /// </summary>
     public static bool TryParse(string? text, out LocalDate date, [NotNullWhen(false)] out string? problem)
     {
+        var read = TryRead(text, out date, out var phrase);
+        problem = phrase?.English;
+        return read;
+    }
+
+    /// <summary>As <see cref="TryParse"/>, saying why not as a <see cref="Phrase"/> that a renderer words in any language.</summary>
+    public static bool TryRead(string? text, out LocalDate date, [NotNullWhen(false)] out Phrase? problem)
+    {
         var result = text is null ? null : LocalDatePattern.Iso.Parse(text);
         if (result is not { Success: true })
         {
             date = default;
-            problem = $"'{text}' is not a date: expected YYYY-MM-DD, such as 2022-03-01";
+            problem = Wordings.NotADate.With(text ?? string.Empty);
             return false;
         }
 
         date = result.Value;
-        problem = Contains(date) ? null : OutOfRange(date);
+        problem = Contains(date) ? null : Wordings.OutsideDates.With(date, Min, Max);
         return problem is null;
     }
 

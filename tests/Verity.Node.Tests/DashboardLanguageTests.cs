@@ -47,8 +47,34 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         var response = await client.GetAsync(new Uri("/dashboard/US?lang=xx", UriKind.Relative));
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("unknown language &#39;xx&#39;: known are en (English), ru (Russian), fr (French), es (Spanish), zh-Hans (Chinese (Simplified)), ar (Arabic), fa-AF (Dari)", page, StringComparison.Ordinal);
+        // The reason in the page's language (Arabic, from Accept-Language), each known language named in itself.
+        Assert.Contains(WebUtility.HtmlEncode("لغة غير معروفة «xx»: اللغات المعروفة هي en (English), ru (Русский), fr (Français), es (Español), zh-Hans (中文), ar (العربية), fa-AF (دری)"), page, StringComparison.Ordinal);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out _), "an unknown language is not kept");
         Assert.Equal("verity-lang", DashboardEndpoints.LanguageCookie);
+    }
+
+    [Fact]
+    public async Task BadRequest_InDari_SaysWhyInDari_WithSolarHijriDates_AndJsonInEnglish()
+    {
+        using var client = fed.Node.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/dashboard/US?at=1800-01-01&lang=fa-AF", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<html lang=\"fa-AF\" dir=\"rtl\">", page, StringComparison.Ordinal);
+        // Both dates in the Solar Hijri calendar: 1900-01-01 is 11 Jadi 1278 (Nowruz 1279 fell on 1900-03-21).
+        Assert.Contains("at: ۱۱ جدی ۱۱۷۸ (\u2066۱۸۰۰-۰۱-۰۱\u2069) خارج از محدودهٔ تاریخ‌های پشتیبانی‌شده است، از ۱۱ جدی ۱۲۷۸ (\u2066۱۹۰۰-۰۱-۰۱\u2069)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside the supported dates", page, StringComparison.Ordinal);
+
+        using var missing = await client.GetAsync(new Uri("/dashboard/XX?lang=fa-AF", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("XX طرف معاهده‌ای نیست که این گره دفتر ثبت آن را نگه می‌دارد", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var json = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/US?at=2020-13-01&lang=fa-AF", UriKind.Relative));
+        json.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var answer = await client.SendAsync(json);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("'2020-13-01' is not a date: expected YYYY-MM-DD, such as 2022-03-01", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

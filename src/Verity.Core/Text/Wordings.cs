@@ -227,6 +227,50 @@ public static class Wordings
     /// <summary>An item the record places at the site that the inspectors did not see.</summary>
     public static readonly Wording NotSeen = new("Inspection_NotSeen", "{0} ({1}, {2}) is at {3} in {4}; the inspectors did not see it there");
 
+    // A request the dashboard refuses: the reason after the name of the parameter (400), or what is not there (404).
+
+    /// <summary>A date parameter that is not a date.</summary>
+    public static readonly Wording NotADate = new("Request_NotADate", "'{0}' is not a date: expected YYYY-MM-DD, such as 2022-03-01");
+
+    /// <summary>A date outside <see cref="SupportedDates"/>.</summary>
+    public static readonly Wording OutsideDates = new("Request_OutsideDates", "{0} is outside the supported dates, {1} to {2}");
+
+    /// <summary>A page parameter that is not a page number.</summary>
+    public static readonly Wording NotAPage = new("Request_NotAPage", "'{0}' is not a page number: expected a whole number from 1");
+
+    /// <summary>A page past the last page of the items that match the filter.</summary>
+    public static readonly Wording BeyondFilter = new("Request_BeyondFilter", "{0} is beyond the last page, {1} (items that match the filter: {2}; {3} a page)");
+
+    /// <summary>A page past the last page of the items on the date.</summary>
+    public static readonly Wording BeyondDate = new("Request_BeyondDate", "{0} is beyond the last page, {1} (items on the date: {2}; {3} a page)");
+
+    /// <summary>A kind parameter the treaty does not name.</summary>
+    public static readonly Wording NotAKind = new("Request_NotAKind", "'{0}' is not an item kind of {1}: expected one of {2}");
+
+    /// <summary>A status parameter the treaty does not name.</summary>
+    public static readonly Wording NotAStatus = new("Request_NotAStatus", "'{0}' is not a status of {1}: expected one of {2}");
+
+    /// <summary>A kind parameter, where the treaty names no kinds.</summary>
+    public static readonly Wording NoKinds = new("Request_NoKinds", "'{0}' is not an item kind of {1}: it names none");
+
+    /// <summary>A status parameter, where the treaty names no statuses.</summary>
+    public static readonly Wording NoStatuses = new("Request_NoStatuses", "'{0}' is not a status of {1}: it names none");
+
+    /// <summary>A base parameter longer than any base.</summary>
+    public static readonly Wording BaseTooLong = new("Request_BaseTooLong", "{0} characters; a base is at most {1}");
+
+    /// <summary>A language parameter that is not one of the page's languages.</summary>
+    public static readonly Wording UnknownLanguage = new("Request_UnknownLanguage", "unknown language '{0}': known are {1}");
+
+    /// <summary>A party the treaty does not have.</summary>
+    public static readonly Wording NotAParty = new("Request_NotAParty", "{0} is not a party of the treaty whose log this node holds");
+
+    /// <summary>An item the party's record does not hold.</summary>
+    public static readonly Wording NoItem = new("Request_NoItem", "{0}'s record holds no item {1}");
+
+    /// <summary>A node with nothing to derive a dashboard from.</summary>
+    public static readonly Wording NoSource = new("Request_NoSource", "this node has no dashboard source: no record of the treaty to derive it from");
+
     /// <summary>Every wording, in the order above.</summary>
     public static ImmutableArray<Wording> All { get; } =
         [.. typeof(Wordings).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!)];

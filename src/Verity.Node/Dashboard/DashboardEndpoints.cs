@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Verity.Core;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Node.Api;
 using Verity.Reports.Dashboard;
@@ -34,18 +35,18 @@ public static class DashboardEndpoints
     /// the language the cookie kept, else the one <c>Accept-Language</c> prefers among those the dashboard is translated
     /// into, else English; and, when <c>?lang=</c> names no such language, why (the page is then a 400 naming them).
     /// </summary>
-    private static (DashboardRenderer Renderer, string? Unknown) Renderer(HttpContext context, IStringLocalizer<Strings> text)
+    private static (DashboardRenderer Renderer, Phrase? Unknown) Renderer(HttpContext context, IStringLocalizer<Strings> text)
     {
         var translated = DashboardRenderer.Translated;
         var asked = context.Request.Query["lang"].ToString();
-        string? unknown = null;
+        Phrase? unknown = null;
         Language? language = null;
         if (asked.Length > 0)
         {
             language = Languages.Find(asked, translated);
             if (language is null)
             {
-                unknown = Languages.Unknown(asked, translated);
+                unknown = Wordings.UnknownLanguage.With(asked.Length > 40 ? asked[..40] + "…" : asked, string.Join(", ", translated.Select(l => $"{l.Code} ({l.Name})")));
             }
             else
             {
@@ -135,7 +136,7 @@ public static class DashboardEndpoints
         var model = PartyCode.TryParse(party, out var code) ? await source.PartyAsync(code, date.At, renderer.Language.Code, cancellationToken).ConfigureAwait(false) : null;
         if (model is null)
         {
-            return NotFound(context, renderer, $"{party} is not a party of the treaty whose log this node holds");
+            return NotFound(context, renderer, Wordings.NotAParty.With(party));
         }
 
         if (!TryTerm("kind", kind, model.Kinds, model.TreatyName, out var kindId, out problem))
@@ -150,15 +151,14 @@ public static class DashboardEndpoints
 
         if (@base is { Length: > MaxFilterLength })
         {
-            return BadRequest(context, renderer, "base", $"{@base.Length:N0} characters; a base is at most {MaxFilterLength}");
+            return BadRequest(context, renderer, "base", Wordings.BaseTooLong.With(@base.Length, MaxFilterLength));
         }
 
         var filter = new ItemFilter(kindId, statusId, string.IsNullOrEmpty(@base) ? null : @base, number);
         var matching = filter.Matching(model.Items).Length;
         if (number > ItemFilter.Pages(matching))
         {
-            return BadRequest(context, renderer, "page", string.Create(CultureInfo.InvariantCulture,
-                $"{number:N0} is beyond the last page, {ItemFilter.Pages(matching):N0} ({matching:N0} item{(matching == 1 ? "" : "s")} {(filter.IsFiltered ? "match the filter" : "on the date")}, {ItemFilter.PageSize} a page)"));
+            return BadRequest(context, renderer, "page", (filter.IsFiltered ? Wordings.BeyondFilter : Wordings.BeyondDate).With(number, ItemFilter.Pages(matching), matching, ItemFilter.PageSize));
         }
 
         return Html(renderer.Party(model with { Node = source.Node(Address(context), renderer.Language.Code), Date = date, Filter = filter }));
@@ -190,7 +190,7 @@ public static class DashboardEndpoints
             : null;
         if (model is null)
         {
-            return NotFound(context, renderer, $"{party}'s record holds no item {uid}");
+            return NotFound(context, renderer, Wordings.NoItem.With(party, uid));
         }
 
         var date = await source.DateAsync(asked, Today(context), cancellationToken).ConfigureAwait(false);
@@ -210,7 +210,7 @@ public static class DashboardEndpoints
     private static string Address(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 
     /// <summary>The date asked for: <c>?at=</c> within <see cref="SupportedDates"/>; <c>null</c> when none was.</summary>
-    private static bool TryDate(string? at, out LocalDate? date, [NotNullWhen(false)] out string? problem)
+    private static bool TryDate(string? at, out LocalDate? date, [NotNullWhen(false)] out Phrase? problem)
     {
         date = null;
         problem = null;
@@ -219,7 +219,7 @@ public static class DashboardEndpoints
             return true;
         }
 
-        if (!SupportedDates.TryParse(at, out var parsed, out problem))
+        if (!SupportedDates.TryRead(at, out var parsed, out problem))
         {
             return false;
         }
@@ -229,7 +229,7 @@ public static class DashboardEndpoints
     }
 
     /// <summary>The page of items: <c>?page=</c>, a whole number from 1; 1 when absent or empty.</summary>
-    private static bool TryPage(string? text, out int page, [NotNullWhen(false)] out string? problem)
+    private static bool TryPage(string? text, out int page, [NotNullWhen(false)] out Phrase? problem)
     {
         page = 1;
         problem = null;
@@ -243,12 +243,12 @@ public static class DashboardEndpoints
             return true;
         }
 
-        problem = $"'{Excerpt(text)}' is not a page number: expected a whole number from 1";
+        problem = Wordings.NotAPage.With(Excerpt(text));
         return false;
     }
 
     /// <summary>A kind or status of the treaty's vocabulary; <c>null</c> (every one) when absent or empty.</summary>
-    private static bool TryTerm(string field, string? text, IEnumerable<VocabularyEntry> terms, string treaty, out string? id, [NotNullWhen(false)] out string? problem)
+    private static bool TryTerm(string field, string? text, IEnumerable<VocabularyEntry> terms, string treaty, out string? id, [NotNullWhen(false)] out Phrase? problem)
     {
         id = string.IsNullOrEmpty(text) ? null : text;
         problem = null;
@@ -258,23 +258,26 @@ public static class DashboardEndpoints
             return true;
         }
 
-        problem = $"'{Excerpt(id)}' is not {(field == "kind" ? "an item kind" : "a status")} of {treaty}: {(known.Count == 0 ? "it names none" : "expected one of " + string.Join(", ", known))}";
+        var kind = field == "kind";
+        problem = known.Count == 0 ? (kind ? Wordings.NoKinds : Wordings.NoStatuses).With(Excerpt(id), treaty)
+            : (kind ? Wordings.NotAKind : Wordings.NotAStatus).With(Excerpt(id), treaty, string.Join(", ", known));
         return false;
     }
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static IResult NoSource(HttpContext context, DashboardRenderer renderer) =>
-        NotFound(context, renderer, "this node has no dashboard source: no record of the treaty to derive it from");
+        NotFound(context, renderer, Wordings.NoSource.With());
 
     /// <summary>A 400 naming <paramref name="field"/>: an HTML page, or the API's problem details for a client that asks for JSON.</summary>
-    private static IResult BadRequest(HttpContext context, DashboardRenderer renderer, string field, string message) =>
-        WantsJson(context) ? ApiProblems.Field(field, message, nothingStored: false)
-            : Html(renderer.Error(StatusCodes.Status400BadRequest, $"{field}: {message}"), StatusCodes.Status400BadRequest);
+    private static IResult BadRequest(HttpContext context, DashboardRenderer renderer, string field, Phrase reason) =>
+        WantsJson(context) ? ApiProblems.Field(field, reason.English, nothingStored: false)
+            : Html(renderer.Error(StatusCodes.Status400BadRequest, reason, field), StatusCodes.Status400BadRequest);
 
-    private static IResult NotFound(HttpContext context, DashboardRenderer renderer, string message) =>
-        WantsJson(context) ? TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound)
-            : Html(renderer.Error(StatusCodes.Status404NotFound, message), StatusCodes.Status404NotFound);
+    /// <summary>A 404 saying what is not there: an HTML page in the page's language, or problem details in English.</summary>
+    private static IResult NotFound(HttpContext context, DashboardRenderer renderer, Phrase reason) =>
+        WantsJson(context) ? TypedResults.Problem(detail: reason.English, statusCode: StatusCodes.Status404NotFound)
+            : Html(renderer.Error(StatusCodes.Status404NotFound, reason), StatusCodes.Status404NotFound);
 
     /// <summary>Whether the client asks for JSON and not for HTML: a browser always accepts <c>text/html</c>.</summary>
     private static bool WantsJson(HttpContext context)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using NodaTime;
 using Verity.Core.Compliance;
 using Verity.Core.Reconciliation;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Reports.Charts;
 using Verity.Reports.Languages;
@@ -174,24 +175,24 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     }
 
     /// <summary>A short page for a request that cannot be answered: titled by its <paramref name="status"/> (400 "Bad
-    /// request", 404 "Not found", others "Error" and the code), saying why in <paramref name="message"/>.</summary>
+    /// request", 404 "Not found", others "Error" and the code), saying why in the page's language.</summary>
     /// <param name="status">The HTTP status code of the answer.</param>
-    /// <param name="message">What is wrong, naming the request's part (a parameter, a party, an item); plain text.</param>
-    public string Error(int status, string message)
+    /// <param name="reason">What is wrong (a parameter's value, a party, an item), as the core or the node says it.</param>
+    /// <param name="field">The request's part the reason is about (<c>at</c>, <c>page</c>…), named before it as it is
+    /// written in the request; none for a 404.</param>
+    public string Error(int status, Phrase reason, string? field = null)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(reason);
         var title = status switch
         {
             400 => T("Error_400"),
             404 => T("Error_404"),
             _ => T("Error_Other", status.ToString(CultureInfo.InvariantCulture)),
         };
-        return Page(title, $"<h1>{E(title)}</h1><p class=\"problem\" data-status=\"{status.ToString(CultureInfo.InvariantCulture)}\"{English()}>{E(message)}</p>", null, null, new Chrome(null, null, "/", []));
+        var words = new PhraseText(_language, [], [], []).Word(reason);
+        var message = field is null ? words : $"{field}: {words}";
+        return Page(title, $"<h1>{E(title)}</h1><p class=\"problem\" data-status=\"{status.ToString(CultureInfo.InvariantCulture)}\">{E(message)}</p>", null, null, new Chrome(null, null, "/", []));
     }
-
-    // The sentences the core builds (a finding's details, the reason of a 400) are English in every language: marked
-    // so on other pages, for screen readers and line breaking.
-    private string English() => HtmlPage.EnglishOn(_language);
 
     private void Compliance(StringBuilder body, PartyDashboard model)
     {

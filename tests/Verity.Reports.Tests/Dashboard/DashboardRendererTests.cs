@@ -63,9 +63,9 @@ public sealed partial class DashboardRendererTests
             renderer.Party(model with { FirstDeclaration = null, Basis = null }),
             renderer.Party(WithGroup(model, notKnown: true)),
             renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж") { Node = Node("Ж"), Date = Dated(DateReason.Asked, new LocalDate(2011, 2, 4)) }),
-            renderer.Error(400, "Ж"),
-            renderer.Error(404, "Ж"),
-            renderer.Error(500, "Ж"),
+            renderer.Error(400, Wordings.Statements.With("Ж"), "Ж"),
+            renderer.Error(404, Wordings.Statements.With("Ж"), "Ж"),
+            renderer.Error(500, Wordings.Statements.With("Ж"), "Ж"),
         };
 
         foreach (var page in pages)
@@ -110,9 +110,9 @@ public sealed partial class DashboardRendererTests
         renderer.Overview(Overview() with { Node = Node("Ж"), Date = Dated(DateReason.Today) });
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж"));
         renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж") { Date = Dated(DateReason.Asked, new LocalDate(2011, 2, 4)) });
-        renderer.Error(400, "Ж");
-        renderer.Error(404, "Ж");
-        renderer.Error(500, "Ж");
+        renderer.Error(400, Wordings.NotAPage.With("Ж"), "page");
+        renderer.Error(404, Wordings.NotAPage.With("Ж"), "page");
+        renderer.Error(500, Wordings.NotAPage.With("Ж"), "page");
         new DashboardRenderer(used, Verity.Reports.Languages.Languages.Find("ru")).Overview(Overview()); // the note a translated page carries
         var declared = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Strings.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
@@ -371,7 +371,7 @@ public sealed partial class DashboardRendererTests
         Assert.EndsWith($"<script>{DashboardRenderer.CopyScript}</script>\n</body>\n</html>", html, StringComparison.Ordinal);
         // A short value is shown whole, without a button; a page with no button has no script.
         Assert.Contains("<code class=\"hash\">0123</code>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", Renderer().Error(404, "x"), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", Renderer().Error(404, Wordings.NoItem.With("US", "x")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -380,10 +380,10 @@ public sealed partial class DashboardRendererTests
     [InlineData(500, "Error 500")]
     public void Error_TitleAndHeading_MatchTheStatus(int status, string title)
     {
-        var html = Renderer().Error(status, "page: 'x' is not a page number");
+        var html = Renderer().Error(status, Wordings.NotAPage.With("x"), "page");
 
         Assert.Contains($"<title>{title}</title>", html, StringComparison.Ordinal);
-        Assert.Contains($"<h1>{title}</h1><p class=\"problem\" data-status=\"{status}\">page: &#39;x&#39; is not a page number</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1><p class=\"problem\" data-status=\"{status}\">page: &#39;x&#39; is not a page number: expected a whole number from 1</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -436,7 +436,7 @@ public sealed partial class DashboardRendererTests
                 renderer.Party(model),
                 renderer.Party(model with { FirstDeclaration = null, Basis = null }),
                 renderer.Item(new ItemHistory("Ж", PartyCode.Parse("US"), "Ж-1", "Ж", "Ж", Events("Ж"), "Ж")),
-                renderer.Error(400, "Ж"),
+                renderer.Error(400, Wordings.NotAPage.With("Ж"), "page"),
             };
             foreach (var page in pages)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Verity.Core.Analysis.Replay;
 using Verity.Core.Loading;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Reports.Dashboard;
 using Verity.Reports.Replay;
@@ -83,7 +84,7 @@ public sealed class ReplayReportTests
     public void ReportAndDashboard_ShareOneShellAndStylesheet()
     {
         var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>();
-        var dashboard = new DashboardRenderer(text).Error(404, "x");
+        var dashboard = new DashboardRenderer(text).Error(404, Wordings.NoItem.With("US", "x"));
 
         var report = ReplayReport.Render(NewStart.Value);
 
