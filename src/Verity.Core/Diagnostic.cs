@@ -8,6 +8,10 @@ namespace Verity.Core;
 /// <param name="Message">What is wrong and what was expected, with the values involved.</param>
 public sealed record Diagnostic(string Source, int Line, int Column, string Path, string Message)
 {
+    /// <summary>What is wrong as a phrase, where the core words it so for a report to show in any language (a
+    /// projection's gap); <c>null</c> for a problem only the command line or the API reports, in English.</summary>
+    public Text.Phrase? Said { get; init; }
+
     /// <summary>Formats as <c>file:line:column: path: message</c>, leaving out the parts that are unknown.</summary>
     public override string ToString()
     {

@@ -80,7 +80,7 @@ internal static class ProjectCommand
             ["low"] = ProjectionCli.Round(projection.StartLow),
             ["high"] = ProjectionCli.Round(projection.StartHigh),
         },
-        ["assumptions"] = new JsonArray([.. projection.Assumptions.Select(a => JsonValue.Create(a))]),
+        ["assumptions"] = new JsonArray([.. projection.Assumptions.Select(a => JsonValue.Create(a.English))]),
         ["rows"] = new JsonArray([.. projection.Rows.Select(r => (JsonNode)new JsonObject
         {
             ["origin"] = r.Origin,
@@ -126,7 +126,7 @@ internal static class ProjectCommand
 
         foreach (var assumption in projection.Assumptions.Skip(1))
         {
-            context.Out.MarkupLineInterpolated($"  {assumption}");
+            context.Out.MarkupLineInterpolated($"  {assumption.English}");
         }
 
         context.Out.MarkupLine("Source rows:");

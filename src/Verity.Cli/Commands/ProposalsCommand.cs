@@ -181,7 +181,7 @@ internal static class ProposalsCommand
         ["models"] = new JsonObject(result.Projections
             .GroupBy(p => p.State.Value, StringComparer.Ordinal)
             .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)JsonValue.Create(string.Join(", ", g.Select(p => p.Model.Name).Distinct()))))),
-        ["gaps"] = new JsonArray([.. result.Gaps.Select(g => JsonValue.Create(g))]),
+        ["gaps"] = new JsonArray([.. result.Gaps.Select(g => JsonValue.Create(g.English))]),
         ["drafts"] = new JsonArray([.. result.Drafts.Select(d => (JsonNode)new JsonObject
         {
             ["id"] = d.DraftId,
@@ -254,7 +254,7 @@ internal static class ProposalsCommand
 
         foreach (var gap in result.Gaps)
         {
-            context.Out.MarkupLineInterpolated($"[grey]Not projected: {gap}[/]");
+            context.Out.MarkupLineInterpolated($"[grey]Not projected: {gap.English}[/]");
         }
     }
 

@@ -54,6 +54,9 @@ public enum TermKind
 
     /// <summary>A notification type (<c>change-in-data</c>).</summary>
     NotificationType,
+
+    /// <summary>A measure of the estimates of forces (<c>stockpile</c>, <c>launchers:DF-41</c>).</summary>
+    Measure,
 }
 
 /// <summary>A value filled into a <see cref="Phrase"/>.</summary>
@@ -88,6 +91,16 @@ public abstract record PhraseValue
 
     /// <summary>A change to an item, by the word change notifications give it.</summary>
     public static PhraseValue Event(string id) => new Term(TermKind.Event, id);
+
+    /// <summary>A year, such as a projection's horizon: in the language's digits, never grouped.</summary>
+    public static PhraseValue Year(int year) => new Numeral(year);
+
+    /// <summary>An amount that may have a fraction (a projected figure, a rate): grouped, up to
+    /// <paramref name="decimals"/> decimals, with its sign written when <paramref name="withSign"/>.</summary>
+    public static PhraseValue Amount(double value, int decimals = 2, bool withSign = false) => new Quantity(value, decimals, withSign);
+
+    /// <summary>A measure of the estimates of forces, by its id (<c>stockpile</c>, <c>launchers:DF-41</c>).</summary>
+    public static PhraseValue Measure(string id) => new Term(TermKind.Measure, id);
 
     /// <summary>A notification type, by its id.</summary>
     public static PhraseValue Notification(string id) => new Term(TermKind.NotificationType, id);
@@ -126,6 +139,23 @@ public sealed record Numeral(long Value) : PhraseValue
 {
     /// <inheritdoc />
     public override string English => Value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>An amount that may have a fraction: in English grouped with commas, up to <see cref="Decimals"/> decimals
+/// (<c>1,234.5</c>), with a plus sign before a positive or zero value when <see cref="WithSign"/>.</summary>
+/// <param name="Value">The amount.</param>
+/// <param name="Decimals">The most decimals written, 0 to 6.</param>
+/// <param name="WithSign">Whether the sign is written when the value is not negative.</param>
+public sealed record Quantity(double Value, int Decimals, bool WithSign) : PhraseValue
+{
+    /// <summary>The format of the amount for <see cref="double.ToString(string, IFormatProvider)"/>: <c>#,0.##</c>.</summary>
+    public string Format => Decimals <= 0 ? "#,0" : "#,0." + new string('#', Math.Min(Decimals, 6));
+
+    /// <summary>Whether a plus sign goes before it.</summary>
+    public bool Plus => WithSign && Value >= 0;
+
+    /// <inheritdoc />
+    public override string English => (Plus ? "+" : string.Empty) + Value.ToString(Format, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A date: in English as YYYY-MM-DD.</summary>

@@ -271,6 +271,123 @@ public static class Wordings
     /// <summary>A node with nothing to derive a dashboard from.</summary>
     public static readonly Wording NoSource = new("Request_NoSource", "this node has no dashboard source: no record of the treaty to derive it from");
 
+    // A model's parameters, in tables and assumptions.
+
+    /// <summary>A trend model, with its window in years.</summary>
+    public static readonly Wording ModelTrend = new("Model_Trend", "trend: least squares over the last {0} years of estimates");
+
+    /// <summary>An anchored model through the official-projection rows.</summary>
+    public static readonly Wording ModelAnchoredRows = new("Model_AnchoredRows", "anchored: through the official-projection rows, then the last slope");
+
+    /// <summary>An anchored model through its anchors.</summary>
+    public static readonly Wording ModelAnchored = new("Model_Anchored", "anchored: through {0}, then the last slope");
+
+    /// <summary>An anchor: a value in a year.</summary>
+    public static readonly Wording ModelAnchor = new("Model_Anchor", "{0} in {1}");
+
+    /// <summary>An anchor with its range.</summary>
+    public static readonly Wording ModelAnchorRange = new("Model_AnchorRange", "{0} in {1} ({2} to {3})");
+
+    /// <summary>A rate model with a fixed rate.</summary>
+    public static readonly Wording ModelRate = new("Model_Rate", "rate: {0} a year");
+
+    /// <summary>A rate model with a fixed rate in percent.</summary>
+    public static readonly Wording ModelRatePercent = new("Model_RatePercent", "rate: {0} % a year");
+
+    /// <summary>A rate model with a rate and its range.</summary>
+    public static readonly Wording ModelRateRange = new("Model_RateRange", "rate: {0} a year (range {1} to {2})");
+
+    /// <summary>A rate model with a rate in percent and its range.</summary>
+    public static readonly Wording ModelRatePercentRange = new("Model_RatePercentRange", "rate: {0} % a year (range {1} to {2})");
+
+    /// <summary>A rate model taking the mean change of its window.</summary>
+    public static readonly Wording ModelRateMean = new("Model_RateMean", "rate: the mean yearly change over the last {0} years of estimates");
+
+    /// <summary>A hold model.</summary>
+    public static readonly Wording ModelHold = new("Model_Hold", "hold: flat at the latest estimate");
+
+    /// <summary>A cap: its ceiling, from when, and the base model.</summary>
+    public static readonly Wording ModelCap = new("Model_Cap", "cap: {0} from {1}, otherwise {2}");
+
+    /// <summary>A cap's ceiling when none is given.</summary>
+    public static readonly Wording ModelLatestEstimate = new("Model_LatestEstimate", "the latest estimate");
+
+    /// <summary>A cap's start when none is given.</summary>
+    public static readonly Wording ModelFirstProjectedYear = new("Model_FirstProjectedYear", "the first projected year");
+
+    // A projection's assumptions.
+
+    /// <summary>What is projected, by which model, over which years.</summary>
+    public static readonly Wording ProjectionStated = new("Projection_Stated", "Projected, not measured: {0} {1} by the model '{2}' ({3}), year by year as of 1 January, {4} to {5}.");
+
+    /// <summary>How the uncertainty is drawn.</summary>
+    public static readonly Wording ProjectionUncertainty = new("Projection_Uncertainty", "Uncertainty: {0} Monte Carlo trials, seed {1}; every figure drawn uniform on [low, high] where the source gives a range, a missing bound replaced by ±{2} % of the central value; parameters with a range drawn uniform on it; all draws independent.");
+
+    /// <summary>The random source and the percentiles.</summary>
+    public static readonly Wording ProjectionRandom = new("Projection_Random", "Random source: xoshiro256** seeded by SplitMix64 from seed XOR FNV-1a-64(\"{0}\"); p10, p50 and p90 interpolate linearly between order statistics; the central path uses every figure at its central value. Values below zero count as zero.");
+
+    /// <summary>Which estimate rows are used.</summary>
+    public static readonly Wording ProjectionOnePoint = new("Projection_OnePoint", "One point per as-of date: the most recently published row; rows published the same day are averaged. Official projections serve only as anchors; statements are not counts.");
+
+    /// <summary>Where the projection starts.</summary>
+    public static readonly Wording ProjectionStart = new("Projection_Start", "Start: {0} as of {1} ({2}), drawn uniform on [{3}, {4}].");
+
+    /// <summary>A rate taken from the estimates.</summary>
+    public static readonly Wording ProjectionMeanRate = new("Projection_MeanRate", "Rate: the mean yearly change from {0} ({1}, {2}) to {3} ({4}): {5} a year, fixed.");
+
+    /// <summary>A rate drawn on its range.</summary>
+    public static readonly Wording ProjectionRateDrawn = new("Projection_RateDrawn", "Rate drawn uniform on [{0}, {1}] a year.");
+
+    /// <summary>A rate in percent drawn on its range.</summary>
+    public static readonly Wording ProjectionRateDrawnPercent = new("Projection_RateDrawnPercent", "Rate drawn uniform on [{0}, {1}] % a year.");
+
+    /// <summary>An anchor of the projection.</summary>
+    public static readonly Wording ProjectionAnchor = new("Projection_Anchor", "Anchor: {0} as of {1} ({2}), drawn uniform on [{3}, {4}].");
+
+    /// <summary>The first of January of a year.</summary>
+    public static readonly Wording ProjectionFirstJanuary = new("Projection_FirstJanuary", "1 January {0}");
+
+    /// <summary>Anchors not after the latest estimate.</summary>
+    public static readonly Wording ProjectionAnchorsLeftOut = new("Projection_AnchorsLeftOut", "{0} anchor(s) at or before the latest estimate left out.");
+
+    /// <summary>The fitted trend.</summary>
+    public static readonly Wording ProjectionTrend = new("Projection_Trend", "Trend: least squares over {0} estimates, {1} to {2}: {3} a year; each trial draws every point uniform on its range and fits again.");
+
+    /// <summary>A cap with its ceiling given.</summary>
+    public static readonly Wording ProjectionCap = new("Projection_Cap", "Cap: no more than {0} from 1 January {1} on; the ceiling limits the base model '{2}', never raises it.");
+
+    /// <summary>A cap at the latest estimate.</summary>
+    public static readonly Wording ProjectionCapLatest = new("Projection_CapLatest", "Cap: no more than {0} (the latest estimate, {1}) from 1 January {2} on; the ceiling limits the base model '{3}', never raises it.");
+
+    // What a model needs to project a state's measure.
+
+    /// <summary>What a model needs and the data lack.</summary>
+    public static readonly Wording Needs = new("Projection_Needs", "the model '{0}' needs {1}");
+
+    /// <summary>No estimate at all.</summary>
+    public static readonly Wording NeedsEstimate = new("Need_Estimate", "at least one estimate (basis declared or estimate, with a value or a range); {0} has none");
+
+    /// <summary>A horizon before the first year projected.</summary>
+    public static readonly Wording NeedsHorizon = new("Need_Horizon", "a horizon at or after {0}, the first year after the latest estimate ({1}); the horizon given is {2}");
+
+    /// <summary>A model defined for other states or measures.</summary>
+    public static readonly Wording NeedsApplies = new("Need_Applies", "a state in [{0}] and a measure in [{1}] (it is defined at {2} for those only)");
+
+    /// <summary>Too few estimates for a mean rate.</summary>
+    public static readonly Wording NeedsRateWindow = new("Need_RateWindow", "a rate, or at least 2 estimates in the {0} years to {1} to take the mean yearly change from; found {2}");
+
+    /// <summary>No anchor.</summary>
+    public static readonly Wording NeedsAnchor = new("Need_Anchor", "an official projection after the latest estimate ({0}): anchors in the model, or rows with basis official-projection; found none");
+
+    /// <summary>No anchor after the latest estimate.</summary>
+    public static readonly Wording NeedsAnchorAfter = new("Need_AnchorAfter", "an official projection after the latest estimate ({0}): anchors in the model, or rows with basis official-projection; found {1}, none after it");
+
+    /// <summary>Too few estimates for a trend.</summary>
+    public static readonly Wording NeedsTrendWindow = new("Need_TrendWindow", "at least 2 estimates in the {0} years to {1} (as-of dates from {2}); found {3}");
+
+    /// <summary>A state's measure that could not be projected, and why.</summary>
+    public static readonly Wording Gap = new("Proposals_Gap", "{0} {1}: {2}");
+
     /// <summary>Every wording, in the order above.</summary>
     public static ImmutableArray<Wording> All { get; } =
         [.. typeof(Wordings).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!)];

@@ -79,23 +79,34 @@ public sealed class PhraseText
         Literal l => l.Text,
         Count c => Language.Number(c.Value),
         Numeral n => Language.Digits(n.Value.ToString(CultureInfo.InvariantCulture)),
+        Quantity q => (q.Plus ? "+" : string.Empty) + Language.Digits(q.Value.ToString(q.Format, Language.Culture)),
         Day d => Language.Date(d.Value),
         Moment m => Language.DateTime(m.Value, keepMidnight: true),
-        Term t => Term(t),
+        Term t => Name(t.Of, t.Id),
         Part p => Word(p.Phrase),
         Parts p => string.Join(Text(p.Semicolons ? "Separator_Semicolon" : "Separator_Comma"), p.Items.Select(Word)),
         _ => value.English,
     };
 
-    private string Term(Term term) => term.Of switch
+    /// <summary>A term by its name in the language: a kind, status or notification type by the treaty's vocabulary (its
+    /// id where the vocabulary gives no name), a change by the notification renderings' word, a field or a measure of
+    /// the estimates (<c>stockpile</c>; <c>launchers:DF-41</c>, the system's type as it is) from the resources.</summary>
+    public string Name(TermKind of, string id)
     {
-        TermKind.ItemKind => _kinds.GetValueOrDefault(term.Id) ?? term.Id,
-        TermKind.Status => _statuses.GetValueOrDefault(term.Id) ?? term.Id,
-        TermKind.NotificationType => _notifications.GetValueOrDefault(term.Id) ?? term.Id,
-        TermKind.Event => NotificationRenderer.EventWord(term.Id, Language.Code),
-        TermKind.Field => Text("Field_" + term.Id),
-        _ => term.Id,
-    };
+        ArgumentNullException.ThrowIfNull(id);
+        return of switch
+        {
+            TermKind.ItemKind => _kinds.GetValueOrDefault(id) ?? id,
+            TermKind.Status => _statuses.GetValueOrDefault(id) ?? id,
+            TermKind.NotificationType => _notifications.GetValueOrDefault(id) ?? id,
+            TermKind.Event => NotificationRenderer.EventWord(id, Language.Code),
+            TermKind.Field => Text("Field_" + id),
+            TermKind.Measure => id.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
+                ? string.Format(Language.Culture, Text("Measure_" + id[..colon]), id[(colon + 1)..])
+                : Text("Measure_" + id),
+            _ => id,
+        };
+    }
 
     private string Text(string key) => Resources.GetString(key, Language.Culture)
         ?? throw new InvalidOperationException($"no wording '{key}' in {Resources.BaseName}.resx");

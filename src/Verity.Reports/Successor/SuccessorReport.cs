@@ -6,6 +6,7 @@ using NodaTime;
 using Verity.Core.Analysis.Projections;
 using Verity.Core.Analysis.Proposals;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 using Verity.Reports.Charts;
 using Verity.Reports.Languages;
 
@@ -78,7 +79,7 @@ public static class SuccessorReport
 
         if (!result.Gaps.IsEmpty)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Get("Gaps"))}</h2><ul>{string.Concat(result.Gaps.Select(g => $"<li{English(t)}>{E(g)}</li>"))}</ul>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Get("Gaps"))}</h2><ul>{string.Concat(result.Gaps.Select(g => $"<li>{E(Words(t).Word(g))}</li>"))}</ul>\n");
         }
 
         var printed = t.Get("Print_Header", page.TodayAt is { } day ? t.D(day) : t.Y(result.Settings.Year), page.Estimates.Origin);
@@ -165,8 +166,8 @@ public static class SuccessorReport
         return $"""
             <figure>
             {chart.ToSvg(id, t.Get("Fan_Label", projection.State.Value, Measure(projection.Measure, t)), t.Get("Fan_Description", projection.Model.Name))}
-            <figcaption>{t.Html("Fan_Caption", $"<strong>{E(projection.State.Value)} {E(Measure(projection.Measure, t))}</strong>", $"<code>{E(projection.Model.Name)}</code>", $"<span{English(t)}>{E(projection.Model.Describe())}</span>", E(t.Y(last.Year)), E(t.N(last.P10)), E(t.N(last.P50)), E(t.N(last.P90)))}
-            <details><summary>{E(t.Get("Assumptions"))}</summary><ul{English(t)}>{string.Concat(projection.Assumptions.Select(a => $"<li>{E(a)}</li>"))}</ul></details></figcaption>
+            <figcaption>{t.Html("Fan_Caption", $"<strong>{E(projection.State.Value)} {E(Measure(projection.Measure, t))}</strong>", $"<code>{E(projection.Model.Name)}</code>", E(Words(t).Word(projection.Model.Described())), E(t.Y(last.Year)), E(t.N(last.P10)), E(t.N(last.P50)), E(t.N(last.P90)))}
+            <details><summary>{E(t.Get("Assumptions"))}</summary><ul>{string.Concat(projection.Assumptions.Select(a => $"<li>{E(Words(t).Word(a))}</li>"))}</ul></details></figcaption>
             </figure>
 
             """;
@@ -223,12 +224,9 @@ public static class SuccessorReport
     private static string Word(EstimateBasis basis, ReportText t) => t.Get("Basis_" + basis);
 
     /// <summary>A measure in words: a total (<c>stockpile</c>) or a system's (<c>launchers:DF-41</c>), the type as it is.</summary>
-    private static string Measure(ForceMeasure measure, ReportText t)
-    {
-        var value = measure.Value;
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? t.Get("Measure_" + value) : t.Get("Measure_" + value[..colon], value[(colon + 1)..]);
-    }
+    private static string Measure(ForceMeasure measure, ReportText t) => Words(t).Name(TermKind.Measure, measure.Value);
+
+    private static PhraseText Words(ReportText t) => new(t.Language, [], [], []);
 
     // The sentences the projections and the comparison state about themselves are English: marked so on other pages.
     private static string English(ReportText t) => HtmlPage.EnglishOn(t.Language);

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using NodaTime;
+using Verity.Core.Analysis.Projections;
+using Verity.Core.Forces;
 using Verity.Core.Text;
 using Verity.Core.Treaties;
 using Verity.Reports.Languages;
@@ -25,8 +27,12 @@ public sealed class PhraseTextTests
         var english = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "resources", "Languages", "PhraseStrings.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
         string[] more = ["Field_kind", "Field_type", "Field_status", "Field_location", "Separator_Semicolon", "Separator_Comma"];
-        Assert.Equal(Wordings.All.Select(w => w.Key).Concat(more).Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
+        var measures = ForceMeasure.Totals.Concat(ForceMeasure.SystemPrefixes).Select(m => "Measure_" + m);
+        Assert.Equal(Wordings.All.Select(w => w.Key).Concat(more).Concat(measures).Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
         Assert.All(Wordings.All, w => Assert.Equal(w.English, english[w.Key]));
+        // A measure's English is its id, as the command line writes it: a system's type fills in after the prefix.
+        Assert.All(ForceMeasure.Totals, m => Assert.Equal(m, english["Measure_" + m]));
+        Assert.All(ForceMeasure.SystemPrefixes, m => Assert.Equal(m + ":{0}", english["Measure_" + m]));
         Assert.Equal("; ", english["Separator_Semicolon"]);
         Assert.Equal(", ", english["Separator_Comma"]);
     }
@@ -116,5 +122,22 @@ public sealed class PhraseTextTests
         Assert.Contains("；", said, StringComparison.Ordinal);
         Assert.Contains("部署的", said, StringComparison.Ordinal);
         Assert.Contains("未部署的", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Amounts_GroupedWithTheLanguagesSeparators_SignedWhereAsked_MeasuresNamedInTheLanguage()
+    {
+        var model = ProjectionModel.BuiltIn(ProjectionKind.Rate) with { Rate = 1234.5, RateLow = -20, RateHigh = 2500 };
+        Assert.Equal("rate: +1,234.5 a year (range -20 to 2,500)", model.Describe());
+
+        var russian = new PhraseText(Russian, [], [], []);
+        Assert.Equal("rate: +1 234,5 в год (диапазон от -20 до 2 500)", russian.Word(model.Described()).Replace('\u00a0', ' '));
+        Assert.Equal("пусковые установки: DF-41", russian.Name(TermKind.Measure, "launchers:DF-41"));
+
+        // Dari: Persian digits, its thousands and decimal separators; the model's name stays as it is typed.
+        var dari = new PhraseText(Dari, [], [], []).Word(model.Described());
+        Assert.StartsWith("rate: +۱٬۲۳۴٫۵ در سال", dari, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9]", dari);
+        Assert.Equal("ذخایر نظامی", new PhraseText(Dari, [], [], []).Name(TermKind.Measure, "stockpile"));
     }
 }

@@ -83,6 +83,28 @@ public partial class SuccessorReportTests
         Assert.Contains("href=\"https://", france, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_InDariAndRussian_EachProjectionsModelAndAssumptionsInTheLanguage()
+    {
+        var result = Bundled.Value.Result;
+        var us = result.Projections.Single(p => p.State.Value == "US" && p.Measure == ForceMeasure.Stockpile);
+
+        var dari = Render(Verity.Reports.Languages.Languages.Find("fa-AF"));
+        var figure = dari[dari.IndexOf("fan-US-stockpile-title", StringComparison.Ordinal)..];
+        figure = figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)];
+        var caption = System.Net.WebUtility.HtmlDecode(figure[figure.IndexOf("<figcaption>", StringComparison.Ordinal)..]);
+        // The trend model over the last 10 years; 200 trials, seed 3, a missing bound ±10 %: in Persian digits.
+        Assert.Contains("trend: کمترین مربعات روی تخمین‌های ۱۰ سال اخیر", caption, StringComparison.Ordinal);
+        Assert.Contains("عدم قطعیت: ۲۰۰ آزمایش مونت‌کارلو، بذر ۳؛", caption, StringComparison.Ordinal);
+        Assert.Contains("±۱۰٪", caption, StringComparison.Ordinal);
+        Assert.DoesNotContain("lang=\"en\"", caption, StringComparison.Ordinal);
+        Assert.Equal(us.Assumptions.Length, Regex.Count(caption[caption.IndexOf("<details>", StringComparison.Ordinal)..], "<li>"));
+
+        var russian = System.Net.WebUtility.HtmlDecode(Render(Verity.Reports.Languages.Languages.Find("ru")));
+        Assert.Contains("Неопределённость: испытаний методом Монте-Карло — 200, зерно генератора 3;", russian, StringComparison.Ordinal);
+        Assert.Contains("Прогноз, а не измерение: US, запас, по модели «trend»", russian, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("id=\"fan-[A-Z]{2}-[^\"]*-title\"")]
     private static partial Regex FanTitle();
 }

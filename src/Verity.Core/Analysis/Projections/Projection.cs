@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 
 namespace Verity.Core.Analysis.Projections;
 
@@ -27,7 +28,7 @@ public sealed class Projection
         double startValue,
         double startLow,
         double startHigh,
-        ImmutableArray<string> assumptions,
+        ImmutableArray<Phrase> assumptions,
         ImmutableArray<Estimate> rows,
         ImmutableArray<ProjectedYear> points,
         double[][] samples)
@@ -78,8 +79,9 @@ public sealed class Projection
     /// <summary>The high end of the range the start is drawn from.</summary>
     public double StartHigh { get; }
 
-    /// <summary>What the figures assume, in sentences: the model, the ranges drawn from, the generator, the percentiles.</summary>
-    public ImmutableArray<string> Assumptions { get; }
+    /// <summary>What the figures assume, as phrases (their <see cref="Phrase.English"/> is the sentence the command line
+    /// prints): the model, the ranges drawn from, the generator, the percentiles.</summary>
+    public ImmutableArray<Phrase> Assumptions { get; }
 
     /// <summary>The estimate rows the projection rests on (their <see cref="Estimate.Origin"/> names file and line), in date order.</summary>
     public ImmutableArray<Estimate> Rows { get; }

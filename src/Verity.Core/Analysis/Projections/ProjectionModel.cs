@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 
 namespace Verity.Core.Analysis.Projections;
 
@@ -121,23 +122,34 @@ public sealed record ProjectionModel
     public bool AppliesTo(PartyCode state, ForceMeasure measure) =>
         (States.IsEmpty || States.Contains(state)) && (Measures.IsEmpty || Measures.Contains(measure));
 
-    /// <summary>Its parameters in words, such as <c>rate +100/yr (range 80 to 120)</c>, for tables and assumptions.</summary>
-    public string Describe()
+    /// <summary>Its parameters in words, such as <c>rate: +100 a year (range 80 to 120)</c>, for tables and assumptions.</summary>
+    public string Describe() => Described().English;
+
+    /// <summary>Its parameters as a phrase (<see cref="Describe"/> in English), for a renderer to word in any language.</summary>
+    public Phrase Described()
     {
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        string N(double x) => x.ToString("#,0.###", culture);
+        static PhraseValue N(double x) => PhraseValue.Amount(x, decimals: 3);
+        var ranged = RateLow is not null || RateHigh is not null;
+        var percent = RateUnit == RateUnit.Percent;
         return Kind switch
         {
-            ProjectionKind.Trend => $"trend: least squares over the last {WindowYears} years of estimates",
+            ProjectionKind.Trend => Wordings.ModelTrend.With(WindowYears),
             ProjectionKind.Anchored => Anchors.IsEmpty
-                ? "anchored: through the official-projection rows, then the last slope"
-                : $"anchored: through {string.Join(", ", Anchors.Select(a => $"{N(a.Value)} in {a.Year}" + (a.Low is not null || a.High is not null ? $" ({N(a.Low ?? a.Value)} to {N(a.High ?? a.Value)})" : string.Empty)))}, then the last slope",
+                ? Wordings.ModelAnchoredRows.With()
+                : Wordings.ModelAnchored.With(PhraseValue.List(Anchors.Select(a => a.Low is not null || a.High is not null
+                    ? Wordings.ModelAnchorRange.With(N(a.Value), PhraseValue.Year(a.Year), N(a.Low ?? a.Value), N(a.High ?? a.Value))
+                    : Wordings.ModelAnchor.With(N(a.Value), PhraseValue.Year(a.Year))), semicolons: false)),
             ProjectionKind.Rate => Rate is { } r
-                ? $"rate: {(r >= 0 ? "+" : string.Empty)}{N(r)}{(RateUnit == RateUnit.Percent ? " %" : string.Empty)} a year" + (RateLow is not null || RateHigh is not null ? $" (range {N(RateLow ?? r)} to {N(RateHigh ?? r)})" : string.Empty)
-                : $"rate: the mean yearly change over the last {WindowYears} years of estimates",
-            ProjectionKind.Hold => "hold: flat at the latest estimate",
-            ProjectionKind.Cap => $"cap: {(Ceiling is { } c ? N(c) : "the latest estimate")} from {(FromYear is { } y ? y.ToString(culture) : "the first projected year")}, otherwise {(Base?.Name ?? "hold")}",
-            _ => Kind.ToString(),
+                ? ranged
+                    ? (percent ? Wordings.ModelRatePercentRange : Wordings.ModelRateRange).With(PhraseValue.Amount(r, 3, withSign: true), N(RateLow ?? r), N(RateHigh ?? r))
+                    : (percent ? Wordings.ModelRatePercent : Wordings.ModelRate).With(PhraseValue.Amount(r, 3, withSign: true))
+                : Wordings.ModelRateMean.With(WindowYears),
+            ProjectionKind.Hold => Wordings.ModelHold.With(),
+            ProjectionKind.Cap => Wordings.ModelCap.With(
+                Ceiling is { } c ? N(c) : Wordings.ModelLatestEstimate.With(),
+                FromYear is { } y ? PhraseValue.Year(y) : Wordings.ModelFirstProjectedYear.With(),
+                Base?.Name ?? "hold"),
+            _ => Wordings.Statements.With(Kind.ToString()),
         };
     }
 }

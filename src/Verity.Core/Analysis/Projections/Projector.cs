@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 
 namespace Verity.Core.Analysis.Projections;
 
@@ -41,19 +42,19 @@ public static class Projector
         var observations = Observation.Of(estimates, state, measure, model.RelativeSpread, Counts);
         if (observations.IsEmpty)
         {
-            throw context.Needs($"at least one estimate (basis declared or estimate, with a value or a range); {estimates.Origin} has none");
+            throw context.Needs(Wordings.NeedsEstimate.With(estimates.Origin));
         }
 
         var latest = observations[^1];
         var firstYear = (int)Math.Ceiling(latest.T);
         if (options.Horizon < firstYear)
         {
-            throw context.Needs($"a horizon at or after {firstYear}, the first year after the latest estimate ({Date(latest)}); the horizon given is {options.Horizon}");
+            throw context.Needs(Wordings.NeedsHorizon.With(PhraseValue.Year(firstYear), latest.AsOf, PhraseValue.Year(options.Horizon)));
         }
 
-        var assumptions = new List<string>
+        var assumptions = new List<Phrase>
         {
-            $"Projected, not measured: {state} {measure} by the model '{model.Name}' ({model.Describe()}), year by year as of 1 January, {firstYear} to {options.Horizon}.",
+            Wordings.ProjectionStated.With(state.Value, PhraseValue.Measure(measure.Value), model.Name, model.Described(), PhraseValue.Year(firstYear), PhraseValue.Year(options.Horizon)),
         };
         var rows = new List<Estimate>();
         var plan = Build(context, model, observations, firstYear, assumptions, rows);
@@ -94,9 +95,9 @@ public static class Projector
             points.Add(new ProjectedYear(firstYear + i, Math.Max(0, path[i]), Percentile.OfSorted(sorted, 0.10), Percentile.OfSorted(sorted, 0.50), Percentile.OfSorted(sorted, 0.90)));
         }
 
-        assumptions.Add($"Uncertainty: {options.Trials.ToString("N0", CultureInfo.InvariantCulture)} Monte Carlo trials, seed {options.Seed}; every figure drawn uniform on [low, high] where the source gives a range, a missing bound replaced by ±{Percent(model.RelativeSpread)} of the central value; parameters with a range drawn uniform on it; all draws independent.");
-        assumptions.Add($"Random source: xoshiro256** seeded by SplitMix64 from seed XOR FNV-1a-64(\"{state}|{measure}\"); p10, p50 and p90 interpolate linearly between order statistics; the central path uses every figure at its central value. Values below zero count as zero.");
-        assumptions.Add("One point per as-of date: the most recently published row; rows published the same day are averaged. Official projections serve only as anchors; statements are not counts.");
+        assumptions.Add(Wordings.ProjectionUncertainty.With(PhraseValue.Amount(options.Trials, decimals: 0), PhraseValue.Entry(options.Seed), PhraseValue.Amount(model.RelativeSpread * 100)));
+        assumptions.Add(Wordings.ProjectionRandom.With($"{state}|{measure}"));
+        assumptions.Add(Wordings.ProjectionOnePoint.With());
 
         return new Projection(
             state,
@@ -128,7 +129,7 @@ public static class Projector
         return observations.IsEmpty ? null : observations[^1].AsOf;
     }
 
-    private static Plan Build(Context context, ProjectionModel model, ImmutableArray<Observation> observations, int firstYear, List<string> assumptions, List<Estimate> rows)
+    private static Plan Build(Context context, ProjectionModel model, ImmutableArray<Observation> observations, int firstYear, List<Phrase> assumptions, List<Estimate> rows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(model.WindowYears, 1, nameof(model));
         if (model.RelativeSpread is < 0 or > 1 || double.IsNaN(model.RelativeSpread))
@@ -138,7 +139,7 @@ public static class Projector
 
         if (!model.AppliesTo(context.State, context.Measure))
         {
-            throw context.Needs($"a state in [{string.Join(", ", model.States)}] and a measure in [{string.Join(", ", model.Measures)}] (it is defined at {model.Origin} for those only)");
+            throw context.Needs(Wordings.NeedsApplies.With(string.Join(", ", model.States), string.Join(", ", model.Measures), model.Origin));
         }
 
         var latest = observations[^1];
@@ -146,7 +147,7 @@ public static class Projector
         void UseStart()
         {
             rows.AddRange(latest.Rows);
-            assumptions.Add($"Start: {N(latest.Central)} as of {Date(latest)} ({Origins(latest)}), drawn uniform on [{N(latest.Low)}, {N(latest.High)}].");
+            assumptions.Add(Wordings.ProjectionStart.With(N(latest.Central), latest.AsOf, Origins(latest), N(latest.Low), N(latest.High)));
         }
 
         ImmutableArray<Observation> Window()
@@ -174,19 +175,19 @@ public static class Projector
                         var window = Window();
                         if (window.Length < 2)
                         {
-                            throw context.Needs($"a rate, or at least 2 estimates in the {model.WindowYears} years to {Date(latest)} to take the mean yearly change from; found {window.Length}");
+                            throw context.Needs(Wordings.NeedsRateWindow.With(model.WindowYears, latest.AsOf, window.Length));
                         }
 
                         rate = (window[^1].Central - window[0].Central) / (window[^1].T - window[0].T);
                         rows.AddRange(window[0].Rows);
-                        assumptions.Add($"Rate: the mean yearly change from {N(window[0].Central)} ({Date(window[0])}, {Origins(window[0])}) to {N(window[^1].Central)} ({Date(window[^1])}): {N(rate)} a year, fixed.");
+                        assumptions.Add(Wordings.ProjectionMeanRate.With(N(window[0].Central), window[0].AsOf, Origins(window[0]), N(window[^1].Central), window[^1].AsOf, N(rate)));
                     }
 
                     var low = model.RateLow ?? rate;
                     var high = model.RateHigh ?? rate;
                     if (model.RateLow is not null || model.RateHigh is not null)
                     {
-                        assumptions.Add($"Rate drawn uniform on [{N(low)}, {N(high)}]{(model.RateUnit == RateUnit.Percent ? " % a year" : " a year")}.");
+                        assumptions.Add((model.RateUnit == RateUnit.Percent ? Wordings.ProjectionRateDrawnPercent : Wordings.ProjectionRateDrawn).With(N(low), N(high)));
                     }
 
                     return new RatePlan(start, rate, low, high, model.RateUnit);
@@ -195,7 +196,7 @@ public static class Projector
             case ProjectionKind.Anchored:
                 {
                     UseStart();
-                    var anchors = new List<(double T, double Value, double Low, double High, string When, string Label)>();
+                    var anchors = new List<(double T, double Value, double Low, double High, PhraseValue When, string Label)>();
                     if (!model.Anchors.IsEmpty)
                     {
                         if (model.Anchors.Select(a => a.Year).Distinct().Count() != model.Anchors.Length)
@@ -208,14 +209,14 @@ public static class Projector
                             a.Value,
                             Math.Min(a.Value, a.Low ?? (a.Value * (1 - model.RelativeSpread))),
                             Math.Max(a.Value, a.High ?? (a.Value * (1 + model.RelativeSpread))),
-                            $"1 January {a.Year.ToString(CultureInfo.InvariantCulture)}",
+                            (PhraseValue)Wordings.ProjectionFirstJanuary.With(PhraseValue.Year(a.Year)),
                             $"{model.Name}: {a.Source}")));
                     }
                     else
                     {
                         foreach (var o in Observation.Of(context.Estimates, context.State, context.Measure, model.RelativeSpread, EstimateBasis.OfficialProjection))
                         {
-                            anchors.Add((o.T, o.Central, o.Low, o.High, Date(o), Origins(o)));
+                            anchors.Add((o.T, o.Central, o.Low, o.High, o.AsOf, Origins(o)));
                             if (o.T > latest.T)
                             {
                                 rows.AddRange(o.Rows);
@@ -227,17 +228,17 @@ public static class Projector
                     anchors.RemoveAll(a => a.T <= latest.T);
                     if (anchors.Count == 0)
                     {
-                        throw context.Needs($"an official projection after the latest estimate ({Date(latest)}): anchors in the model, or rows with basis official-projection; found {(dropped > 0 ? $"{dropped}, none after it" : "none")}");
+                        throw context.Needs(dropped > 0 ? Wordings.NeedsAnchorAfter.With(latest.AsOf, dropped) : Wordings.NeedsAnchor.With(latest.AsOf));
                     }
 
                     foreach (var a in anchors)
                     {
-                        assumptions.Add($"Anchor: {N(a.Value)} as of {a.When} ({a.Label}), drawn uniform on [{N(a.Low)}, {N(a.High)}].");
+                        assumptions.Add(Wordings.ProjectionAnchor.With(N(a.Value), a.When, a.Label, N(a.Low), N(a.High)));
                     }
 
                     if (dropped > 0)
                     {
-                        assumptions.Add($"{dropped} anchor(s) at or before the latest estimate left out.");
+                        assumptions.Add(Wordings.ProjectionAnchorsLeftOut.With(dropped));
                     }
 
                     return new AnchoredPlan(start, [.. anchors.Select(a => a.T)], [.. anchors.Select(a => a.Value)], [.. anchors.Select(a => a.Low)], [.. anchors.Select(a => a.High)]);
@@ -248,7 +249,7 @@ public static class Projector
                     var window = Window();
                     if (window.Length < 2)
                     {
-                        throw context.Needs($"at least 2 estimates in the {model.WindowYears} years to {Date(latest)} (as-of dates from {latest.AsOf.PlusYears(-model.WindowYears):yyyy-MM-dd}); found {window.Length}");
+                        throw context.Needs(Wordings.NeedsTrendWindow.With(model.WindowYears, latest.AsOf, latest.AsOf.PlusYears(-model.WindowYears), window.Length));
                     }
 
                     foreach (var o in window)
@@ -258,7 +259,7 @@ public static class Projector
 
                     var plan = new TrendPlan(window);
                     var (slope, _) = plan.CentralFit();
-                    assumptions.Add($"Trend: least squares over {window.Length} estimates, {Date(window[0])} to {Date(latest)}: {(slope >= 0 ? "+" : string.Empty)}{N(slope)} a year; each trial draws every point uniform on its range and fits again.");
+                    assumptions.Add(Wordings.ProjectionTrend.With(window.Length, window[0].AsOf, latest.AsOf, PhraseValue.Amount(slope, withSign: true)));
                     return plan;
                 }
 
@@ -278,7 +279,9 @@ public static class Projector
                         rows.AddRange(latest.Rows);
                     }
 
-                    assumptions.Add($"Cap: no more than {N(ceiling)}{(model.Ceiling is null ? $" (the latest estimate, {Origins(latest)})" : string.Empty)} from 1 January {from} on; the ceiling limits the base model '{baseModel.Name}', never raises it.");
+                    assumptions.Add(model.Ceiling is null
+                        ? Wordings.ProjectionCapLatest.With(N(ceiling), Origins(latest), PhraseValue.Year(from), baseModel.Name)
+                        : Wordings.ProjectionCap.With(N(ceiling), PhraseValue.Year(from), baseModel.Name));
                     return new CapPlan(basePlan, ceiling, from);
                 }
 
@@ -287,17 +290,18 @@ public static class Projector
         }
     }
 
-    private static string N(double x) => x.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    private static string Percent(double spread) => (spread * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
-
-    private static string Date(Observation o) => o.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static PhraseValue N(double x) => PhraseValue.Amount(x);
 
     private static string Origins(Observation o) => string.Join("; ", o.Rows.Select(r => r.Origin));
 
     private sealed record Context(EstimateSet Estimates, PartyCode State, ForceMeasure Measure, ProjectionModel Model)
     {
-        public InputException Needs(string what) =>
-            new(new Diagnostic(Model.Origin == "built-in" ? "--model" : Model.Origin, 0, 0, $"model {Model.Name}", $"{State} {Measure}: the model '{Model.Name}' needs {what}"));
+        /// <summary>The error for what the model needs and the data lack: its message names the state's measure, and
+        /// <see cref="Diagnostic.Said"/> says the rest as a phrase.</summary>
+        public InputException Needs(Phrase what)
+        {
+            var said = Wordings.Needs.With(Model.Name, what);
+            return new(new Diagnostic(Model.Origin == "built-in" ? "--model" : Model.Origin, 0, 0, $"model {Model.Name}", $"{State} {Measure}: {said.English}") { Said = said });
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Verity.Core.Analysis.Projections;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Analysis.Proposals;
@@ -38,7 +39,7 @@ public static class ProposalStudy
 
         var fallback = ProjectionModel.BuiltIn(ProjectionKind.Hold);
         var projections = new Dictionary<(PartyCode, ForceMeasure), Projection?>();
-        var gaps = new Dictionary<(PartyCode, ForceMeasure), string>();
+        var gaps = new Dictionary<(PartyCode, ForceMeasure), ImmutableArray<Phrase>>();
         Projection? Project(PartyCode state, ForceMeasure measure)
         {
             if (projections.TryGetValue((state, measure), out var known))
@@ -54,7 +55,7 @@ public static class ProposalStudy
             }
             catch (InputException e)
             {
-                gaps[(state, measure)] = string.Join("; ", e.Diagnostics.Select(d => d.Message));
+                gaps[(state, measure)] = [.. e.Diagnostics.Select(d => d.Said ?? Wordings.Statements.With(d.Message))];
             }
 
             projections[(state, measure)] = projection;
@@ -70,6 +71,6 @@ public static class ProposalStudy
             options,
             compared,
             [.. projections.Values.OfType<Projection>().OrderBy(p => p.State.Value, StringComparer.Ordinal).ThenBy(p => p.Measure.Value, StringComparer.Ordinal)],
-            [.. gaps.OrderBy(g => g.Key.Item1.Value, StringComparer.Ordinal).Select(g => $"{g.Key.Item1} {g.Key.Item2}: {g.Value}")]);
+            [.. gaps.OrderBy(g => g.Key.Item1.Value, StringComparer.Ordinal).Select(g => Wordings.Gap.With(g.Key.Item1.Value, PhraseValue.Measure(g.Key.Item2.Value), PhraseValue.List(g.Value, semicolons: true)))]);
     }
 }

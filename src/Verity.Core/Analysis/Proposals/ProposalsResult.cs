@@ -9,14 +9,14 @@ namespace Verity.Core.Analysis.Proposals;
 /// <param name="Options">The projections' horizon, trials and seed.</param>
 /// <param name="Drafts">Each draft compared.</param>
 /// <param name="Projections">Every projection made, by state and measure.</param>
-/// <param name="Gaps">Each state's measure that could not be projected, and why.</param>
+/// <param name="Gaps">Each state's measure that could not be projected, and why, as phrases (their English is what the command line prints).</param>
 public sealed record ProposalsResult(
     ComparisonSettings Settings,
     ProjectionModel Model,
     ProjectionOptions Options,
     ImmutableArray<DraftComparison> Drafts,
     ImmutableArray<Projection> Projections,
-    ImmutableArray<string> Gaps)
+    ImmutableArray<Verity.Core.Text.Phrase> Gaps)
 {
     /// <summary>Whether any limit in effect in the year is exceeded on the median path.</summary>
     public bool AnyExceeded => Drafts.Any(d => d.Limits.Any(l => l.Status == ComparisonStatus.Exceeds));

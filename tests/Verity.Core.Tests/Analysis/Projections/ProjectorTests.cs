@@ -193,7 +193,7 @@ public class ProjectorTests
 
         Assert.Equal((540, 660), (projection.StartLow, projection.StartHigh), (a, b) => Math.Abs(a.Item1 - b.Item1) < 1e-9 && Math.Abs(a.Item2 - b.Item2) < 1e-9);
         Assert.All(projection.SamplesOf(2030).ToArray(), v => Assert.InRange(v, 540, 660));
-        Assert.Contains(projection.Assumptions, a => a.Contains("±10 %", StringComparison.Ordinal));
+        Assert.Contains(projection.Assumptions, a => a.English.Contains("±10 %", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -392,9 +392,9 @@ public class ProjectorTests
         Assert.Equal("trend", projection.Model.Name);
         Assert.Equal(7, projection.Seed);
         Assert.Equal(1_000, projection.Trials);
-        Assert.StartsWith("Projected, not measured: CN stockpile by the model 'trend'", projection.Assumptions[0], StringComparison.Ordinal);
-        Assert.Contains(projection.Assumptions, a => a.Contains("seed 7", StringComparison.Ordinal));
-        Assert.Contains(projection.Assumptions, a => a.Contains("+60 a year", StringComparison.Ordinal));
+        Assert.StartsWith("Projected, not measured: CN stockpile by the model 'trend'", projection.Assumptions[0].English, StringComparison.Ordinal);
+        Assert.Contains(projection.Assumptions, a => a.English.Contains("seed 7", StringComparison.Ordinal));
+        Assert.Contains(projection.Assumptions, a => a.English.Contains("+60 a year", StringComparison.Ordinal));
     }
 }
 
@@ -414,6 +414,6 @@ public class ProjectorOverReadEstimatesTests
         Assert.Equal(2026, projection.FirstYear);
         Assert.Equal(1000, projection[2030].Central, 9);
         Assert.Equal(["estimates.csv:8", "estimates.csv:9"], projection.Rows.Select(r => r.Origin));
-        Assert.Contains(projection.Assumptions, a => a.StartsWith("1 anchor(s) at or before the latest estimate left out", StringComparison.Ordinal));
+        Assert.Contains(projection.Assumptions, a => a.English.StartsWith("1 anchor(s) at or before the latest estimate left out", StringComparison.Ordinal));
     }
 }
