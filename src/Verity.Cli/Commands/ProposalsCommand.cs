@@ -196,7 +196,7 @@ internal static class ProposalsCommand
                 ["members"] = new JsonArray([.. l.Members.Select(m => JsonValue.Create(m.Value))]),
                 ["measure"] = l.Measure?.Value,
                 ["max"] = l.Max,
-                ["ceiling_basis"] = l.CeilingBasis,
+                ["ceiling_basis"] = l.CeilingBasis?.English ?? string.Empty,
                 ["p10"] = Whole(l.P10),
                 ["p50"] = Whole(l.P50),
                 ["p90"] = Whole(l.P90),
@@ -204,7 +204,7 @@ internal static class ProposalsCommand
                 ["cut"] = Whole(l.Cut),
                 ["breaks_in"] = l.BreaksIn,
                 ["status"] = Core.Compliance.StatusWords.Of(l.Status),
-                ["note"] = l.Note,
+                ["note"] = l.Note?.English,
             })]),
         })]),
     };
@@ -246,7 +246,7 @@ internal static class ProposalsCommand
 
             Terminal.Write(context, table, narrow);
             context.Out.MarkupLineInterpolated($"  {(draft.MustCutMost is { } most ? $"Must cut most: {most.Scope}, {N(most.Cut)} ({most.LimitId})." : "No scope must cut.")}{(draft.EntryIntoForceAssumed ? $" Entry into force assumed {CommandLineInput.Format(draft.EntryIntoForce)}." : string.Empty)}");
-            foreach (var note in draft.Limits.Where(l => l.Status is ComparisonStatus.NoData or ComparisonStatus.Expired).Select(l => l.Note).Distinct())
+            foreach (var note in draft.Limits.Where(l => l.Status is ComparisonStatus.NoData or ComparisonStatus.Expired).Select(l => l.Note?.English).Distinct())
             {
                 context.Out.MarkupLineInterpolated($"  [grey]{note}[/]");
             }

@@ -388,6 +388,62 @@ public static class Wordings
     /// <summary>A state's measure that could not be projected, and why.</summary>
     public static readonly Wording Gap = new("Proposals_Gap", "{0} {1}: {2}");
 
+    // A draft's limit compared with the projections: why a value is unknown, what was assumed, where a ceiling comes from.
+
+    /// <summary>A limit with no measure.</summary>
+    public static readonly Wording CompareNoMeasure = new("Compare_NoMeasure", "the limit names no measure of the estimates, so no projection applies to it");
+
+    /// <summary>A member whose measure is not projected in the year.</summary>
+    public static readonly Wording CompareNoProjection = new("Compare_NoProjection", "no projection of {0} for {1} in {2}: the value is unknown");
+
+    /// <summary>No year every member's projection covers.</summary>
+    public static readonly Wording CompareNoCover = new("Compare_NoCover", "no projection of {0} covers {1} for every member of {2}: the value is unknown");
+
+    /// <summary>A draft expired on the date.</summary>
+    public static readonly Wording CompareExpired = new("Compare_Expired", "{0} is expired on {1}: no ceiling applies");
+
+    /// <summary>A draft terminated on the date.</summary>
+    public static readonly Wording CompareTerminated = new("Compare_Terminated", "{0} is terminated on {1}: no ceiling applies");
+
+    /// <summary>A draft withdrawn from on the date.</summary>
+    public static readonly Wording CompareWithdrawn = new("Compare_Withdrawn", "{0} is withdrawn on {1}: no ceiling applies");
+
+    /// <summary>No ceiling on the date.</summary>
+    public static readonly Wording CompareNoCeiling = new("Compare_NoCeiling", "no ceiling in force on {0}");
+
+    /// <summary>A ceiling that applies later.</summary>
+    public static readonly Wording CompareNotYet = new("Compare_NotYet", "not yet in effect on {0}: the ceiling applies from {1}");
+
+    /// <summary>The draft's one ceiling.</summary>
+    public static readonly Wording CeilingDraft = new("Ceiling_Draft", "the draft's ceiling");
+
+    /// <summary>The draft's ceiling in steps.</summary>
+    public static readonly Wording CeilingPhased = new("Ceiling_Phased", "the draft's phased ceiling");
+
+    /// <summary>A ceiling and the date its step starts.</summary>
+    public static readonly Wording CeilingFrom = new("Ceiling_From", "{0} from {1}");
+
+    /// <summary>A step without a figure or a freeze.</summary>
+    public static readonly Wording CeilingNoStep = new("Ceiling_NoStep", "the step in force gives no ceiling");
+
+    /// <summary>A freeze at the level of a date.</summary>
+    public static readonly Wording CeilingFreeze = new("Ceiling_Freeze", "freeze at the level of {0}");
+
+    /// <summary>A freeze with the members' levels it sums.</summary>
+    public static readonly Wording CeilingFreezeRows = new("Ceiling_FreezeRows", "freeze at the level of {0}: {1}");
+
+    /// <summary>A member's level and the row it comes from.</summary>
+    public static readonly Wording CeilingLevel = new("Ceiling_Level", "{0} {1} ({2})");
+
+    /// <summary>A member's level not known on the freeze's date.</summary>
+    public static readonly Wording CeilingUnknown = new("Ceiling_Unknown", "{0}'s {1} on {2}: {3}, so the frozen ceiling is unknown");
+
+    /// <summary>A level the state does not disclose.</summary>
+    public static readonly Wording CeilingUndisclosed = new("Ceiling_Undisclosed", "undisclosed");
+
+    /// <summary>A level with no estimate.</summary>
+    public static readonly Wording CeilingNoEstimate = new("Ceiling_NoEstimate", "no estimate");
+
     /// <summary>Every wording, in the order above.</summary>
     public static ImmutableArray<Wording> All { get; } =
         [.. typeof(Wordings).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!)];

@@ -198,7 +198,7 @@ public static class SuccessorReport
                 chart.Series(row.Path.Select(p => (new LocalDate(p.Year, 1, 1), p.P50)), colour, "median", attributes: [KeyValuePair.Create("data-scope", row.Scope)]);
                 if (row.Max is { } ceiling)
                 {
-                    chart.Ceiling(row.LimitId, ceiling, start, end, $"{row.Scope} ≤ {t.N(ceiling)}", $"{row.Scope}: {row.CeilingBasis}");
+                    chart.Ceiling(row.LimitId, ceiling, start, end, $"{row.Scope} ≤ {t.N(ceiling)}", $"{row.Scope}: {Said(row.CeilingBasis, t)}");
                 }
             }
 
@@ -214,7 +214,7 @@ public static class SuccessorReport
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table><thead><tr>{string.Concat(DraftColumns.Select(k => $"<th>{E(t.Get(k))}</th>"))}</tr></thead><tbody>");
         foreach (var l in draft.Limits)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"text\">{E(l.LimitId)}</td><td class=\"text\">{E(l.Scope)}</td><td class=\"text\">{E(l.Measure is { } lm ? Measure(lm, t) : "—")}</td><td title=\"{E(l.CeilingBasis)}\">{(l.Max is { } m ? t.N(m) : "—")}</td><td>{t.N(l.P10)}</td><td>{t.N(l.P50)}</td><td>{t.N(l.P90)}</td><td>{t.N(l.Margin)}</td><td>{(l.Cut is > 0 ? $"<span class=\"miss\">{t.N(l.Cut)}</span>" : t.N(l.Cut))}</td><td>{(l.BreaksIn is { } b ? t.Y(b) : "—")}</td><td class=\"text\" title=\"{E(l.Note ?? string.Empty)}\">{E(t.Get("Status_" + l.Status))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"text\">{E(l.LimitId)}</td><td class=\"text\">{E(l.Scope)}</td><td class=\"text\">{E(l.Measure is { } lm ? Measure(lm, t) : "—")}</td><td title=\"{E(Said(l.CeilingBasis, t))}\">{(l.Max is { } m ? t.N(m) : "—")}</td><td>{t.N(l.P10)}</td><td>{t.N(l.P50)}</td><td>{t.N(l.P90)}</td><td>{t.N(l.Margin)}</td><td>{(l.Cut is > 0 ? $"<span class=\"miss\">{t.N(l.Cut)}</span>" : t.N(l.Cut))}</td><td>{(l.BreaksIn is { } b ? t.Y(b) : "—")}</td><td class=\"text\" title=\"{E(Said(l.Note, t))}\">{E(t.Get("Status_" + l.Status))}</td></tr>");
         }
 
         html.Append("</tbody></table></div>\n");
@@ -227,6 +227,9 @@ public static class SuccessorReport
     private static string Measure(ForceMeasure measure, ReportText t) => Words(t).Name(TermKind.Measure, measure.Value);
 
     private static PhraseText Words(ReportText t) => new(t.Language, [], [], []);
+
+    /// <summary>A phrase of the comparison in the page's language; empty when there is none.</summary>
+    private static string Said(Phrase? phrase, ReportText t) => phrase is null ? string.Empty : Words(t).Word(phrase);
 
     // The sentences the projections and the comparison state about themselves are English: marked so on other pages.
     private static string English(ReportText t) => HtmlPage.EnglishOn(t.Language);

@@ -100,6 +100,13 @@ public partial class SuccessorReportTests
         Assert.DoesNotContain("lang=\"en\"", caption, StringComparison.Ordinal);
         Assert.Equal(us.Assumptions.Length, Regex.Count(caption[caption.IndexOf("<details>", StringComparison.Ordinal)..], "<li>"));
 
+        // Where each ceiling comes from, in the table's and the chart's tooltips: ACA's freezes at the level of the
+        // entry into force assumed, 2027-02-05 (16 Dalw 1405), each member's level with its row.
+        var page = System.Net.WebUtility.HtmlDecode(dari);
+        Assert.Contains("انجماد در سطح ۱۶ دلو ۱۴۰۵ (\u2066۲۰۲۷-۰۲-۰۵\u2069): CN ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("freeze at the level", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("the draft's", page, StringComparison.Ordinal);
+
         var russian = System.Net.WebUtility.HtmlDecode(Render(Verity.Reports.Languages.Languages.Find("ru")));
         Assert.Contains("Неопределённость: испытаний методом Монте-Карло — 200, зерно генератора 3;", russian, StringComparison.Ordinal);
         Assert.Contains("Прогноз, а не измерение: US, запас, по модели «trend»", russian, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 
 namespace Verity.Core.Analysis.Proposals;
 
@@ -10,7 +11,7 @@ namespace Verity.Core.Analysis.Proposals;
 /// <param name="Members">The parties whose projections are summed.</param>
 /// <param name="Measure">The measure the limit is tagged with; <c>null</c> when it has none (then the status is no-data).</param>
 /// <param name="Max">The ceiling in force in the year; <c>null</c> when none applies or none can be resolved.</param>
-/// <param name="CeilingBasis">Where the ceiling comes from: the draft's figure, a phased step, or a freeze and the rows it rests on.</param>
+/// <param name="CeilingBasis">Where the ceiling comes from: the draft's figure, a phased step, or a freeze and the rows it rests on; <c>null</c> when there is none to name.</param>
 /// <param name="P10">The 10th percentile of the projected value; <c>null</c> when unknown.</param>
 /// <param name="P50">The median.</param>
 /// <param name="P90">The 90th percentile.</param>
@@ -28,7 +29,7 @@ public sealed record LimitComparison(
     ImmutableArray<PartyCode> Members,
     ForceMeasure? Measure,
     long? Max,
-    string CeilingBasis,
+    Phrase? CeilingBasis,
     double? P10,
     double? P50,
     double? P90,
@@ -36,7 +37,7 @@ public sealed record LimitComparison(
     double? Cut,
     int? BreaksIn,
     ComparisonStatus Status,
-    string? Note,
+    Phrase? Note,
     ImmutableArray<Projections.ProjectedYear> Path = default)
 {
     /// <summary>The projected value year by year; empty when unknown.</summary>

@@ -4,6 +4,7 @@ using NodaTime;
 using Verity.Core.Analysis.Projections;
 using Verity.Core.Compliance;
 using Verity.Core.Forces;
+using Verity.Core.Text;
 using Verity.Core.Treaties;
 
 namespace Verity.Core.Analysis.Proposals;
@@ -67,10 +68,10 @@ public static class ProposalComparer
         Func<PartyCode, ForceMeasure, Projection?> project,
         Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
     {
-        var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, string.Empty, null, null, null, null, null, null, ComparisonStatus.NoData, null);
+        var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, null, null, null, null, null, null, null, ComparisonStatus.NoData, null);
         if (limit.Measure is not { } measure)
         {
-            return row with { Note = "the limit names no measure of the estimates, so no projection applies to it" };
+            return row with { Note = Wordings.CompareNoMeasure.With() };
         }
 
         var date = ComparisonSettings.DateOf(settings.Year);
@@ -87,7 +88,7 @@ public static class ProposalComparer
         {
             if (project(member, measure) is not { } projection || !projection.Covers(settings.Year))
             {
-                return row with { Note = $"no projection of {measure} for {member} in {settings.Year}: the value is unknown" };
+                return row with { Note = Wordings.CompareNoProjection.With(PhraseValue.Measure(measure.Value), member.Value, PhraseValue.Year(settings.Year)) };
             }
 
             projections.Add(projection);
@@ -96,7 +97,7 @@ public static class ProposalComparer
         var path = SumPath(projections, settings.Horizon);
         if (path.FirstOrDefault(p => p.Year == settings.Year) is not { } point)
         {
-            return row with { Note = $"no projection of {measure} covers {settings.Year} for every member of {scope}: the value is unknown" };
+            return row with { Note = Wordings.CompareNoCover.With(PhraseValue.Measure(measure.Value), PhraseValue.Year(settings.Year), scope) };
         }
 
         row = row with
@@ -110,12 +111,18 @@ public static class ProposalComparer
 
         if (standing is TreatyStanding.Expired or TreatyStanding.Terminated or TreatyStanding.Withdrawn)
         {
-            return row with { Max = null, CeilingBasis = string.Empty, Status = ComparisonStatus.Expired, Note = $"{treaty.Name} is {StatusWords.Of(standing)} on {Format(date)}: no ceiling applies" };
+            var ended = standing switch
+            {
+                TreatyStanding.Expired => Wordings.CompareExpired,
+                TreatyStanding.Terminated => Wordings.CompareTerminated,
+                _ => Wordings.CompareWithdrawn,
+            };
+            return row with { Max = null, CeilingBasis = null, Status = ComparisonStatus.Expired, Note = ended.With(treaty.Name, date) };
         }
 
         if (ceiling.Max is not { } max)
         {
-            return row with { Status = notYet ? ComparisonStatus.NotYetInEffect : ComparisonStatus.NoData, Note = ceiling.Why ?? $"no ceiling in force on {Format(date)}" };
+            return row with { Status = notYet ? ComparisonStatus.NotYetInEffect : ComparisonStatus.NoData, Note = ceiling.Why ?? Wordings.CompareNoCeiling.With(date) };
         }
 
         var margin = max - row.P50!.Value;
@@ -124,16 +131,16 @@ public static class ProposalComparer
             Margin = margin,
             Cut = Math.Max(0, -margin),
             Status = notYet ? ComparisonStatus.NotYetInEffect : margin < 0 ? ComparisonStatus.Exceeds : ComparisonStatus.Within,
-            Note = notYet ? $"not yet in effect on {Format(date)}: the ceiling applies from {Format(ceilingDate)}" : null,
+            Note = notYet ? Wordings.CompareNotYet.With(date, ceilingDate) : null,
         };
     }
 
     /// <summary>The ceiling in force on a date — the draft's figure or step, or a freeze at the members' own level —
     /// with what it rests on, and why it is unknown when it cannot be resolved.</summary>
-    private static (long? Max, string Basis, string? Why) CeilingOn(
+    private static (long? Max, Phrase Basis, Phrase? Why) CeilingOn(
         Limit limit, ImmutableArray<PartyCode> members, ForceMeasure measure, LocalDate date, Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
     {
-        var phased = limit.Schedule.Length > 1 ? "the draft's phased ceiling" : "the draft's ceiling";
+        var phased = (limit.Schedule.Length > 1 ? Wordings.CeilingPhased : Wordings.CeilingDraft).With();
         if (limit.StepAt(date) is not { } step)
         {
             return (null, phased, null);
@@ -141,31 +148,31 @@ public static class ProposalComparer
 
         if (step.Max is { } max)
         {
-            return (max, $"{phased} from {Format(step.From.Value)}", null);
+            return (max, Wordings.CeilingFrom.With(phased, step.From.Value), null);
         }
 
         if (step.Freeze is not { } freeze)
         {
-            return (null, phased, "the step in force gives no ceiling");
+            return (null, phased, Wordings.CeilingNoStep.With());
         }
 
         var on = freeze.AsOf.Value;
         long sum = 0;
-        var origins = new List<string>();
+        var origins = new List<Phrase>();
         foreach (var member in members)
         {
             var figure = levelOn(member, measure, on);
             if (figure.Value is not { } level)
             {
-                var reason = figure.IsUndisclosed ? "undisclosed" : "no estimate";
-                return (null, $"freeze at the level of {Format(on)}", $"{member}'s {measure} on {Format(on)}: {reason}, so the frozen ceiling is unknown");
+                var reason = (figure.IsUndisclosed ? Wordings.CeilingUndisclosed : Wordings.CeilingNoEstimate).With();
+                return (null, Wordings.CeilingFreeze.With(on), Wordings.CeilingUnknown.With(member.Value, PhraseValue.Measure(measure.Value), on, reason));
             }
 
             sum = checked(sum + level);
-            origins.Add($"{member} {level.ToString("N0", CultureInfo.InvariantCulture)} ({figure.Picked!.Origin})");
+            origins.Add(Wordings.CeilingLevel.With(member.Value, PhraseValue.Amount(level, decimals: 0), figure.Picked!.Origin));
         }
 
-        return (sum, $"freeze at the level of {Format(on)}: {string.Join("; ", origins)}", null);
+        return (sum, Wordings.CeilingFreezeRows.With(on, PhraseValue.List(origins, semicolons: true)), null);
     }
 
     private static int? BreaksIn(
@@ -232,6 +239,4 @@ public static class ProposalComparer
 
         return path.ToImmutable();
     }
-
-    private static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

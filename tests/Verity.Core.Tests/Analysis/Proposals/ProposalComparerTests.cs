@@ -124,7 +124,7 @@ public class ProposalComparerTests
         Assert.Equal("RU", comparison.MustCutMost!.Scope);
         Assert.Equal(1900d, comparison.Limits.Single(l => l.Scope == "CN").Margin);
         Assert.True(comparison.EntryIntoForceAssumed);
-        Assert.Contains("2034-02-05", comparison.Limits[0].CeilingBasis, StringComparison.Ordinal);
+        Assert.Contains("2034-02-05", comparison.Limits[0].CeilingBasis!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class ProposalComparerTests
 
         Assert.Equal(ComparisonStatus.NoData, west.Status);
         Assert.Null(west.P50);
-        Assert.Contains("FR", west.Note, StringComparison.Ordinal);
+        Assert.Contains("FR", west.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class ProposalComparerTests
         var china = Assert.Single(Compare(draft, Sipri2025(), growth, new ComparisonSettings(2030, new LocalDate(2027, 2, 5), 2040)).Limits);
 
         Assert.Equal(600L, china.Max);
-        Assert.Contains("sipri.csv:4", china.CeilingBasis, StringComparison.Ordinal);
+        Assert.Contains("sipri.csv:4", china.CeilingBasis!.English, StringComparison.Ordinal);
         Assert.Equal(1100d, china.P50);
         Assert.Equal(500d, china.Cut);
         Assert.Equal(2028, china.BreaksIn);
