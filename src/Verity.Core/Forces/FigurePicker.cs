@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
-using NodaTime.Text;
+using Verity.Core.Text;
 
 namespace Verity.Core.Forces;
 
@@ -55,12 +55,12 @@ public static class FigurePicker
         {
             if (row.AsOf > at)
             {
-                later.Add(new PassedOver(row, PassReason.AfterDate, RankOf(row).Rule, $"as of {Format(row.AsOf)}, after {Format(at)}"));
+                later.Add(new PassedOver(row, PassReason.AfterDate, RankOf(row).Rule, Wordings.PassAfterDate.With(row.AsOf, at)));
             }
             else if (row.Basis == EstimateBasis.OfficialProjection && latestActual is { } actual && row.AsOf <= actual)
             {
                 passed.Add(new PassedOver(row, PassReason.ProjectionOvertaken, RankOf(row).Rule,
-                    $"a projection for {Format(row.AsOf)}, a date the figures reach (latest as of {Format(actual)})"));
+                    Wordings.PassProjectionOvertaken.With(row.AsOf, actual)));
             }
             else if (row is { Value: null, Low: null, High: not null } && row.Basis != EstimateBasis.Undisclosed)
             {
@@ -79,7 +79,7 @@ public static class FigurePicker
         else
         {
             passed.AddRange(ceilings.Select(row => new PassedOver(row, PassReason.CeilingOnly, RankOf(row).Rule,
-                $"a ceiling of {row.High!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, not a count")));
+                Wordings.PassCeilingOnly.With(PhraseValue.Amount(row.High!.Value, decimals: 0)))));
         }
 
         if (eligible.Count == 0)
@@ -97,15 +97,15 @@ public static class FigurePicker
         foreach (var row in eligible.Where(r => r.AsOf < opens))
         {
             passed.Add(new PassedOver(row, PassReason.Older, RankOf(row).Rule,
-                $"as of {Format(row.AsOf)}, older than the vintage of {Format(latest)} (window {precedence.VintageDays} days)"));
+                Wordings.PassOlder.With(row.AsOf, latest, precedence.VintageDays)));
         }
 
         foreach (var row in vintage.Where(r => !ReferenceEquals(r, winner.Row)))
         {
             var rank = RankOf(row);
             var why = rank.Rank > winner.Rank.Rank
-                ? $"rule {rank.Rule} ranks below {winner.Rank.Rule} in the {precedence.OrderName(measure)} order"
-                : $"same rule {rank.Rule}; {Format(winner.Row.AsOf)} (published {Format(winner.Row.Published)}) is later or first";
+                ? Wordings.PassRanksBelow.With(rank.Rule, winner.Rank.Rule, precedence.OrderName(measure))
+                : Wordings.PassSameRule.With(rank.Rule, winner.Row.AsOf, winner.Row.Published);
             passed.Add(new PassedOver(row, PassReason.Outranked, rank.Rule, why));
         }
 
@@ -125,6 +125,4 @@ public static class FigurePicker
 
     private static ImmutableArray<PassedOver> Sorted(List<PassedOver> passed, List<PassedOver> later) =>
         [.. passed.OrderByDescending(p => p.Row.AsOf).ThenByDescending(p => p.Row.Published), .. later.OrderBy(p => p.Row.AsOf)];
-
-    private static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

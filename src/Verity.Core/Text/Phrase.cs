@@ -92,6 +92,9 @@ public abstract record PhraseValue
     /// <summary>A change to an item, by the word change notifications give it.</summary>
     public static PhraseValue Event(string id) => new Term(TermKind.Event, id);
 
+    /// <summary>A name the data gives in English and, by language code, in others.</summary>
+    public static PhraseValue Name(string english, IEnumerable<KeyValuePair<string, string>> names) => new Named(english, names.ToImmutableDictionary(StringComparer.Ordinal));
+
     /// <summary>A year, such as a projection's horizon: in the language's digits, never grouped.</summary>
     public static PhraseValue Year(int year) => new Numeral(year);
 
@@ -123,6 +126,22 @@ public sealed record Literal(string Text) : PhraseValue
 {
     /// <inheritdoc />
     public override string English => Text;
+}
+
+/// <summary>A name the data gives in several languages (a draft's, a category's): in English <see cref="Text"/>, elsewhere
+/// its name in the language where the data gives one.</summary>
+/// <param name="Text">The name in English.</param>
+/// <param name="Names">The name in other languages, by code.</param>
+public sealed record Named(string Text, ImmutableDictionary<string, string> Names) : PhraseValue
+{
+    /// <inheritdoc />
+    public override string English => Text;
+
+    /// <inheritdoc />
+    public bool Equals(Named? other) => other is not null && Text == other.Text && Names.Count == other.Names.Count && !Names.Except(other.Names).Any();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Text, Names.Count);
 }
 
 /// <summary>A count: in English ungrouped, as the core has always written counts in its sentences.</summary>

@@ -444,6 +444,26 @@ public static class Wordings
     /// <summary>A level with no estimate.</summary>
     public static readonly Wording CeilingNoEstimate = new("Ceiling_NoEstimate", "no estimate");
 
+    // Why an estimate row was passed over for a figure.
+
+    /// <summary>A row as of a later date.</summary>
+    public static readonly Wording PassAfterDate = new("Pass_AfterDate", "as of {0}, after {1}");
+
+    /// <summary>A projection the figures have reached.</summary>
+    public static readonly Wording PassProjectionOvertaken = new("Pass_ProjectionOvertaken", "a projection for {0}, a date the figures reach (latest as of {1})");
+
+    /// <summary>A row that gives only an upper bound.</summary>
+    public static readonly Wording PassCeilingOnly = new("Pass_CeilingOnly", "a ceiling of {0}, not a count");
+
+    /// <summary>A row older than the latest vintage.</summary>
+    public static readonly Wording PassOlder = new("Pass_Older", "as of {0}, older than the vintage of {1} (window {2} days)");
+
+    /// <summary>A row of a lower precedence rule.</summary>
+    public static readonly Wording PassRanksBelow = new("Pass_RanksBelow", "rule {0} ranks below {1} in the {2} order");
+
+    /// <summary>A row of the same rule, later or first.</summary>
+    public static readonly Wording PassSameRule = new("Pass_SameRule", "same rule {0}; {1} (published {2}) is later or first");
+
     /// <summary>Every wording, in the order above.</summary>
     public static ImmutableArray<Wording> All { get; } =
         [.. typeof(Wordings).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!)];

@@ -77,6 +77,7 @@ public sealed class PhraseText
     private string Word(PhraseValue value) => value switch
     {
         Literal l => l.Text,
+        Named n => n.Names.GetValueOrDefault(Language.Code) ?? n.Text,
         Count c => Language.Number(c.Value),
         Numeral n => Language.Digits(n.Value.ToString(CultureInfo.InvariantCulture)),
         Quantity q => (q.Plus ? "+" : string.Empty) + Language.Digits(q.Value.ToString(q.Format, Language.Culture)),

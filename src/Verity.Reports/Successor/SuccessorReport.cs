@@ -128,7 +128,7 @@ public static class SuccessorReport
 
         var value = row.Value is { } v ? t.N(v) : $"{(row.Low is { } l ? t.N(l) : "?")}–{(row.High is { } h ? t.N(h) : "?")}";
         var outranked = figure.PassedOver.Where(p => p.Reason == PassReason.Outranked).ToList();
-        var passed = outranked.Count == 0 ? string.Empty : t.Get("PassedOver", string.Join("; ", outranked.Select(p => $"{(p.Row.Value is { } x ? t.N(x) : "—")} ({Host(p.Row.Source)}, {p.Why})")));
+        var passed = outranked.Count == 0 ? string.Empty : t.Get("PassedOver", string.Join("; ", outranked.Select(p => $"{(p.Row.Value is { } x ? t.N(x) : "—")} ({Host(p.Row.Source)}, {Words(t).Word(p.Said)})")));
         return $"<span title=\"{E(t.Get("Figure_Title", Word(row.Basis, t), t.D(row.AsOf), figure.Rule ?? string.Empty) + passed)}\">{E(value)}</span> <a href=\"{E(row.Source)}\">{E(Host(row.Source))}</a> <span class=\"note\">{E(Word(row.Basis, t))}, {E(t.D(row.AsOf))}</span>";
     }
 
@@ -176,7 +176,7 @@ public static class SuccessorReport
     private static string Draft(DraftComparison draft, ProposalsResult result, ReportText t)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"draft-{E(draft.DraftId.Replace(':', '-'))}\"><span{English(t)}>{E(draft.Name)}</span> <code>{E(draft.DraftId)}</code></h3>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"draft-{E(draft.DraftId.Replace(':', '-'))}\"><span{EnglishUnless(draft.Names.ContainsKey(t.Language.Code), t)}>{E(draft.NameIn(t.Language.Code))}</span> <code>{E(draft.DraftId)}</code></h3>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>{(draft.MustCutMost is { } most ? t.Html("MustCutMost", $"<strong>{E(most.Scope)}</strong>", E(t.N(most.Cut)), E(most.LimitId)) : E(t.Get("NoCut")))}{(draft.EntryIntoForceAssumed ? " " + E(t.Get("EntryAssumed", t.D(draft.EntryIntoForce))) : string.Empty)}</p>\n");
         foreach (var limit in draft.Limits.GroupBy(l => l.LimitId))
         {
@@ -205,7 +205,7 @@ public static class SuccessorReport
             html.Append(CultureInfo.InvariantCulture, $"""
                 <figure>
                 {chart.ToSvg($"chart-{draft.DraftId.Replace(':', '-')}-{limit.Key}", $"{draft.DraftId} {limit.Key}", t.Get("Draft_Description"))}
-                <figcaption>{t.Html("Draft_Caption", $"<span{English(t)}>{E(withPath[0].Name)}</span>")}</figcaption>
+                <figcaption>{t.Html("Draft_Caption", $"<span{EnglishUnless(withPath[0].Names.ContainsKey(t.Language.Code), t)}>{E(withPath[0].NameIn(t.Language.Code))}</span>")}</figcaption>
                 </figure>
 
                 """);
@@ -231,8 +231,8 @@ public static class SuccessorReport
     /// <summary>A phrase of the comparison in the page's language; empty when there is none.</summary>
     private static string Said(Phrase? phrase, ReportText t) => phrase is null ? string.Empty : Words(t).Word(phrase);
 
-    // The sentences the projections and the comparison state about themselves are English: marked so on other pages.
-    private static string English(ReportText t) => HtmlPage.EnglishOn(t.Language);
+    // A draft's name, or a limit's, where its file gives none in the page's language is English: marked so.
+    private static string EnglishUnless(bool named, ReportText t) => named ? string.Empty : HtmlPage.EnglishOn(t.Language);
 
     private static string Host(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
 

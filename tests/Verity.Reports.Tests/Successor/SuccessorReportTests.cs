@@ -106,10 +106,21 @@ public partial class SuccessorReportTests
         Assert.Contains("انجماد در سطح ۱۶ دلو ۱۴۰۵ (\u2066۲۰۲۷-۰۲-۰۵\u2069): CN ", page, StringComparison.Ordinal);
         Assert.DoesNotContain("freeze at the level", page, StringComparison.Ordinal);
         Assert.DoesNotContain("the draft's", page, StringComparison.Ordinal);
+        // Why a row was passed over for today's figure, in the figure's tooltip: the rule and the order, in Dari.
+        Assert.Contains("rule sipri ranks below fas in the default order", System.Net.WebUtility.HtmlDecode(Render()), StringComparison.Ordinal);
+        Assert.Contains("قاعدهٔ sipri در ترتیب default پایین‌تر از fas است", page, StringComparison.Ordinal);
 
         var russian = System.Net.WebUtility.HtmlDecode(Render(Verity.Reports.Languages.Languages.Find("ru")));
         Assert.Contains("Неопределённость: испытаний методом Монте-Карло — 200, зерно генератора 3;", russian, StringComparison.Ordinal);
         Assert.Contains("Прогноз, а не измерение: US, запас, по модели «trend»", russian, StringComparison.Ordinal);
+        // Each draft's name and its limits' from the draft file's names, not marked English.
+        foreach (var draft in result.Drafts)
+        {
+            Assert.Contains($"<span>{draft.Names["ru"].Name}</span> <code>{draft.DraftId}</code>", russian, StringComparison.Ordinal);
+            Assert.DoesNotContain(draft.Name, russian, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("ذخایر نظامی، هر طرف (کاهش مرحله‌ای نمایشی)", page, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("id=\"fan-[A-Z]{2}-[^\"]*-title\"")]

@@ -40,6 +40,12 @@ public sealed record LimitComparison(
     Phrase? Note,
     ImmutableArray<Projections.ProjectedYear> Path = default)
 {
+    /// <summary>What it limits in other languages, by code, as the draft's file gives it (<c>names:</c>).</summary>
+    public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>What it limits in <paramref name="language"/>, or <see cref="Name"/> where the draft gives none.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
+
     /// <summary>The projected value year by year; empty when unknown.</summary>
     public ImmutableArray<Projections.ProjectedYear> Path { get; init; } = Path.IsDefault ? [] : Path;
 }

@@ -48,7 +48,7 @@ public static class ProposalComparer
             }
         }
 
-        return new DraftComparison(draft.Id, draft.Name, treaty.Dates.EntryIntoForce, !draft.Dates.HasEntryIntoForce, rows.ToImmutable());
+        return new DraftComparison(draft.Id, draft.Name, treaty.Dates.EntryIntoForce, !draft.Dates.HasEntryIntoForce, rows.ToImmutable()) { Names = draft.Names };
     }
 
     private static IEnumerable<(string Scope, ImmutableArray<PartyCode> Members)> Scopes(Treaty treaty, Limit limit) => limit.Scope switch
@@ -68,7 +68,7 @@ public static class ProposalComparer
         Func<PartyCode, ForceMeasure, Projection?> project,
         Func<PartyCode, ForceMeasure, LocalDate, ForceFigure> levelOn)
     {
-        var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, null, null, null, null, null, null, null, ComparisonStatus.NoData, null);
+        var row = new LimitComparison(limit.Id, limit.Name, scope, members, null, null, null, null, null, null, null, null, null, ComparisonStatus.NoData, null) { Names = limit.Names };
         if (limit.Measure is not { } measure)
         {
             return row with { Note = Wordings.CompareNoMeasure.With() };
@@ -117,7 +117,7 @@ public static class ProposalComparer
                 TreatyStanding.Terminated => Wordings.CompareTerminated,
                 _ => Wordings.CompareWithdrawn,
             };
-            return row with { Max = null, CeilingBasis = null, Status = ComparisonStatus.Expired, Note = ended.With(treaty.Name, date) };
+            return row with { Max = null, CeilingBasis = null, Status = ComparisonStatus.Expired, Note = ended.With(PhraseValue.Name(treaty.Name, treaty.Names.Select(n => KeyValuePair.Create(n.Key, n.Value.Name))), date) };
         }
 
         if (ceiling.Max is not { } max)
