@@ -13,4 +13,9 @@ namespace Verity.Core.Exchanges;
 /// The category whose items hold these at each location (deployed missiles in deployed launchers), or <c>null</c>:
 /// at no location may there be more of these than of those.
 /// </param>
-public sealed record CategoryDefinition(string Id, string Name, string? Reference, ImmutableArray<Condition> Where, CategoryDetail Detail, string? HeldIn = null);
+public sealed record CategoryDefinition(string Id, string Name, string? Reference, ImmutableArray<Condition> Where, CategoryDetail Detail, string? HeldIn = null)
+{
+    /// <summary>Its name in other languages, by code (<c>names:</c>); translations made for Verity unless the treaty
+    /// file's <c>translations</c> say the language is its authentic text.</summary>
+    public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

@@ -211,7 +211,7 @@ public static class ExchangeReader
                     continue;
                 }
 
-                Fields(category, category.Path, ["id", "name", "reference", "where", "detail", "held_in"], ["id", "name", "where", "detail"]);
+                Fields(category, category.Path, ["id", "name", "names", "reference", "where", "detail", "held_in"], ["id", "name", "where", "detail"]);
                 var id = Text(category, "id") ?? string.Empty;
                 if (category["id"] is { } i && !seen.Add(id))
                 {
@@ -231,7 +231,7 @@ public static class ExchangeReader
                         break;
                 }
 
-                result.Add(new CategoryDefinition(id, Text(category, "name") ?? id, Text(category, "reference"), Where(category), detail, Text(category, "held_in")));
+                result.Add(new CategoryDefinition(id, Text(category, "name") ?? id, Text(category, "reference"), Where(category), detail, Text(category, "held_in")) { Names = Names(category) });
             }
 
             foreach (var (definition, token) in result.Zip(List(_root, "categories", string.Empty).OfType<JObject>()))
@@ -243,6 +243,39 @@ public static class ExchangeReader
             }
 
             return result.ToImmutable();
+        }
+
+        /// <summary>A category's names in other languages (<c>names: {ru: …}</c>): each a language the treaty file
+        /// declares under <c>translations</c>, so that what its names rest on is said there.</summary>
+        private ImmutableDictionary<string, string> Names(JObject category)
+        {
+            var names = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+            switch (category["names"])
+            {
+                case null:
+                    return names;
+                case JObject given:
+                    foreach (var property in given.Properties())
+                    {
+                        if (!treaty.Translations.ContainsKey(property.Name))
+                        {
+                            problems.Add(document.At(property, $"names in '{property.Name}', a language {treaty.Name} does not declare: its translations are {(treaty.Translations.IsEmpty ? "none" : string.Join(", ", treaty.Translations.Keys.Order(StringComparer.Ordinal)))}"));
+                        }
+                        else if (property.Value is not JValue { Type: JTokenType.String } value || string.IsNullOrWhiteSpace((string?)value))
+                        {
+                            problems.Add(document.At(property.Value, $"the name in '{property.Name}' is not text: give the category's name in that language"));
+                        }
+                        else
+                        {
+                            names = names.SetItem(property.Name, (string)value!);
+                        }
+                    }
+
+                    return names;
+                case var other:
+                    problems.Add(document.At(other, "expected a mapping of language codes to names, such as { ru: \"Развёрнутые МБР\" }"));
+                    return names;
+            }
         }
 
         private ImmutableArray<Condition> Where(JObject owner)

@@ -192,7 +192,8 @@ public static class Reconciler
                 var room = capacity.GetValueOrDefault(at.Location);
                 if (at.Count > room)
                 {
-                    findings.Add(new Finding(FindingKind.MissileInNoLauncher, db.AsOf, at.Location, evidence, Wordings.MoreThanHolders.With(at.Count, held.Name.ToLowerInvariant(), at.Location, room, holders.Name.ToLowerInvariant())));
+                    var holding = definition.Categories.First(c => c.Id == category.HeldIn);
+                    findings.Add(new Finding(FindingKind.MissileInNoLauncher, db.AsOf, at.Location, evidence, Wordings.MoreThanHolders.With(at.Count, InSentence(held.Name, category), at.Location, room, InSentence(holders.Name, holding))));
                 }
             }
         }
@@ -280,4 +281,10 @@ public static class Reconciler
             }
         }
     }
+
+    /// <summary>A category's name inside a sentence: in English lower-cased, as findings have always said it; in another
+    /// language its name there with the first letter lower-cased, unless the name starts with an abbreviation (МБР).</summary>
+    private static PhraseValue InSentence(string english, CategoryDefinition category) =>
+        PhraseValue.Name(english.ToLowerInvariant(), category.Names.Select(n => KeyValuePair.Create(n.Key,
+            n.Value.Length > 1 && char.IsUpper(n.Value[0]) && char.IsLower(n.Value[1]) ? char.ToLowerInvariant(n.Value[0]) + n.Value[1..] : n.Value)));
 }

@@ -47,6 +47,29 @@ public class ExchangeReaderTests
     }
 
     [Fact]
+    public void Parse_CategoryNames_InEachLanguageTheTreatyDeclares()
+    {
+        var definition = ExchangeReader.Parse(Bundled, "new-start.yaml", TestData.NewStart);
+
+        var icbms = definition.Categories.Single(c => c.Id == "deployed-icbms");
+        Assert.Equal("Развёрнутые МБР", icbms.Names["ru"]);
+        Assert.All(definition.Categories, c => Assert.Equal(TestData.NewStart.Translations.Keys.Order(StringComparer.Ordinal), c.Names.Keys.Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("      ru: \"Развёрнутые МБР\"", "      de: \"Stationierte ICBMs\"", "names in 'de', a language New START does not declare: its translations are ar, es, fa-AF, fr, ru, zh-Hans", "categories[0].names.de")]
+    [InlineData("      ru: \"Развёрнутые МБР\"", "      ru: [1, 2]", "the name in 'ru' is not text", "categories[0].names.ru")]
+    [InlineData("      ru: \"Развёрнутые МБР\"", "      ru: \"  \"", "the name in 'ru' is not text", "categories[0].names.ru")]
+    public void Parse_BadCategoryName_PointsAtIt(string from, string to, string message, string path)
+    {
+        var error = Fails(Bundled.Replace(from, to, StringComparison.Ordinal));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(path, problem.Path);
+    }
+
+    [Fact]
     public void Parse_UnknownKindInCategory_PointsAtTheValue()
     {
         var error = Fails(Bundled.Replace("where: { kind: [icbm], status: [deployed] }", "where: { kind: [cruise-missile], status: [deployed] }", StringComparison.Ordinal));

@@ -4,6 +4,7 @@ using Verity.Core.Exchanges;
 using Verity.Core.Items;
 using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
+using Verity.Core.Text;
 
 namespace Verity.Core.Tests.Reconciliation;
 
@@ -168,6 +169,12 @@ public class ReconcilerTests(ReconciliationCorpus corpus) : IClassFixture<Reconc
         Assert.Equal([FindingKind.MissingNotification, FindingKind.MissileInNoLauncher], report.Findings.Select(f => f.Kind).Order());
         Assert.All(report.Findings, f => Assert.Equal((at.Location, last.AsOf), (f.Subject, f.Date)));
         Assert.Contains($"{at.Count} deployed icbms at {at.Location}, but {at.Count - 1} deployed icbm launchers", report.Findings.Single(f => f.Kind == FindingKind.MissileInNoLauncher).Message);
+        // The categories by their names in the exchange file's languages, lower-cased in the sentence unless they
+        // start with an abbreviation: for a renderer to word in Russian or French.
+        var names = report.Findings.Single(f => f.Kind == FindingKind.MissileInNoLauncher).Said.Values.OfType<Named>().ToList();
+        Assert.Equal(["deployed icbms", "deployed icbm launchers"], names.Select(n => n.Text));
+        Assert.Equal(["развёрнутые МБР", "развёрнутые пусковые установки МБР"], names.Select(n => n.Names["ru"]));
+        Assert.Equal(["ICBM déployés", "lanceurs d'ICBM déployés"], names.Select(n => n.Names["fr"]));
         Assert.Contains($"{at.Count - 1} deployed", report.Findings.Single(f => f.Kind == FindingKind.MissingNotification).Message);
     }
 

@@ -140,4 +140,15 @@ public sealed class PhraseTextTests
         Assert.DoesNotMatch("[0-9]", dari);
         Assert.Equal("ذخایر نظامی", new PhraseText(Dari, [], [], []).Name(TermKind.Measure, "stockpile"));
     }
+
+    [Fact]
+    public void Named_InTheLanguageTheDataGives_EnglishWhereItGivesNone()
+    {
+        var phrase = Wordings.MoreThanHolders.With(5, PhraseValue.Name("deployed icbms", [KeyValuePair.Create("ru", "развёрнутые МБР")]), "Uzhur", 4,
+            PhraseValue.Name("deployed icbm launchers", [KeyValuePair.Create("ru", "развёрнутые пусковые установки МБР")]));
+
+        Assert.Equal("Uzhur: развёрнутые МБР — 5, но развёрнутые пусковые установки МБР — 4", PhraseText.For(NewStart, Russian).Word(phrase));
+        Assert.Equal("5 deployed icbms at Uzhur, but 4 deployed icbm launchers", PhraseText.For(NewStart, English).Word(phrase));
+        Assert.Contains("deployed icbms", PhraseText.For(NewStart, Chinese).Word(phrase), StringComparison.Ordinal);
+    }
 }
