@@ -18,6 +18,9 @@ namespace Verity.Node;
 /// <param name="exchange">The treaty's exchange definition; <c>null</c> when it has no data exchange.</param>
 public sealed class PartyRecords(IPartyLogs logs, Treaty treaty, ExchangeDefinition? exchange)
 {
+    /// <summary>The treaty's exchange definition; <c>null</c> when it has no data exchange.</summary>
+    public ExchangeDefinition? Exchange => exchange;
+
     private readonly ConcurrentDictionary<PartyCode, PartyRecord> _latest = new();
     private TreatyRecord? _treaty;
     private InspectionsCache? _inspections;

@@ -25,6 +25,13 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         Assert.Contains(fed.Replay.Treaty.Parties[0].NameIn("fa-AF"), html, StringComparison.Ordinal);
         Assert.Contains("<a lang=\"en\" hreflang=\"en\" href=\"/dashboard/US?at=2020-09-01&amp;lang=en\">English</a>", html, StringComparison.Ordinal);
 
+        // The databases' columns by the exchange file's names in Dari, the notifications by their types' names.
+        Assert.Contains("<th scope=\"col\" class=\"num\">راکت‌های بالستیک قاره‌پیمای مستقر</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Deployed ICBMs<", html, StringComparison.Ordinal);
+        var changeInData = fed.Replay.Treaty.Notifications.Single(n => n.Id == "change-in-data");
+        Assert.Contains($"<td>{changeInData.Names["fa-AF"]}</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>change-in-data</td>", html, StringComparison.Ordinal);
+
         // The cookie keeps the choice: the overview, asked for without ?lang=, is in Dari too.
         var overview = await client.GetStringAsync(new Uri("/?at=2020-09-01", UriKind.Relative));
         Assert.Contains("<html lang=\"fa-AF\" dir=\"rtl\">", overview, StringComparison.Ordinal);

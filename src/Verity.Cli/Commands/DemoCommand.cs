@@ -137,9 +137,7 @@ internal static class DemoCommand
         context.Out.WriteLine();
         context.Out.MarkupLine("[bold]The record through the network[/]");
         var lastPublished = result.Points.Where(p => p.Published.Values.Any(f => f.Value is not null)).Max(p => p.Date);
-        var provenance = new Reports.Dashboard.DashboardProvenance(
-            $"These logs were submitted by verity demo from New START's replayed record. {ReplayText.Synthetic} Databases and notifications after {CommandLineInput.Format(lastPublished)}, the last published data, are extrapolated.",
-            lastPublished);
+        var provenance = Reports.Dashboard.DashboardProvenance.Demo(lastPublished);
         await using var network = await NetworkDemo.StartAsync(context, treaty, provenance).ConfigureAwait(false);
         Terminal.Bullet(context, $"Started a node for each party on 127.0.0.1 ({string.Join(", ", network.Dashboards.Select(d => d.Party))}), each with its own key and SQLite files, each the peer of the other; peer requests signed per RFC 9421.");
         await network.ReplayAsync(context, result, record, definition, end).ConfigureAwait(false);

@@ -127,10 +127,10 @@ internal sealed partial class NetworkDemo : IAsyncDisposable
     }
 
     /// <summary>Prints, for every log, its size and root at every node, and returns whether they all agree.</summary>
-    public async Task<(bool Agree, ImmutableArray<(string Log, long Entries, string Root, string HeldBy)> Logs)> CompareLogsAsync(CliContext context)
+    public async Task<(bool Agree, ImmutableArray<(string Log, long Entries, string Root, ImmutableArray<string> HeldBy)> Logs)> CompareLogsAsync(CliContext context)
     {
         var heads = await HeadsAsync().ConfigureAwait(false);
-        var logs = ImmutableArray.CreateBuilder<(string Log, long Entries, string Root, string HeldBy)>();
+        var logs = ImmutableArray.CreateBuilder<(string Log, long Entries, string Root, ImmutableArray<string> HeldBy)>();
         var table = Terminal.Table();
         table.AddColumns(Terminal.Fixed("Log"), Terminal.Fixed("Entries", right: true), Terminal.Fixed("Root (base64)"), Terminal.Text("Held identically by"));
         var agree = true;
@@ -142,7 +142,7 @@ internal sealed partial class NetworkDemo : IAsyncDisposable
             // Roots in the checkpoints' form (base64), cut to their first 12 characters: enough to see that they agree.
             var root = first.Root[..Math.Min(12, first.Root.Length)] + "…";
             var heldBy = same ? string.Join(", ", group.Select(h => h.Node == group.Key ? h.Node + " (own)" : h.Node + " (mirror)")) : "they differ";
-            logs.Add((group.Key, first.Size, root, heldBy));
+            logs.Add((group.Key, first.Size, root, same ? [.. group.Select(h => h.Node)] : []));
             table.AddRow(Markup.Escape(group.Key), first.Size.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(root), same ? Markup.Escape(heldBy) : "[red]they differ[/]");
         }
 

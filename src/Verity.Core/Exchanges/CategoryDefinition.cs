@@ -18,4 +18,7 @@ public sealed record CategoryDefinition(string Id, string Name, string? Referenc
     /// <summary>Its name in other languages, by code (<c>names:</c>); translations made for Verity unless the treaty
     /// file's <c>translations</c> say the language is its authentic text.</summary>
     public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Its name in <paramref name="language"/>, or <see cref="Name"/> where the file gives none.</summary>
+    public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
 }

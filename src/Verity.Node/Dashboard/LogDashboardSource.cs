@@ -154,7 +154,7 @@ public sealed class LogDashboardSource : IDashboardSource
             TreatyName = _treaty.NameIn(language),
             PartyName = ScopeName(party.Value, page.PartyName, language),
             Scopes = [.. page.Scopes.Select(s => s with { Name = ScopeName(s.Scope, s.Name, language), Limits = [.. s.Limits.Select(l => l with { Name = LimitName(l.LimitId, l.Name, language) })] })],
-            Databases = [.. page.Databases.Select(d => d with { Counts = [.. d.Counts.Select(c => c with { Name = LimitName(c.Id, c.Name, language) })] })],
+            Databases = [.. page.Databases.Select(d => d with { Counts = [.. d.Counts.Select(c => c with { Name = CountName(c.Id, c.Name, language) })] })],
             Logs = logs.ToImmutable(),
             Peers = peers,
             Alarms = Alarms(),
@@ -162,8 +162,8 @@ public sealed class LogDashboardSource : IDashboardSource
             Kinds = _treaty.ItemKinds,
             Statuses = _treaty.Statuses,
             NotificationTypes = _treaty.Notifications,
-            Inspections = inspections,
-            QuotaUse = quotaUse,
+            Inspections = [.. inspections.Select(i => i with { Type = InspectionTypeName(i.Type, language) })],
+            QuotaUse = [.. quotaUse.Select(q => q with { Type = InspectionTypeName(q.Type, language) })],
         };
     }
 
@@ -330,6 +330,17 @@ public sealed class LogDashboardSource : IDashboardSource
 
     private string LimitName(string limitId, string name, string language) =>
         _treaty.Limits.FirstOrDefault(l => l.Id == limitId)?.NameIn(language) ?? name;
+
+    // A database's count is a limit's aggregate or a category's: named as the treaty or the exchange file names it.
+    private string CountName(string id, string name, string language) =>
+        _treaty.Limits.FirstOrDefault(l => l.Id == id)?.NameIn(language)
+        ?? _records.Exchange?.Categories.FirstOrDefault(c => c.Id == id)?.NameIn(language)
+        ?? name;
+
+    // An inspection type by its quota's name in a language the treaty file names it in; in English, and where it gives
+    // no name, by its id (type-one), as the API and the command line write it.
+    private string InspectionTypeName(string type, string language) => language == "en" ? type
+        : _treaty.Inspections.Quotas.FirstOrDefault(q => q.Type == type)?.Names.GetValueOrDefault(language) ?? type;
 
     private string PartyName(PartyCode party) => _treaty.Parties.FirstOrDefault(p => p.Code == party)?.Name ?? party.Value;
 

@@ -313,7 +313,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"feed\"><caption>{E(T("FeedCaption", N(shown.Count), N(rows.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Type"))}</th><th scope=\"col\">{E(T("Number"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Triggered"))}</th><th scope=\"col\">{E(T("Due"))}</th><th scope=\"col\">{E(T("Sent"))}</th><th scope=\"col\">{E(T("State"))}</th></tr></thead><tbody>");
         foreach (var r in shown)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"{Extrapolated(model.Provenance, r.Triggered.Date, out var mark)}><td>{E(r.Type)}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}{mark}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"{Extrapolated(model.Provenance, r.Triggered.Date, out var mark)}><td>{E(NotificationTypeName(model, r.Type))}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}{mark}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -574,6 +574,11 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         : model.Basis is null ? T("NoDeclarationOnDate", model.PartyName, D(model.AsOf), D(first))
         : null;
 
+    /// <summary>Where the logs came from, in the page's language where it is the demo's notice.</summary>
+    private string Notice(DashboardProvenance provenance) => provenance is { IsDemo: true, ExtrapolatedAfter: { } after }
+        ? T("Provenance_Demo", D(after), Replay.ReplayReport.Synthetic(_language))
+        : provenance.Notice;
+
     private string Page(string title, string main, string? source, DashboardProvenance? provenance, Chrome chrome)
     {
         var header = $"<nav aria-label=\"{E(T("SiteNavigation"))}\"><a href=\"/\">{E(T("Overview"))}</a></nav>{Switcher(chrome)}{NodeLine(chrome.Node)}{DatePicker(chrome)}";
@@ -582,7 +587,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         return HtmlPage.Render(
             T("Lang"),
             title,
-            (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(provenance.Notice)}</p>") + main,
+            (provenance is null ? string.Empty : $"<p class=\"provenance\" role=\"note\">{E(Notice(provenance))}</p>") + main,
             header: header,
             footer: $"{(source is null ? string.Empty : $"<p>{E(T("SourceNote", source))}</p>")}<p>{E(T("DerivedNote"))}</p>{(_language.Code == "en" ? string.Empty : $"<p>{E(T("TranslatedNote"))}</p>")}",
             script: copies ? CopyScript : null,
@@ -675,6 +680,10 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     }
 
     // The core's phrases in the page's language, its terms named by the treaty's vocabulary the page carries.
+    // A notification type by its name in the page's language; in English by its id (change-in-data), as the API writes it.
+    private string NotificationTypeName(PartyDashboard model, string type) => _language.Code == "en" ? type
+        : model.NotificationTypes.FirstOrDefault(n => n.Id == type)?.Names.GetValueOrDefault(_language.Code) ?? type;
+
     private PhraseText Words(PartyDashboard model) => new(_language, model.Kinds, model.Statuses, model.NotificationTypes);
 
     private string Standing(TreatyStanding standing) => T("Standing_" + standing);

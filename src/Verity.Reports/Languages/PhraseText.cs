@@ -85,7 +85,7 @@ public sealed class PhraseText
         Moment m => Language.DateTime(m.Value, keepMidnight: true),
         Term t => Name(t.Of, t.Id),
         Part p => Word(p.Phrase),
-        Parts p => string.Join(Text(p.Semicolons ? "Separator_Semicolon" : "Separator_Comma"), p.Items.Select(Word)),
+        Parts p => string.Join(Separator(p.Semicolons), p.Items.Select(Word)),
         _ => value.English,
     };
 
@@ -108,6 +108,10 @@ public sealed class PhraseText
             _ => id,
         };
     }
+
+    /// <summary>What parts a list in the language: its semicolon (separate statements) or its comma (the items of one),
+    /// with the space that follows; <c>; </c> and <c>, </c> in English.</summary>
+    public string Separator(bool semicolons) => Text(semicolons ? "Separator_Semicolon" : "Separator_Comma");
 
     private string Text(string key) => Resources.GetString(key, Language.Culture)
         ?? throw new InvalidOperationException($"no wording '{key}' in {Resources.BaseName}.resx");

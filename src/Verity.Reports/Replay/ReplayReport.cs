@@ -25,6 +25,10 @@ public static class ReplayReport
 
     private static readonly ResourceManager Resources = new("Verity.Reports.Replay.ReplayStrings", typeof(ReplayReport).Assembly);
 
+    /// <summary>What the replayed record's item history is (synthetic, built to match the published figures), in
+    /// <paramref name="language"/>: the sentence each report and the demo's dashboard say it with.</summary>
+    internal static string Synthetic(Language language) => new ReportText(Resources, language).Get("Synthetic");
+
     /// <summary>The languages the report is written in.</summary>
     public static ImmutableArray<Language> Translated { get; } = Languages.Languages.All;
 
@@ -296,9 +300,13 @@ public static class ReplayReport
     private static string Network(NetworkSummary network, ReportText t) =>
         $"<h2 id=\"network\">{E(t.Get("Network"))}</h2><p>{E(t.Get("Network_Lede"))}</p>"
         + $"<table><tr><th>{E(t.Get("Network_Log"))}</th><th>{E(t.Get("Network_Entries"))}</th><th>{E(t.Get("Network_Root"))}</th><th>{E(t.Get("Network_HeldBy"))}</th></tr>"
-        + string.Concat(network.Logs.Select(l => $"<tr><td>{E(l.Log)}</td><td>{E(t.N(l.Entries))}</td><td><code>{E(l.Root)}</code></td><td class=\"text\">{E(l.HeldBy)}</td></tr>"))
+        + string.Concat(network.Logs.Select(l => $"<tr><td>{E(l.Log)}</td><td>{E(t.N(l.Entries))}</td><td><code>{E(l.Root)}</code></td><td class=\"text\">{E(HeldBy(l.Log, l.HeldBy, t))}</td></tr>"))
         + "</table>"
         + $"<p>{E(t.Get("Network_Figures", t.N(network.Figures), network.Disagreements == 0 ? t.Get("Network_Agree") : t.Get("Network_Differ", t.N(network.Disagreements))))}</p>";
+
+    /// <summary>The nodes that hold a log identically, each as its owner's node or a mirror; or that they differ.</summary>
+    private static string HeldBy(string log, ImmutableArray<string> nodes, ReportText t) => nodes.IsEmpty ? t.Get("Network_TheyDiffer")
+        : string.Join(t.Get("Network_Separator"), nodes.Select(n => t.Get(n == log ? "Network_Own" : "Network_Mirror", n)));
 
     /// <summary>A few words for a lifecycle act, for chart labels: the data's English ones, or the language's words for its kind.</summary>
     private static string Label(LifecycleAct act, ReportText t) => t.Language.Code == "en"

@@ -128,8 +128,10 @@ public static class SuccessorReport
 
         var value = row.Value is { } v ? t.N(v) : $"{(row.Low is { } l ? t.N(l) : "?")}–{(row.High is { } h ? t.N(h) : "?")}";
         var outranked = figure.PassedOver.Where(p => p.Reason == PassReason.Outranked).ToList();
-        var passed = outranked.Count == 0 ? string.Empty : t.Get("PassedOver", string.Join("; ", outranked.Select(p => $"{(p.Row.Value is { } x ? t.N(x) : "—")} ({Host(p.Row.Source)}, {Words(t).Word(p.Said)})")));
-        return $"<span title=\"{E(t.Get("Figure_Title", Word(row.Basis, t), t.D(row.AsOf), figure.Rule ?? string.Empty) + passed)}\">{E(value)}</span> <a href=\"{E(row.Source)}\">{E(Host(row.Source))}</a> <span class=\"note\">{E(Word(row.Basis, t))}, {E(t.D(row.AsOf))}</span>";
+        var words = Words(t);
+        var comma = words.Separator(semicolons: false);
+        var passed = outranked.Count == 0 ? string.Empty : t.Get("PassedOver", string.Join(words.Separator(semicolons: true), outranked.Select(p => $"{(p.Row.Value is { } x ? t.N(x) : "—")} ({Host(p.Row.Source)}{comma}{words.Word(p.Said)})")));
+        return $"<span title=\"{E(t.Get("Figure_Title", Word(row.Basis, t), t.D(row.AsOf), figure.Rule ?? string.Empty) + passed)}\">{E(value)}</span> <a href=\"{E(row.Source)}\">{E(Host(row.Source))}</a> <span class=\"note\">{E(Word(row.Basis, t))}{E(comma)}{E(t.D(row.AsOf))}</span>";
     }
 
     private static string Parities(SuccessorPage page, ReportText t)

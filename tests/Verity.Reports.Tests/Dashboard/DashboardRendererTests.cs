@@ -94,6 +94,7 @@ public sealed partial class DashboardRendererTests
         renderer.Party(model with { FirstDeclaration = null, Basis = null });
         renderer.Party(model with { Basis = null });
         renderer.Party(model with { Provenance = new DashboardProvenance("Ж", new LocalDate(2000, 1, 1)) });
+        renderer.Party(model with { Provenance = DashboardProvenance.Demo(new LocalDate(2000, 1, 1)) });
         renderer.Party(WithGroup(model, notKnown: true));
         renderer.Party(model with { Node = Node("Ж"), Date = Dated(DateReason.LastDayInForce) });
         renderer.Party(model with { Node = Node("Ж", "RU"), Filter = new ItemFilter("Ж", Page: 2), Items = Items(500, "Ж") });
@@ -427,6 +428,7 @@ public sealed partial class DashboardRendererTests
                 Node = Node("Ж"),
                 Date = Dated(DateReason.LastDayInForce),
                 QuotaUse = [new QuotaUse("Ж", 1, 1, 10)],
+                Provenance = DashboardProvenance.Demo(new LocalDate(2021, 2, 4)),
                 Inspections = [new InspectionRow("Ж-1", PartyCode.Parse("US"), PartyCode.Parse("RU"), "Ж", new LocalDate(2011, 5, 10), "Ж", "acknowledged", ["Ж-2"], [], [("Ж-2", 2)], [.. EveryWording()])],
                 Findings = [.. EveryWording().Select(said => new Finding(FindingKind.DatabaseMismatch, new LocalDate(2020, 3, 1), "Ж-7", Wordings.Notification.With("Ж-7"), said))],
             };
@@ -570,6 +572,36 @@ public sealed partial class DashboardRendererTests
 
     [GeneratedRegex("⟦[A-Za-z0-9_-]+⟧")]
     private static partial Regex Keys();
+
+
+    [Fact]
+    public void DemoProvenance_InThePagesLanguage_EnglishAsTheDemoSaysIt()
+    {
+        var provenance = DashboardProvenance.Demo(new LocalDate(2021, 2, 4));
+        Assert.Equal("These logs were submitted by verity demo from New START's replayed record. " + Verity.Reports.Replay.ReplayText.Synthetic
+            + " Databases and notifications after 2021-02-04, the last published data, are extrapolated.", provenance.Notice);
+
+        var language = Verity.Reports.Languages.Languages.Find("fa-AF")!;
+        var previous = CultureInfo.CurrentUICulture;
+        string dari;
+        try
+        {
+            CultureInfo.CurrentUICulture = language.Culture;
+            dari = new DashboardRenderer(new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<Strings>>(), language)
+                .Party(Model("Ж-7", "Ж-1") with { Provenance = provenance });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        var notice = WebUtility.HtmlDecode(dari[dari.IndexOf("class=\"provenance\"", StringComparison.Ordinal)..]);
+        notice = notice[..notice.IndexOf("</p>", StringComparison.Ordinal)];
+        // 2021-02-04 is 16 Dalw 1399 in the Solar Hijri calendar.
+        Assert.Contains("این دفترهای ثبت را verity demo از سابقهٔ بازپخش‌شدهٔ معاهدهٔ استارت جدید سپرده است.", notice, StringComparison.Ordinal);
+        Assert.Contains("پس از ۱۶ دلو ۱۳۹۹", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("These logs", notice, StringComparison.Ordinal);
+    }
 
     [GeneratedRegex("[A-Za-z]+")]
     private static partial Regex Latin();

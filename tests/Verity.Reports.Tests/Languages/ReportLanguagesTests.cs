@@ -51,7 +51,7 @@ public sealed partial class ReportLanguagesTests
     {
         var language = Known.Find(code)!;
         var records = ImmutableArray.Create(new RecordSummary("US", 2127, 2126, 30, 0), new RecordSummary("RU", 2654, 2654, 24, 3));
-        var network = new NetworkSummary([("US", 2157, "989708adae59006e…", "US, RU")], 162, 1);
+        var network = new NetworkSummary([("US", 2157, "989708adae59006e…", ["US", "RU"])], 162, 1);
         var reports = new (string Name, string Html, string[] Sets)[]
         {
             ("replay", ReplayReport.Render(ReplayReportTests.NewStart.Value, records, network, language), ["Replay/ReplayStrings"]),

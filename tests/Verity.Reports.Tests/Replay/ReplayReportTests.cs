@@ -67,7 +67,7 @@ public sealed class ReplayReportTests
     public void Render_WithTheDemosParts_HasNotificationsAndTheNetwork()
     {
         var records = ImmutableArray.Create(new RecordSummary("US", 2127, 2126, 30, 0), new RecordSummary("RU", 2654, 2654, 24, 3));
-        var network = new NetworkSummary([("US", 2157, "989708adae59006e…", "US (own), RU (mirror)")], 162, 0);
+        var network = new NetworkSummary([("US", 2157, "989708adae59006e…", ["US", "RU"])], 162, 0);
 
         var replay = ReplayReport.Render(NewStart.Value);
         var demo = ReplayReport.Render(NewStart.Value, records, network);
@@ -78,6 +78,12 @@ public sealed class ReplayReportTests
         Assert.Contains("<tr><td>RU</td><td>2,654</td><td>2,654</td><td>24</td><td>3</td></tr>", demo, StringComparison.Ordinal);
         Assert.Contains("<td><code>989708adae59006e…</code></td><td class=\"text\">US (own), RU (mirror)</td>", demo, StringComparison.Ordinal);
         Assert.Contains("162 figures compared, all identical on every node", demo, StringComparison.Ordinal);
+
+        // Who holds each log, in the page's language; a log the nodes hold differently says so.
+        var dari = ReplayReport.Render(NewStart.Value, records, network, Verity.Reports.Languages.Languages.Find("fa-AF"));
+        Assert.Contains("<td class=\"text\">US (خودی)، RU (نسخهٔ آینه)</td>", dari, StringComparison.Ordinal);
+        var split = ReplayReport.Render(NewStart.Value, records, network with { Logs = [("US", 2157, "989708adae59006e…", [])] });
+        Assert.Contains("<td class=\"text\">they differ</td>", split, StringComparison.Ordinal);
     }
 
     [Fact]
