@@ -31,6 +31,11 @@ public sealed class DashboardLanguageTests(SpanningNode fed) : IClassFixture<Spa
         var changeInData = fed.Replay.Treaty.Notifications.Single(n => n.Id == "change-in-data");
         Assert.Contains($"<td>{changeInData.Names["fa-AF"]}</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>change-in-data</td>", html, StringComparison.Ordinal);
+        // The items by their kinds' and statuses' names (ids stay in the filter's values).
+        var bomber = fed.Replay.Treaty.ItemKinds.Single(k => k.Id == "heavy-bomber").NameIn("fa-AF");
+        Assert.Contains($"</a></td><td>{bomber}</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>heavy-bomber</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>deployed</td>", html, StringComparison.Ordinal);
 
         // The cookie keeps the choice: the overview, asked for without ?lang=, is in Dari too.
         var overview = await client.GetStringAsync(new Uri("/?at=2020-09-01", UriKind.Relative));

@@ -203,7 +203,13 @@ public sealed class LogDashboardSource : IDashboardSource
         var first = history[0];
         var kind = first.Listed?.Kind ?? first.Notification?.Fields.GetValueOrDefault("kind") ?? string.Empty;
         var type = first.Listed?.Type ?? first.Notification?.Fields.GetValueOrDefault("type") ?? string.Empty;
-        return new ItemHistory(_treaty.NameIn(language), party, uid, kind, type, history, Source([(party, record.Size)])) { Provenance = _provenance };
+        return new ItemHistory(_treaty.NameIn(language), party, uid, kind, type, history, Source([(party, record.Size)]))
+        {
+            Provenance = _provenance,
+            Kinds = _treaty.ItemKinds,
+            Statuses = _treaty.Statuses,
+            NotificationTypes = _treaty.Notifications,
+        };
     }
 
     private PartyDashboard Build(TreatyRecord treaty, PartyCode party, LocalDate at)

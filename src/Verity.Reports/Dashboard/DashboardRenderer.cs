@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Verity.Core.Compliance;
+using Verity.Core.Notifications;
 using Verity.Core.Reconciliation;
 using Verity.Core.Text;
 using Verity.Core.Treaties;
@@ -151,7 +152,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         var back = model.Date is { } date ? Href(PartyHref(model.Party.Value), [("at", Iso(date.At))], "items") : PartyHref(model.Party.Value) + "#items";
         body.Append(CultureInfo.InvariantCulture, $"<p><a class=\"back\" href=\"{back}\">{E(T("BackToParty", model.Party.Value))}</a></p>");
         body.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("ItemHeading", model.Uid))}</h1>");
-        body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", model.Kind, model.Type, model.Party.Value, model.Treaty))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{E(T("ItemLede", TermName(model.Kinds, model.Kind), model.Type, model.Party.Value, model.Treaty))}</p>");
         DateNote(body, model.Date, path, []);
 
         // On a date, the statements up to it: what the record said of the item then.
@@ -165,8 +166,8 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         foreach (var e in events)
         {
             var says = e.Listed is { } listed
-                ? T("ListedAs", listed.Kind, listed.Type, listed.Status, listed.Location, N(listed.Warheads))
-                : e.Notification is { } n ? T("NotifiedAs", n.Type, n.Number, n.Subject, DT(n.Sent)) : string.Empty;
+                ? T("ListedAs", TermName(model.Kinds, listed.Kind), listed.Type, TermName(model.Statuses, listed.Status), listed.Location, N(listed.Warheads))
+                : e.Notification is { } n ? T("NotifiedAs", NotificationTypeName(model.NotificationTypes, n.Type), n.Number, n.Subject, DT(n.Sent)) : string.Empty;
             body.Append(CultureInfo.InvariantCulture, $"<tr data-kind=\"{E(e.Type)}\"><td>{D(e.Date)}</td><td>{E(T(e.Listed is null ? "Statement_notification" : "Statement_declaration"))}</td><td class=\"num\">{N(e.Index)}</td><td>{E(says)}</td></tr>");
         }
 
@@ -313,7 +314,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         body.Append(CultureInfo.InvariantCulture, $"<table class=\"feed\"><caption>{E(T("FeedCaption", N(shown.Count), N(rows.Length)))}</caption><thead><tr><th scope=\"col\">{E(T("Type"))}</th><th scope=\"col\">{E(T("Number"))}</th><th scope=\"col\">{E(T("Subject"))}</th><th scope=\"col\">{E(T("Triggered"))}</th><th scope=\"col\">{E(T("Due"))}</th><th scope=\"col\">{E(T("Sent"))}</th><th scope=\"col\">{E(T("State"))}</th></tr></thead><tbody>");
         foreach (var r in shown)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"{Extrapolated(model.Provenance, r.Triggered.Date, out var mark)}><td>{E(NotificationTypeName(model, r.Type))}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}{mark}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{Kebab(r.State.ToString())}\"{Extrapolated(model.Provenance, r.Triggered.Date, out var mark)}><td>{E(NotificationTypeName(model.NotificationTypes, r.Type))}</td><td>{E(r.Number ?? "—")}</td><td>{E(r.Subject)}</td><td>{DT(r.Triggered)}{mark}</td><td>{(r.Due is { } due ? DT(due) : "—")}</td><td>{(r.Sent is { } sent ? DT(sent) : "—")}</td><td class=\"state-{Kebab(r.State.ToString())}\">{E(NotificationStateText(r.State))}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -445,7 +446,7 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
         var itemQuery = "?at=" + at;
         foreach (var item in shown)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a class=\"item\" href=\"{path}/items/{Uri.EscapeDataString(item.Uid)}{itemQuery}\">{E(item.Uid)}</a></td><td>{E(item.Kind)}</td><td>{E(item.Type)}</td><td>{E(item.Status)}</td><td>{E(item.Location)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a class=\"item\" href=\"{path}/items/{Uri.EscapeDataString(item.Uid)}{itemQuery}\">{E(item.Uid)}</a></td><td>{E(TermName(model.Kinds, item.Kind))}</td><td>{E(item.Type)}</td><td>{E(TermName(model.Statuses, item.Status))}</td><td>{E(item.Location)}</td></tr>");
         }
 
         body.Append("</tbody></table>");
@@ -680,9 +681,13 @@ public sealed class DashboardRenderer(IStringLocalizer text, Language? language 
     }
 
     // The core's phrases in the page's language, its terms named by the treaty's vocabulary the page carries.
+    // A kind or status by its name in the page's language; in English by its id (icbm), as the API writes it.
+    private string TermName(ImmutableArray<VocabularyEntry> terms, string id) => _language.Code == "en" ? id
+        : terms.FirstOrDefault(t => t.Id == id)?.NameIn(_language.Code) ?? id;
+
     // A notification type by its name in the page's language; in English by its id (change-in-data), as the API writes it.
-    private string NotificationTypeName(PartyDashboard model, string type) => _language.Code == "en" ? type
-        : model.NotificationTypes.FirstOrDefault(n => n.Id == type)?.Names.GetValueOrDefault(_language.Code) ?? type;
+    private string NotificationTypeName(ImmutableArray<NotificationType> types, string type) => _language.Code == "en" ? type
+        : types.FirstOrDefault(n => n.Id == type)?.Names.GetValueOrDefault(_language.Code) ?? type;
 
     private PhraseText Words(PartyDashboard model) => new(_language, model.Kinds, model.Statuses, model.NotificationTypes);
 

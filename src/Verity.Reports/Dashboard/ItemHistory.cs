@@ -17,6 +17,15 @@ public sealed record ItemHistory(string Treaty, PartyCode Party, string Uid, str
     /// <summary>Where the logs came from, when the node was told; <c>null</c> otherwise.</summary>
     public DashboardProvenance? Provenance { get; init; }
 
+    /// <summary>The treaty's item kinds, to name the item's kind in the page's language.</summary>
+    public ImmutableArray<Verity.Core.Treaties.VocabularyEntry> Kinds { get; init; } = [];
+
+    /// <summary>The treaty's statuses, to name a listed status in the page's language.</summary>
+    public ImmutableArray<Verity.Core.Treaties.VocabularyEntry> Statuses { get; init; } = [];
+
+    /// <summary>The treaty's notification types, to name a notification's type in the page's language.</summary>
+    public ImmutableArray<Verity.Core.Notifications.NotificationType> NotificationTypes { get; init; } = [];
+
     /// <summary>The node the page comes from, named in the page's header; <c>null</c> names none.</summary>
     public NodeIdentity? Node { get; init; }
 
