@@ -21,7 +21,7 @@ public static class NotificationRenderer
             ["fr"] = ["produit", "déployé", "déplacé", "statut modifié", "converti", "éliminé", "perdu", "ogives chargées", "ogives retirées"],
             ["es"] = ["producido", "desplegado", "trasladado", "estado cambiado", "convertido", "eliminado", "perdido", "ojivas cargadas", "ojivas retiradas"],
             ["zh-Hans"] = ["已生产", "已部署", "已转移", "状态已变更", "已改装", "已销毁", "已丢失", "已装载弹头", "已卸除弹头"],
-            ["ar"] = ["أُنتج", "نُشر", "نُقل", "تغيّر وضعه", "حُوِّل", "أُزيل", "فُقد", "حُمّلت الرؤوس الحربية", "أُزيلت الرؤوس الحربية"],
+            ["ar"] = ["أُنتج", "نُشر", "نُقل", "تغيّرت حالته", "حُوِّل", "أُزيل", "فُقد", "حُمّلت الرؤوس الحربية", "أُزيلت الرؤوس الحربية"],
             ["fa-AF"] = ["تولید شد", "مستقر شد", "منتقل شد", "وضعیت تغییر کرد", "تبدیل شد", "حذف شد", "مفقود شد", "کلاهک‌ها نصب شد", "کلاهک‌ها برداشته شد"],
         }.ToImmutableDictionary(l => l.Key, l => Events.Zip(l.Value).ToImmutableDictionary(w => w.First, w => w.Second));
 
