@@ -46,7 +46,7 @@ public static class DashboardEndpoints
             language = Languages.Find(asked, translated);
             if (language is null)
             {
-                unknown = Wordings.UnknownLanguage.With(asked.Length > 40 ? asked[..40] + "…" : asked, string.Join(", ", translated.Select(l => $"{l.Code} ({l.Name})")));
+                unknown = Languages.Unknown(asked, translated, l => l.Name);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net.Http.Headers;
+using Verity.Core.Text;
 
 namespace Verity.Reports.Languages;
 
@@ -67,8 +68,17 @@ public static class Languages
         return ranked.OrderByDescending(r => r.Quality).ThenBy(r => r.Order).Select(r => r.Language).FirstOrDefault() ?? English;
     }
 
-    /// <summary>The message for a code that is not one of <paramref name="among"/>, naming them (the code cut at 40
-    /// characters).</summary>
-    public static string Unknown(string code, IEnumerable<Language> among) =>
-        $"unknown language '{(code.Length > 40 ? code[..40] + "…" : code)}': known are {string.Join(", ", among.Select(l => $"{l.Code} ({l.EnglishName})"))}";
+    /// <summary>The message for a code that is not one of <paramref name="among"/>, naming them in English (the code cut
+    /// at 40 characters), as the command line says it.</summary>
+    public static string Unknown(string code, IEnumerable<Language> among) => Unknown(code, among, l => l.EnglishName).English;
+
+    /// <summary>Why a code that is not one of <paramref name="among"/> is refused, naming each known language by
+    /// <paramref name="name"/> (the code cut at 40 characters): a phrase, for a page to word in its language.</summary>
+    public static Phrase Unknown(string code, IEnumerable<Language> among, Func<Language, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(among);
+        ArgumentNullException.ThrowIfNull(name);
+        return Wordings.UnknownLanguage.With(code.Length > 40 ? code[..40] + "…" : code, string.Join(", ", among.Select(l => $"{l.Code} ({name(l)})")));
+    }
 }

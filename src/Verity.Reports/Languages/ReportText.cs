@@ -17,6 +17,10 @@ internal sealed class ReportText(ResourceManager resources, Language language)
     /// <summary>The language written in.</summary>
     public Language Language { get; } = language;
 
+    /// <summary>The core's phrases worded in the language (no treaty vocabulary: a report's phrases name measures,
+    /// amounts, dates and the data's names), made once for the report.</summary>
+    public PhraseText Phrases => field ??= new(Language, [], [], []);
+
     /// <summary>The text named <paramref name="name"/>, with <paramref name="values"/> filled in: a string as it is, a
     /// whole number in the language's digits (ungrouped, as years are: group counts with <see cref="N(long)"/>).</summary>
     /// <exception cref="InvalidOperationException">No such text.</exception>

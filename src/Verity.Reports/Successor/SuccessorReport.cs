@@ -228,7 +228,7 @@ public static class SuccessorReport
     /// <summary>A measure in words: a total (<c>stockpile</c>) or a system's (<c>launchers:DF-41</c>), the type as it is.</summary>
     private static string Measure(ForceMeasure measure, ReportText t) => Words(t).Name(TermKind.Measure, measure.Value);
 
-    private static PhraseText Words(ReportText t) => new(t.Language, [], [], []);
+    private static PhraseText Words(ReportText t) => t.Phrases;
 
     /// <summary>A phrase of the comparison in the page's language; empty when there is none.</summary>
     private static string Said(Phrase? phrase, ReportText t) => phrase is null ? string.Empty : Words(t).Word(phrase);
