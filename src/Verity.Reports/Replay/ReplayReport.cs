@@ -339,13 +339,14 @@ public static class ReplayReport
             return string.Empty;
         }
 
+        // The authentic text is cited by its title, as published: marked English like every source's title.
         var said = treaty.Translations.GetValueOrDefault(code) switch
         {
-            { Basis: TranslationBasis.Authentic, SourceId: var id } => t.Get("Names_Authentic", treaty.Sources.FirstOrDefault(s => s.Id == id)?.Title ?? id ?? string.Empty),
-            { Basis: TranslationBasis.Verity } => t.Get("Names_Verity"),
-            _ => t.Get("Names_None"),
+            { Basis: TranslationBasis.Authentic, SourceId: var id } => t.Html("Names_Authentic", $"<span{HtmlPage.EnglishOn(t.Language)}>{E(treaty.Sources.FirstOrDefault(s => s.Id == id)?.Title ?? id ?? string.Empty)}</span>"),
+            { Basis: TranslationBasis.Verity } => E(t.Get("Names_Verity")),
+            _ => E(t.Get("Names_None")),
         };
-        return $"<p class=\"note\">{E(said)}</p>";
+        return $"<p class=\"note\">{said}</p>";
     }
 
     // A quota's name as the treaty file gives it in the language; without one, its type's identifier.

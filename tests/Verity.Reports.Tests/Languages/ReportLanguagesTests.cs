@@ -74,7 +74,8 @@ public sealed partial class ReportLanguagesTests
         var result = ReplayReportTests.NewStart.Value;
         var treaty = result.Treaty;
 
-        var text = Text(ReplayReport.Render(result, language: Known.Find(code)));
+        var html = ReplayReport.Render(result, language: Known.Find(code));
+        var text = Text(html);
 
         foreach (var limit in treaty.Limits)
         {
@@ -86,6 +87,11 @@ public sealed partial class ReportLanguagesTests
         Assert.All(treaty.Inspections.Quotas, q => Assert.Contains(q.Names[code], text, StringComparison.Ordinal));
         var basis = Read("Replay/ReplayStrings", code)[treaty.Translations[code].Basis == Core.Treaties.TranslationBasis.Authentic ? "Names_Authentic" : "Names_Verity"];
         Assert.Contains(basis.Split("{0}")[0].Trim(), text, StringComparison.Ordinal);
+        if (treaty.Translations[code] is { Basis: Core.Treaties.TranslationBasis.Authentic, SourceId: { } source })
+        {
+            // The authentic text is cited by its title, as published, marked English.
+            Assert.Contains($"<span lang=\"en\" dir=\"ltr\">{WebUtility.HtmlEncode(treaty.Sources.Single(s => s.Id == source).Title)}</span>", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
